@@ -1,1 +1,124 @@
-//! TODO
+//! What the popup says about a tab: its console context, its 数据中心 id, and which state it is
+//! in (DESIGN.md "Popup": `data-state` is one of `ready`, `waiting`, `not-console`, `no-access`).
+//!
+//! Precedence, first match wins:
+//! 1. the tab's address is unknown (`None`, e.g. a `chrome://` tab the popup may not read) or
+//!    is not a console page → `not-console`, whatever the access: asking for access to a page
+//!    that is not a console would be asking for nothing;
+//! 2. a console without host access → `no-access` (the context is still shown: it comes from
+//!    the address alone; an id remembered from an earlier grant is included too);
+//! 3. a console with an observation that serves it → `ready`;
+//! 4. otherwise → `waiting`.
+
+use serde::Serialize;
+
+use crate::console::{ConsoleContext, ConsoleError};
+use crate::i18n::{Locale, Localised};
+use crate::user_language::{observation_for_console, AccountId, Observation};
+
+/// The popup's `data-state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PopupState {
+    Ready,
+    Waiting,
+    NotConsole,
+    NoAccess,
+}
+
+impl PopupState {
+    /// The `data-state` string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PopupState::Ready => "ready",
+            PopupState::Waiting => "waiting",
+            PopupState::NotConsole => "not-console",
+            PopupState::NoAccess => "no-access",
+        }
+    }
+}
+
+/// Everything the popup shows for one tab.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PopupStatus {
+    pub state: PopupState,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<ConsoleContext>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<AccountId>,
+    /// A sentence for the user, in the requested locale.
+    pub message: String,
+}
+
+/// Decides the popup's state for a tab (see the module docs for the precedence).
+pub fn popup_status(
+    tab_url: Option<&str>,
+    has_access: bool,
+    observations: &[Observation],
+    locale: Locale,
+) -> PopupStatus {
+    let context = match tab_url.map(ConsoleContext::from_url) {
+        None => return not_console(unknown_tab_message(locale)),
+        Some(Err(error)) => return not_console(not_console_message(&error, locale)),
+        Some(Ok(context)) => context,
+    };
+    let account_id = observation_for_console(&context, observations).map(|o| o.account_id.clone());
+    let state = match (has_access, &account_id) {
+        (false, _) => PopupState::NoAccess,
+        (true, Some(_)) => PopupState::Ready,
+        (true, None) => PopupState::Waiting,
+    };
+    PopupStatus {
+        state,
+        message: state_message(state, locale).to_owned(),
+        context: Some(context),
+        account_id,
+    }
+}
+
+fn not_console(message: String) -> PopupStatus {
+    PopupStatus {
+        state: PopupState::NotConsole,
+        context: None,
+        account_id: None,
+        message,
+    }
+}
+
+fn unknown_tab_message(locale: Locale) -> String {
+    locale
+        .pick(
+            "无法读取当前标签页的地址。请在金蝶控制台页面（…/index.html?formId=…）打开助手。",
+            "The current tab's address is not available. Open the helper on a Kingdee console page (…/index.html?formId=…).",
+        )
+        .to_owned()
+}
+
+/// Says why this page is not a console, so a person on the login page knows where to go.
+fn not_console_message(error: &ConsoleError, locale: Locale) -> String {
+    let lead = locale.pick(
+        "这不是金蝶控制台页面。",
+        "This is not a Kingdee console page. ",
+    );
+    format!("{lead}{}", error.message(locale))
+}
+
+fn state_message(state: PopupState, locale: Locale) -> &'static str {
+    match state {
+        PopupState::Ready => locale.pick(
+            "已读取控制台信息，可复制下面的值。",
+            "Console details are ready; copy the values below.",
+        ),
+        PopupState::Waiting => locale.pick(
+            "请重新加载控制台或重新登录，以便助手读取数据中心 id",
+            "Reload the console or log in again so the helper can see the 数据中心 id",
+        ),
+        PopupState::NoAccess => locale.pick(
+            "助手还没有访问这个站点的权限。点击“允许访问此站点”，然后重新加载控制台。",
+            "The helper has no access to this site yet. Allow access to this site, then reload the console.",
+        ),
+        // Only reached through `not_console`, which carries its own reason.
+        PopupState::NotConsole => locale.pick("这不是金蝶控制台页面。", "This is not a Kingdee console page."),
+    }
+}
