@@ -1,0 +1,3 @@
+//! placeholder
+use crate::util::Result;
+pub fn bench() -> Result { crate::fail!("not yet") }

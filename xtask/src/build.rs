@@ -1,0 +1,350 @@
+//! `cargo xtask build`: the release WASM (wasm-bindgen, then wasm-opt), the two extension
+//! builds DESIGN.md's contract names (`dist/extension/`, `dist/extension-e2e/`), and the demo.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::json::{self, Json};
+use crate::setup::Tools;
+use crate::util::{self, run, Failure, Result};
+
+/// The loopback hosts only the test build may name.
+pub const E2E_HOSTS: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
+
+/// What the build wrote, for the caller to report.
+pub struct Built {
+    pub wasm: PathBuf,
+}
+
+pub fn build(tools: &Tools) -> Result<Built> {
+    let root = util::repo_root();
+    util::heading("build: WASM core (release)");
+    let raw = compile_wasm(&root)?;
+    let wasm_dir = bindgen_and_optimise(&root, &raw, tools)?;
+
+    util::heading("build: extension");
+    let ext_src = root.join("extension");
+    if !ext_src.join("manifest.json").is_file() {
+        util::warn("extension/manifest.json is missing: dist/ will hold no loadable extension yet");
+    }
+    let scripts = read_content_scripts(&ext_src)?;
+    let dist = root.join("dist");
+    assemble(&ext_src, &wasm_dir, &dist.join("extension"), Variant::Production, &scripts)?;
+    assemble(&ext_src, &wasm_dir, &dist.join("extension-e2e"), Variant::E2e, &scripts)?;
+    println!("wrote dist/extension/ and dist/extension-e2e/");
+
+    build_demo(&root)?;
+
+    let wasm = dist.join("extension/wasm/fapiao_helper_bg.wasm");
+    print_wasm_size(&wasm);
+    Ok(Built { wasm })
+}
+
+fn compile_wasm(root: &Path) -> Result<PathBuf> {
+    run(Command::new("cargo")
+        .args([
+            "build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package",
+            "fapiao-helper",
+        ])
+        .current_dir(root))?;
+    let out = root.join("target/wasm32-unknown-unknown/release/fapiao_helper.wasm");
+    if !out.is_file() {
+        crate::fail!("cargo built no {}", out.display());
+    }
+    Ok(out)
+}
+
+/// Features Rust's wasm32 target enables by default. Debian's binaryen 108 does not read them
+/// from the module when the `target_features` section was stripped, so we name them.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Runs wasm-bindgen and wasm-opt into `target/xtask/wasm/`, skipping both when the raw module
+/// and the tools are exactly what produced the cached output (a stamp of size, mtime, versions).
+fn bindgen_and_optimise(root: &Path, raw: &Path, tools: &Tools) -> Result<PathBuf> {
+    let out = root.join("target/xtask/wasm");
+    let stamp_path = root.join("target/xtask/wasm.stamp");
+    let meta = fs::metadata(raw)?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let stamp = format!(
+        "{} {} {} {:?} v3\n",
+        meta.len(),
+        modified,
+        tools.wasm_bindgen.display(),
+        tools.wasm_opt
+    );
+    let outputs_exist = out.join("fapiao_helper.js").is_file() && out.join("fapiao_helper_bg.wasm").is_file();
+    if outputs_exist && fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+        println!("wasm-bindgen and wasm-opt: unchanged input, reusing target/xtask/wasm/");
+        return Ok(out);
+    }
+
+    let tmp = root.join(format!("target/xtask/wasm.tmp.{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp)?;
+    run(Command::new(&tools.wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&tmp)
+        .arg(raw))?;
+    let bg = tmp.join("fapiao_helper_bg.wasm");
+    match &tools.wasm_opt {
+        Some(wasm_opt) => optimise(wasm_opt, &bg)?,
+        None => util::warn("wasm-opt missing: shipping the WASM without size optimisation"),
+    }
+    let _ = fs::remove_dir_all(&out);
+    fs::rename(&tmp, &out)?;
+    fs::write(&stamp_path, stamp)?;
+    Ok(out)
+}
+
+fn optimise(wasm_opt: &Path, module: &Path) -> Result {
+    let before = fs::metadata(module)?.len();
+    let optimised = module.with_extension("opt.wasm");
+    let attempt = |features: &[&str]| {
+        run(Command::new(wasm_opt)
+            .arg("-Oz")
+            .args(features)
+            .args(["--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+            .arg(&optimised)
+            .arg(module))
+    };
+    if let Err(e) = attempt(&WASM_FEATURES) {
+        // A newer Rust may enable a feature binaryen 108 only knows under --all-features.
+        util::warn(&format!("{e}; retrying wasm-opt with --all-features"));
+        attempt(&["--all-features"])?;
+    }
+    fs::rename(&optimised, module)?;
+    let after = fs::metadata(module)?.len();
+    println!("wasm-opt -Oz: {before} B → {after} B");
+    Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Production,
+    E2e,
+}
+
+/// `extension/content-scripts.json`: the list the worker registers per granted site, which the
+/// e2e build declares statically for the loopback hosts. Missing means none yet.
+fn read_content_scripts(ext_src: &Path) -> Result<Vec<Json>> {
+    let path = ext_src.join("content-scripts.json");
+    let Ok(text) = fs::read_to_string(&path) else {
+        util::warn("extension/content-scripts.json is missing: the e2e build declares no content scripts");
+        return Ok(Vec::new());
+    };
+    let parsed = json::parse(&text).map_err(|e| Failure(format!("extension/content-scripts.json: {e}")))?;
+    match parsed {
+        Json::Array(items) => Ok(items),
+        _ => crate::fail!("extension/content-scripts.json must be a JSON array"),
+    }
+}
+
+/// `matchOriginAsFallback` → `match_origin_as_fallback`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Turns one `registerContentScripts` entry into a manifest `content_scripts` entry for `hosts`.
+/// `id` and `persistAcrossSessions` belong to the dynamic API only; `matches` is ours to set.
+pub fn static_content_script(entry: &Json, hosts: &[&str]) -> Result<Json> {
+    let Json::Object(fields) = entry else {
+        crate::fail!("content-scripts.json: every entry must be an object");
+    };
+    let mut out = vec![(
+        "matches".to_owned(),
+        Json::Array(hosts.iter().map(|h| Json::String((*h).to_owned())).collect()),
+    )];
+    for (key, value) in fields {
+        if matches!(key.as_str(), "id" | "persistAcrossSessions" | "matches") {
+            continue;
+        }
+        out.push((snake_case(key), value.clone()));
+    }
+    if entry.get("js").and_then(Json::as_array).is_none_or(<[Json]>::is_empty) {
+        crate::fail!("content-scripts.json: an entry has no `js` list");
+    }
+    Ok(Json::Object(out))
+}
+
+/// The manifest for one variant, from the author's `extension/manifest.json`.
+pub fn manifest_for(source: &Json, variant: Variant, scripts: &[Json]) -> Result<Json> {
+    let mut manifest = source.clone();
+    if !matches!(manifest, Json::Object(_)) {
+        crate::fail!("extension/manifest.json must be a JSON object");
+    }
+    if variant == Variant::E2e {
+        let mut hosts: Vec<Json> = manifest
+            .get("host_permissions")
+            .and_then(Json::as_array)
+            .map(<[Json]>::to_vec)
+            .unwrap_or_default();
+        for h in E2E_HOSTS {
+            if !hosts.iter().any(|x| x.as_str() == Some(h)) {
+                hosts.push(Json::String(h.to_owned()));
+            }
+        }
+        manifest.set("host_permissions", Json::Array(hosts));
+        let mut declared: Vec<Json> = manifest
+            .get("content_scripts")
+            .and_then(Json::as_array)
+            .map(<[Json]>::to_vec)
+            .unwrap_or_default();
+        for entry in scripts {
+            declared.push(static_content_script(entry, &E2E_HOSTS)?);
+        }
+        if !declared.is_empty() {
+            manifest.set("content_scripts", Json::Array(declared));
+        }
+    } else {
+        let text = manifest.pretty();
+        for host in ["127.0.0.1", "localhost", "[::1]"] {
+            if text.contains(host) {
+                crate::fail!("the production manifest names the loopback host {host}; only the e2e build may");
+            }
+        }
+    }
+    Ok(manifest)
+}
+
+/// Writes one extension build next to its final place, then swaps it in, so a test reading
+/// `dist/` while we build sees the old build or the new one, never half of one.
+fn assemble(ext_src: &Path, wasm_dir: &Path, dest: &Path, variant: Variant, scripts: &[Json]) -> Result {
+    let parent = dest.parent().ok_or("dist has no parent")?;
+    fs::create_dir_all(parent)?;
+    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("extension");
+    let staging = parent.join(format!(".{name}.new.{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    if ext_src.is_dir() {
+        util::copy_tree(ext_src, &staging)?;
+    } else {
+        fs::create_dir_all(&staging)?;
+    }
+    let wasm_out = staging.join("wasm");
+    fs::create_dir_all(&wasm_out)?;
+    for file in ["fapiao_helper.js", "fapiao_helper_bg.wasm"] {
+        fs::copy(wasm_dir.join(file), wasm_out.join(file))?;
+    }
+    let manifest_path = ext_src.join("manifest.json");
+    if let Ok(text) = fs::read_to_string(&manifest_path) {
+        let source = json::parse(&text).map_err(|e| Failure(format!("extension/manifest.json: {e}")))?;
+        let manifest = manifest_for(&source, variant, scripts)?;
+        fs::write(staging.join("manifest.json"), manifest.pretty())?;
+    }
+    let old = parent.join(format!(".{name}.old.{}", std::process::id()));
+    if dest.exists() {
+        fs::rename(dest, &old)?;
+    }
+    fs::rename(&staging, dest)?;
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn build_demo(root: &Path) -> Result {
+    util::heading("build: demo console");
+    let script = root.join("www/build-demo.mjs");
+    if !script.is_file() {
+        util::warn("www/build-demo.mjs is missing: dist/demo/ not built");
+        return Ok(());
+    }
+    run(Command::new("node").arg(&script).current_dir(root))
+}
+
+pub fn print_wasm_size(wasm: &Path) {
+    let Ok(meta) = fs::metadata(wasm) else { return };
+    let gz = util::gzip_size(wasm).map_or("?".to_owned(), util::human_size);
+    println!("WASM size: {} raw, {} gzip -9", util::human_size(meta.len()), gz);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scripts() -> Vec<Json> {
+        let text = r#"[
+          {"id": "hook", "js": ["content/main-hook.js"], "world": "MAIN", "runAt": "document_start",
+           "allFrames": true, "matchOriginAsFallback": true, "persistAcrossSessions": true},
+          {"id": "agent", "js": ["content/context-agent.js"], "world": "ISOLATED",
+           "runAt": "document_start", "allFrames": true}
+        ]"#;
+        match json::parse(text).unwrap() {
+            Json::Array(items) => items,
+            _ => unreachable!(),
+        }
+    }
+
+    fn source() -> Json {
+        json::parse(r#"{"manifest_version": 3, "name": "x", "optional_host_permissions": ["*://*/*"]}"#).unwrap()
+    }
+
+    #[test]
+    fn e2e_manifest_grants_both_loopback_hosts_up_front() {
+        let m = manifest_for(&source(), Variant::E2e, &scripts()).unwrap();
+        let hosts: Vec<_> = m.get("host_permissions").unwrap().as_array().unwrap().iter()
+            .filter_map(Json::as_str).collect();
+        assert_eq!(hosts, E2E_HOSTS);
+    }
+
+    #[test]
+    fn e2e_content_scripts_use_manifest_keys_and_loopback_matches() {
+        let m = manifest_for(&source(), Variant::E2e, &scripts()).unwrap();
+        let cs = m.get("content_scripts").unwrap().as_array().unwrap();
+        assert_eq!(cs.len(), 2);
+        let hook = &cs[0];
+        assert_eq!(hook.get("run_at").unwrap().as_str(), Some("document_start"));
+        assert_eq!(hook.get("world").unwrap().as_str(), Some("MAIN"));
+        assert_eq!(hook.get("all_frames"), Some(&Json::Bool(true)));
+        assert_eq!(hook.get("match_origin_as_fallback"), Some(&Json::Bool(true)));
+        assert!(hook.get("id").is_none());
+        assert!(hook.get("persist_across_sessions").is_none());
+        let matches: Vec<_> = hook.get("matches").unwrap().as_array().unwrap().iter()
+            .filter_map(Json::as_str).collect();
+        assert_eq!(matches, E2E_HOSTS);
+    }
+
+    #[test]
+    fn production_manifest_is_the_source_unchanged() {
+        let m = manifest_for(&source(), Variant::Production, &scripts()).unwrap();
+        assert_eq!(m, source());
+    }
+
+    #[test]
+    fn production_manifest_naming_a_loopback_host_is_refused() {
+        let bad = json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).unwrap();
+        assert!(manifest_for(&bad, Variant::Production, &[]).is_err());
+    }
+
+    #[test]
+    fn a_content_script_without_js_is_refused() {
+        let entry = json::parse(r#"{"id": "x", "world": "MAIN"}"#).unwrap();
+        assert!(static_content_script(&entry, &E2E_HOSTS).is_err());
+    }
+
+    #[test]
+    fn snake_case_follows_the_manifest_spelling() {
+        assert_eq!(snake_case("matchOriginAsFallback"), "match_origin_as_fallback");
+        assert_eq!(snake_case("runAt"), "run_at");
+        assert_eq!(snake_case("js"), "js");
+    }
+}
