@@ -1,0 +1,51 @@
+//! The module service worker: loads the Rust core once when a message first needs it, routes
+//! runtime messages by `type` to the handler table, and keeps the dynamic content scripts in
+//! step with the sites the user granted. MV3 stops idle workers, so every listener is
+//! registered synchronously at top level and no state lives only in memory (the memoised
+//! core is a cache, rebuilt on the next wake).
+import init, * as core from '../wasm/fapiao_helper.js';
+import { handlers } from './handlers.js';
+import { syncContentScripts } from './registration.js';
+
+// Secrets (issue 6) and observations live here; content scripts must never read them.
+chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+
+let ready = null;
+/** The initialised wasm-bindgen module, loaded on first need, once per worker life. */
+function loadCore() {
+  ready ??= init({ module_or_path: chrome.runtime.getURL('wasm/fapiao_helper_bg.wasm') })
+    .then(() => {
+      core.setLocale(chrome.i18n.getUILanguage());
+      return core;
+    })
+    .catch((error) => {
+      ready = null; // let the next message try again
+      throw error;
+    });
+  return ready;
+}
+
+/** Runs one handler; every failure becomes a reply, never an unhandled rejection. */
+async function route(handler, message, sender) {
+  try {
+    return await handler(message, sender, await loadCore());
+  } catch (error) {
+    return { ok: false, error: String(error?.message ?? error) };
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const type = message?.type;
+  // Only our own extension can message us (no externally_connectable); unknown types are
+  // left to other listeners (the offscreen document, the popup).
+  if (sender.id !== chrome.runtime.id || typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
+    return false;
+  }
+  route(handlers[type], message, sender).then(sendResponse);
+  return true; // the reply is asynchronous
+});
+
+chrome.runtime.onInstalled.addListener(() => syncContentScripts());
+chrome.runtime.onStartup.addListener(() => syncContentScripts());
+chrome.permissions.onAdded.addListener(() => syncContentScripts());
+chrome.permissions.onRemoved.addListener(() => syncContentScripts());
