@@ -1,4 +1,6 @@
 //! `ConsoleContext::from_url`: the contract of DESIGN.md "Console pages".
+// Native only: proptest needs an OS random source (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 use fapiao_helper::console::{ConsoleContext, ConsoleError};
 use fapiao_helper::i18n::{Locale, Localised};

@@ -1,4 +1,6 @@
 //! `popup_status`: the popup's `data-state` and what it shows, per DESIGN.md "Popup".
+// Native only: proptest needs an OS random source (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 use fapiao_helper::i18n::Locale;
 use fapiao_helper::status::{popup_status, PopupState, PopupStatus};

@@ -1,4 +1,6 @@
 //! `getUserLanguage.do` bodies → 数据中心 id, observations and which one serves a console.
+// Native only: proptest needs an OS random source (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 use fapiao_helper::console::ConsoleContext;
 use fapiao_helper::i18n::{Locale, Localised};
