@@ -8,8 +8,8 @@
 //! URL parser, `index.html` and the `formId` parameter name are matched ignoring ASCII case
 //! (some servers and proxies rewrite case; a different file name is a different page), but the
 //! last segment must be exactly that file or empty, and `formId` must be a real query parameter
-//! with a non-empty value. The fragment is ignored: Kingdee's own routing never puts `formId`
-//! only there. Anything else is an error, never a guess.
+//! with a non-empty value (one such is enough). The fragment is ignored: Kingdee's own routing
+//! never puts `formId` only there. Anything else is an error, never a guess.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -109,10 +109,8 @@ impl ConsoleContext {
             });
         }
         let dir = console_dir(url.path())?;
-        match form_id(&url) {
-            None => return Err(ConsoleError::MissingFormId),
-            Some(id) if id.trim().is_empty() => return Err(ConsoleError::EmptyFormId),
-            Some(_) => {}
+        if !has_form_id(&url)? {
+            return Err(ConsoleError::MissingFormId);
         }
         let origin = url.origin().ascii_serialization();
         let prefix = format!("{origin}{dir}");
@@ -146,15 +144,28 @@ fn console_dir(path: &str) -> Result<&str, ConsoleError> {
     if file.is_empty() || file.eq_ignore_ascii_case(CONSOLE_FILE) {
         Ok(if dir.is_empty() { "/" } else { dir })
     } else {
+        // Shown in the popup: keep a long (or hostile) file name to a readable length.
         Err(ConsoleError::NotIndexPage {
-            file: file.to_owned(),
+            file: file.chars().take(80).collect(),
         })
     }
 }
 
-/// The first `formId` query parameter's decoded value (name matched ignoring ASCII case).
-fn form_id(url: &Url) -> Option<String> {
-    url.query_pairs()
-        .find(|(name, _)| name.eq_ignore_ascii_case(FORM_ID_PARAM))
-        .map(|(_, value)| value.into_owned())
+/// Whether a `formId` query parameter (name matched ignoring ASCII case) has a value; present
+/// but blank everywhere is its own error, so the user learns what is wrong with the address.
+fn has_form_id(url: &Url) -> Result<bool, ConsoleError> {
+    let mut seen_blank = false;
+    for (name, value) in url.query_pairs() {
+        if name.eq_ignore_ascii_case(FORM_ID_PARAM) {
+            if !value.trim().is_empty() {
+                return Ok(true);
+            }
+            seen_blank = true;
+        }
+    }
+    if seen_blank {
+        Err(ConsoleError::EmptyFormId)
+    } else {
+        Ok(false)
+    }
 }

@@ -275,8 +275,21 @@ fn an_empty_form_id_is_not_a_console() {
         ConsoleError::EmptyFormId
     );
     assert_eq!(
+        err("https://h.example.com/ierp/index.html?formId=&formId="),
+        ConsoleError::EmptyFormId
+    );
+    assert_eq!(
         err("https://h.example.com/ierp/index.html?formId=%20"),
         ConsoleError::EmptyFormId
+    );
+}
+
+#[test]
+fn a_later_non_empty_form_id_counts() {
+    assert_prefix(
+        "https://h/ierp/index.html?formId=&formId=pc_main_console",
+        "https://h",
+        "https://h/ierp/",
     );
 }
 
