@@ -1,1 +1,301 @@
-//! TODO
+//! Issue 6's exports: generate and check secrets, build their session-store records, and decide
+//! whether one may be released. The service worker calls these; the content scripts never do.
+//!
+//! A secret value crosses this boundary only where it must: out once when made or checked (as
+//! the record the worker stores), never in for a decision (the policy reads metadata only) and
+//! never for display (the record carries its masked form).
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{locale, localised_error, to_js};
+use crate::gateway::{self, TextCandidate};
+use crate::i18n::Localised;
+use crate::keygen;
+use crate::secret::policy::{self, ReleaseRequest};
+use crate::secret::{
+    self as core_secret, HeldSecret, Lifetime, Secret, SecretKind, SecretMeta, SecretScope,
+};
+
+/// Why the browser gave no random bytes.
+#[derive(Debug, thiserror::Error)]
+#[error("no cryptographic random source")]
+struct NoRandomness;
+
+impl Localised for NoRandomness {
+    fn message(&self, locale: crate::i18n::Locale) -> String {
+        locale
+            .pick(
+                "浏览器没有提供安全随机数，无法生成密钥",
+                "The browser gave no secure random numbers: no key was generated",
+            )
+            .into()
+    }
+
+    fn code(&self) -> &'static str {
+        "keygen-no-randomness"
+    }
+}
+
+/// Fills `buffer` from `crypto.getRandomValues` of whichever global this runs in (service
+/// worker, popup, page): `globalThis.crypto` exists in all of them.
+fn crypto_random(buffer: &mut [u8]) -> Result<(), NoRandomness> {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .map_err(|_| NoRandomness)?;
+    if crypto.is_undefined() || crypto.is_null() {
+        return Err(NoRandomness);
+    }
+    let crypto: web_sys::Crypto = crypto.unchecked_into();
+    crypto
+        .get_random_values_with_u8_array(buffer)
+        .map(|_| ())
+        .map_err(|_| NoRandomness)
+}
+
+/// What the worker stores: `key` (the `chrome.storage.session` key) and `record`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Remembered<'a> {
+    ok: bool,
+    key: String,
+    record: core_secret::SessionRecord<'a>,
+}
+
+/// A refusal or rejection as plain data: `{ok: false, code, message}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rejected {
+    ok: bool,
+    code: &'static str,
+    message: String,
+}
+
+impl Rejected {
+    fn from(error: &dyn Localised) -> Rejected {
+        Rejected {
+            ok: false,
+            code: error.code(),
+            message: error.message(locale()),
+        }
+    }
+}
+
+fn rejected(error: &dyn Localised) -> Result<JsValue, JsValue> {
+    to_js(&Rejected::from(error))
+}
+
+fn remembered(held: &HeldSecret) -> Result<JsValue, JsValue> {
+    to_js(&Remembered {
+        ok: true,
+        key: held.storage_key(),
+        record: held.session_record(),
+    })
+}
+
+/// `Date.now()`-style milliseconds → `u64` (negative and non-finite give 0).
+fn millis(ms: f64) -> u64 {
+    if ms.is_finite() && ms > 0.0 {
+        ms as u64
+    } else {
+        0
+    }
+}
+
+/// `generateAccessTokenKey() -> string`: 32 letters and digits from `crypto.getRandomValues`.
+/// For pages that only show a key; the worker uses [`remember_generated_key`].
+#[wasm_bindgen(js_name = generateAccessTokenKey)]
+pub fn generate_access_token_key() -> Result<String, JsValue> {
+    let key = keygen::try_generate_access_token_key(&mut crypto_random)
+        .map_err(|e| localised_error(&e))?;
+    Ok(key.expose().to_owned())
+}
+
+/// `rememberGeneratedKey(pageUrl, nowMs, ttlMinutes?) -> {ok, key, record}`: a fresh key bound
+/// to the console of `pageUrl` (the browser's `sender.tab.url`), as its session-store record.
+#[wasm_bindgen(js_name = rememberGeneratedKey)]
+pub fn remember_generated_key(
+    page_url: &str,
+    now_ms: f64,
+    ttl_minutes: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let key = keygen::try_generate_access_token_key(&mut crypto_random)
+        .map_err(|e| localised_error(&e))?;
+    match HeldSecret::remember(
+        SecretKind::AccessTokenKey,
+        page_url,
+        key,
+        millis(now_ms),
+        ttl_minutes,
+    ) {
+        Ok(held) => remembered(&held),
+        Err(error) => rejected(&error),
+    }
+}
+
+/// `rememberGateway(candidates, pageUrl, nowMs, ttlMinutes?) -> {ok, key, record} | {ok: false,
+/// code, message}`: picks `x-acgw-identity` among the texts collected on the trusted click.
+#[wasm_bindgen(js_name = rememberGateway)]
+pub fn remember_gateway(
+    candidates: JsValue,
+    page_url: &str,
+    now_ms: f64,
+    ttl_minutes: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let candidates: Vec<TextCandidate> =
+        serde_wasm_bindgen::from_value(candidates).unwrap_or_default();
+    let picked = gateway::pick_gateway(&candidates);
+    drop(candidates);
+    match picked {
+        Ok(value) => remember(SecretKind::Gateway, page_url, value, now_ms, ttl_minutes),
+        Err(error) => rejected(&error),
+    }
+}
+
+/// `rememberUserKey(text, pageUrl, nowMs, ttlMinutes?)`: the key the user typed into 认证密钥,
+/// read by the content script only on the trusted 记住此密钥 click.
+#[wasm_bindgen(js_name = rememberUserKey)]
+pub fn remember_user_key(
+    text: &str,
+    page_url: &str,
+    now_ms: f64,
+    ttl_minutes: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    match gateway::check_user_key(text) {
+        Ok(value) => remember(
+            SecretKind::AccessTokenKey,
+            page_url,
+            value,
+            now_ms,
+            ttl_minutes,
+        ),
+        Err(error) => rejected(&error),
+    }
+}
+
+fn remember(
+    kind: SecretKind,
+    page_url: &str,
+    value: Secret,
+    now_ms: f64,
+    ttl: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    match HeldSecret::remember(kind, page_url, value, millis(now_ms), ttl) {
+        Ok(held) => remembered(&held),
+        Err(error) => rejected(&error),
+    }
+}
+
+/// `checkGateway(text) -> {ok, code?, message?}`: the shape check alone (no value returned).
+#[wasm_bindgen(js_name = checkGateway)]
+pub fn check_gateway(text: &str) -> Result<JsValue, JsValue> {
+    match gateway::check_gateway(text) {
+        Ok(_) => to_js(&serde_json::json!({ "ok": true })),
+        Err(error) => rejected(&error),
+    }
+}
+
+/// `checkUserKey(text) -> {ok, code?, message?}`.
+#[wasm_bindgen(js_name = checkUserKey)]
+pub fn check_user_key(text: &str) -> Result<JsValue, JsValue> {
+    match gateway::check_user_key(text) {
+        Ok(_) => to_js(&serde_json::json!({ "ok": true })),
+        Err(error) => rejected(&error),
+    }
+}
+
+/// `maskSecret(text) -> string`: `••••` and at most the last four characters.
+#[wasm_bindgen(js_name = maskSecret)]
+pub fn mask_secret(text: &str) -> String {
+    core_secret::masked(text)
+}
+
+/// `secretLifetime(nowMs, ttlMinutes?) -> {createdAt, expiresAt}`.
+#[wasm_bindgen(js_name = secretLifetime)]
+pub fn secret_lifetime(now_ms: f64, ttl_minutes: Option<f64>) -> Result<JsValue, JsValue> {
+    to_js(&Lifetime::starting(millis(now_ms), ttl_minutes))
+}
+
+/// `secretScope(pageUrl) -> {origin, prefix}`; throws for pages that are not web pages.
+#[wasm_bindgen(js_name = secretScope)]
+pub fn secret_scope(page_url: &str) -> Result<JsValue, JsValue> {
+    let scope = SecretScope::of_page(page_url).map_err(|e| localised_error(&e))?;
+    to_js(&scope)
+}
+
+/// `secretStorageKey(kind, pageUrl) -> string`: where the secret of `kind` for that page's
+/// console lives in session storage; throws for unknown kinds and non-web pages.
+#[wasm_bindgen(js_name = secretStorageKey)]
+pub fn secret_storage_key(kind: &str, page_url: &str) -> Result<String, JsValue> {
+    let kind = SecretKind::from_code(kind)
+        .ok_or_else(|| JsValue::from(JsError::new("unknown secret kind")))?;
+    let scope = SecretScope::of_page(page_url).map_err(|e| localised_error(&e))?;
+    Ok(scope.storage_key(kind))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Target {
+    kind: SecretKind,
+    field: &'static str,
+}
+
+/// `secretTargets(form) -> [{kind, field}]`: the secrets a form takes and where.
+#[wasm_bindgen(js_name = secretTargets)]
+pub fn secret_targets(form: &str) -> Result<JsValue, JsValue> {
+    let targets: Vec<Target> = SecretKind::targets_of(form)
+        .into_iter()
+        .map(|(kind, field)| Target { kind, field })
+        .collect();
+    to_js(&targets)
+}
+
+/// The requester, as the worker read it from `sender` and its own recognition.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Requester {
+    form: String,
+    frame_origin: String,
+    top_url: String,
+    #[serde(default)]
+    trusted_click: bool,
+    now_ms: f64,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Released {
+    ok: bool,
+    field: &'static str,
+}
+
+/// `releaseDecision(kind, meta|null, {form, frameOrigin, topUrl, trustedClick, nowMs}) ->
+/// {ok: true, field} | {ok: false, code, message}`. `meta` is the stored record without its
+/// value (extra fields are ignored, but pass none: the decision does not need the value).
+#[wasm_bindgen(js_name = releaseDecision)]
+pub fn release_decision(kind: &str, meta: JsValue, requester: JsValue) -> Result<JsValue, JsValue> {
+    let kind = SecretKind::from_code(kind)
+        .ok_or_else(|| JsValue::from(JsError::new("unknown secret kind")))?;
+    let meta: Option<SecretMeta> = serde_wasm_bindgen::from_value(meta).ok();
+    let requester: Requester = serde_wasm_bindgen::from_value(requester)
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let request = ReleaseRequest {
+        form: &requester.form,
+        frame_origin: &requester.frame_origin,
+        top_url: &requester.top_url,
+        trusted_click: requester.trusted_click,
+        now_ms: millis(requester.now_ms),
+    };
+    match policy::may_release(kind, meta.as_ref(), &request) {
+        Ok(field) => to_js(&Released { ok: true, field }),
+        Err(refusal) => rejected(&refusal),
+    }
+}
+
+/// `crossConsoleGrant(meta, tabUrl) -> string | undefined`: the console prefix the popup's
+/// confirmation would allow, when the tab is on another console than the secret's.
+#[wasm_bindgen(js_name = crossConsoleGrant)]
+pub fn cross_console_grant(meta: JsValue, tab_url: &str) -> Option<String> {
+    let meta: SecretMeta = serde_wasm_bindgen::from_value(meta).ok()?;
+    policy::cross_console_grant(&meta, tab_url)
+}
