@@ -8,16 +8,12 @@ use std::process::Command;
 use crate::json::{self, Json};
 use crate::setup::Tools;
 use crate::util::{self, run, Failure, Result};
+use crate::wasm_module;
 
 /// The loopback hosts only the test build may name.
 pub const E2E_HOSTS: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
 
-/// What the build wrote, for the caller to report.
-pub struct Built {
-    pub wasm: PathBuf,
-}
-
-pub fn build(tools: &Tools) -> Result<Built> {
+pub fn build(tools: &Tools) -> Result {
     let root = util::repo_root();
     util::heading("build: WASM core (release)");
     let raw = compile_wasm(&root)?;
@@ -36,9 +32,8 @@ pub fn build(tools: &Tools) -> Result<Built> {
 
     build_demo(&root)?;
 
-    let wasm = dist.join("extension/wasm/fapiao_helper_bg.wasm");
-    print_wasm_size(&wasm);
-    Ok(Built { wasm })
+    print_wasm_size(&dist.join("extension/wasm/fapiao_helper_bg.wasm"));
+    Ok(())
 }
 
 fn compile_wasm(root: &Path) -> Result<PathBuf> {
@@ -79,7 +74,7 @@ fn bindgen_and_optimise(root: &Path, raw: &Path, tools: &Tools) -> Result<PathBu
         .map(|d| d.as_nanos())
         .unwrap_or_default();
     let stamp = format!(
-        "{} {} {} {:?} v3\n",
+        "{} {} {} {:?} v4\n",
         meta.len(),
         modified,
         tools.wasm_bindgen.display(),
@@ -109,8 +104,10 @@ fn bindgen_and_optimise(root: &Path, raw: &Path, tools: &Tools) -> Result<PathBu
     Ok(out)
 }
 
+/// Optimises `module` in place with `wasm-opt -Oz`, then proves the result still starts
+/// through the wasm-bindgen glue; a module that does not is replaced by the unoptimised one.
 fn optimise(wasm_opt: &Path, module: &Path) -> Result {
-    let before = fs::metadata(module)?.len();
+    let original = fs::read(module)?;
     let optimised = module.with_extension("opt.wasm");
     let attempt = |features: &[&str]| {
         run(Command::new(wasm_opt)
@@ -125,10 +122,46 @@ fn optimise(wasm_opt: &Path, module: &Path) -> Result {
         util::warn(&format!("{e}; retrying wasm-opt with --all-features"));
         attempt(&["--all-features"])?;
     }
-    fs::rename(&optimised, module)?;
-    let after = fs::metadata(module)?.len();
-    println!("wasm-opt -Oz: {before} B → {after} B");
+    let mut bytes = fs::read(&optimised)?;
+    match wasm_module::repair_table_exports(&original, &mut bytes) {
+        Some(0) => {}
+        Some(n) => println!("repaired {n} table export(s) binaryen wrote with the wrong index"),
+        None => util::warn("wasm-opt changed the module's tables; relying on the start-up check"),
+    }
+    fs::write(module, &bytes)?;
+    let _ = fs::remove_file(&optimised);
+    if let Err(e) = starts_in_node(module) {
+        util::warn(&format!(
+            "the wasm-opt output does not start ({e}); shipping the unoptimised module instead"
+        ));
+        fs::write(module, &original)?;
+        starts_in_node(module)?;
+        return Ok(());
+    }
+    println!("wasm-opt -Oz: {} B → {} B (starts through the glue: ok)", original.len(), bytes.len());
     Ok(())
+}
+
+/// Instantiates the module through its wasm-bindgen glue in Node (V8, as in Chromium).
+fn starts_in_node(module: &Path) -> Result {
+    const SCRIPT: &str = "const [glue, wasm] = process.argv.slice(1); \
+        const { readFileSync } = await import('node:fs'); \
+        const m = await import(glue); \
+        m.initSync({ module: new WebAssembly.Module(readFileSync(wasm)) });";
+    let glue = module.with_file_name("fapiao_helper.js");
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", SCRIPT])
+        .arg(format!("file://{}", glue.display()))
+        .arg(module)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| Failure(format!("cannot run node: {e}")))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let reason = err.lines().find(|l| l.contains("Error")).unwrap_or("no reason given").trim().to_owned();
+    Err(Failure(reason))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ mod json;
 mod setup;
 mod test;
 mod util;
+mod wasm_module;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::setup().map(|_| ()),
-        Some("build") => setup::setup().and_then(|tools| build::build(&tools)).map(|_| ()),
+        Some("build") => setup::setup().and_then(|tools| build::build(&tools)),
         Some("demo") => demo::demo(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(),

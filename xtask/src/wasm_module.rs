@@ -1,0 +1,172 @@
+//! Just enough of the WebAssembly binary format to check what wasm-opt wrote and repair one
+//! known defect: Debian's binaryen 108 writes the export of wasm-bindgen's externref table
+//! (`__wbindgen_externrefs`) with the index of the funcref table, so the glue's
+//! `table.set(0, undefined)` throws at start-up. Code and tables are right; only the export
+//! index is wrong, and the module before wasm-opt says what it should be.
+
+/// A table's element type and where a table export's index byte sits in the file.
+#[derive(Debug, PartialEq, Eq)]
+struct Layout {
+    /// Element types of all tables, imported ones first (the index space order).
+    tables: Vec<u8>,
+    /// (export name, table index, byte offset of a one-byte index or None).
+    table_exports: Vec<(String, u32, Option<usize>)>,
+}
+
+fn leb(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut result: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        result |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return Some(result);
+        }
+        shift += 7;
+        if shift > 28 {
+            return None;
+        }
+    }
+}
+
+fn skip_limits(bytes: &[u8], at: &mut usize) -> Option<()> {
+    let flags = *bytes.get(*at)?;
+    *at += 1;
+    leb(bytes, at)?;
+    if flags & 1 == 1 {
+        leb(bytes, at)?;
+    }
+    Some(())
+}
+
+fn name<'a>(bytes: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
+    let len = leb(bytes, at)? as usize;
+    let s = bytes.get(*at..*at + len)?;
+    *at += len;
+    Some(s)
+}
+
+fn layout(bytes: &[u8]) -> Option<Layout> {
+    if bytes.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut out = Layout { tables: vec![], table_exports: vec![] };
+    let mut at = 8;
+    while at < bytes.len() {
+        let id = bytes[at];
+        at += 1;
+        let size = leb(bytes, &mut at)? as usize;
+        let end = at.checked_add(size)?;
+        let mut p = at;
+        match id {
+            2 => {
+                let count = leb(bytes, &mut p)?;
+                for _ in 0..count {
+                    name(bytes, &mut p)?;
+                    name(bytes, &mut p)?;
+                    let kind = *bytes.get(p)?;
+                    p += 1;
+                    match kind {
+                        0 => {
+                            leb(bytes, &mut p)?;
+                        }
+                        1 => {
+                            out.tables.push(*bytes.get(p)?);
+                            p += 1;
+                            skip_limits(bytes, &mut p)?;
+                        }
+                        2 => skip_limits(bytes, &mut p)?,
+                        3 => p += 2,
+                        4 => {
+                            p += 1;
+                            leb(bytes, &mut p)?;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            4 => {
+                let count = leb(bytes, &mut p)?;
+                for _ in 0..count {
+                    out.tables.push(*bytes.get(p)?);
+                    p += 1;
+                    skip_limits(bytes, &mut p)?;
+                }
+            }
+            7 => {
+                let count = leb(bytes, &mut p)?;
+                for _ in 0..count {
+                    let n = String::from_utf8_lossy(name(bytes, &mut p)?).into_owned();
+                    let kind = *bytes.get(p)?;
+                    p += 1;
+                    let start = p;
+                    let index = leb(bytes, &mut p)?;
+                    if kind == 1 {
+                        out.table_exports.push((n, index, (p == start + 1).then_some(start)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        at = end;
+    }
+    Some(out)
+}
+
+/// Rewrites `optimised` so each table export points at the same table as in `original`.
+/// Returns how many exports it repaired, or None when the two modules' tables differ (then
+/// nothing can be said, and the caller falls back to the module wasm-opt did not touch).
+pub fn repair_table_exports(original: &[u8], optimised: &mut [u8]) -> Option<usize> {
+    let before = layout(original)?;
+    let after = layout(optimised)?;
+    if before.tables != after.tables {
+        return None;
+    }
+    let mut repaired = 0;
+    for (export, index, offset) in &after.table_exports {
+        let (_, want, _) = before.table_exports.iter().find(|(n, _, _)| n == export)?;
+        if want == index {
+            continue;
+        }
+        let (Some(offset), true) = (offset, *want < 0x80) else { return None };
+        optimised[*offset] = *want as u8;
+        repaired += 1;
+    }
+    Some(repaired)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module with a funcref and an externref table, exporting the externref one as `t`.
+    fn module(export_index: u8) -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend_from_slice(&[4, 7, 2, 0x70, 0, 1, 0x6f, 0, 2]);
+        m.extend_from_slice(&[7, 5, 1, 1, b't', 1, export_index]);
+        m
+    }
+
+    #[test]
+    fn a_table_export_moved_to_the_wrong_table_is_put_back() {
+        let mut broken = module(0);
+        assert_eq!(repair_table_exports(&module(1), &mut broken), Some(1));
+        assert_eq!(broken, module(1));
+    }
+
+    #[test]
+    fn a_correct_module_is_left_alone() {
+        let mut fine = module(1);
+        assert_eq!(repair_table_exports(&module(1), &mut fine), Some(0));
+        assert_eq!(fine, module(1));
+    }
+
+    #[test]
+    fn modules_with_different_tables_are_not_guessed_at() {
+        let mut other = module(0);
+        other[14] = 0x70; // both tables funcref now
+        assert_eq!(repair_table_exports(&module(1), &mut other), None);
+        assert_eq!(repair_table_exports(b"not wasm", &mut module(0)), None);
+    }
+}
