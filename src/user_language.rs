@@ -7,9 +7,11 @@
 //!
 //! Which `accountId` counts when the body holds several: the key is matched exactly
 //! (`accountId`), the JSON is searched breadth-first and the shallowest level that has the key
-//! decides. Every occurrence on that level must be a valid id and all must agree; two different
-//! ids on the same level are `Ambiguous`, an invalid one there is that value's error (deeper
-//! levels are not consulted: the shallowest answer is the response's own).
+//! with a value decides. `null` and blank strings say "no value here" and the search goes on
+//! deeper (if nothing else turns up, their error is reported). On the deciding level every
+//! occurrence must be a valid id and all must agree: two different ids are `Ambiguous`, an
+//! invalid one is that value's error, and deeper levels are not consulted (the shallowest
+//! answer is the response's own).
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
@@ -353,6 +355,8 @@ fn nesting_depth(text: &str) -> usize {
 /// Breadth-first, level by level: the first level holding the key decides.
 fn shallowest_account_id(root: &Node) -> Result<AccountId, UserLanguageError> {
     let mut level = vec![root];
+    // The first `null`/blank value met, reported only if no real value exists anywhere.
+    let mut absent: Option<UserLanguageError> = None;
     while !level.is_empty() {
         let mut found = Vec::new();
         let mut next = Vec::new();
@@ -361,7 +365,17 @@ fn shallowest_account_id(root: &Node) -> Result<AccountId, UserLanguageError> {
                 Node::Object(entries) => {
                     for (key, value) in entries {
                         if key == ACCOUNT_ID_KEY {
-                            found.push(value);
+                            match value {
+                                Node::Null => {
+                                    absent.get_or_insert(UserLanguageError::AccountIdWrongType {
+                                        kind: "null",
+                                    });
+                                }
+                                Node::Text(text) if text.trim().is_empty() => {
+                                    absent.get_or_insert(UserLanguageError::EmptyAccountId);
+                                }
+                                _ => found.push(value),
+                            }
                         }
                         next.push(value);
                     }
@@ -381,7 +395,7 @@ fn shallowest_account_id(root: &Node) -> Result<AccountId, UserLanguageError> {
         }
         level = next;
     }
-    Err(UserLanguageError::MissingAccountId)
+    Err(absent.unwrap_or(UserLanguageError::MissingAccountId))
 }
 
 fn account_id_from(node: &Node) -> Result<AccountId, UserLanguageError> {

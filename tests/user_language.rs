@@ -96,8 +96,34 @@ fn different_ids_on_the_same_level_are_ambiguous() {
 #[test]
 fn an_invalid_shallow_id_is_an_error_even_if_a_deeper_one_is_valid() {
     assert_eq!(
-        fails(r#"{"accountId":null,"data":{"accountId":"123"}}"#),
+        fails(r#"{"accountId":"1 2","data":{"accountId":"123"}}"#),
+        E::AccountIdBadCharacters
+    );
+    assert_eq!(
+        fails(r#"{"accountId":false,"data":{"accountId":"123"}}"#),
+        E::AccountIdWrongType { kind: "boolean" }
+    );
+}
+
+#[test]
+fn a_null_or_blank_shallow_id_means_look_deeper() {
+    assert_eq!(
+        id(r#"{"accountId":null,"data":{"accountId":"123"}}"#),
+        "123"
+    );
+    assert_eq!(id(r#"{"accountId":" ","data":{"accountId":456}}"#), "456");
+    assert_eq!(id(r#"{"a":{"accountId":null},"b":{"accountId":"7"}}"#), "7");
+}
+
+#[test]
+fn only_null_or_blank_ids_report_the_first_of_them() {
+    assert_eq!(
+        fails(r#"{"accountId":null,"data":{"accountId":""}}"#),
         E::AccountIdWrongType { kind: "null" }
+    );
+    assert_eq!(
+        fails(r#"{"data":{"accountId":""},"x":[{"accountId":null}]}"#),
+        E::EmptyAccountId
     );
 }
 
