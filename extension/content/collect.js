@@ -1,1 +1,597 @@
-// Placeholder: written by the form engine (issue 5).
+//! Collector: turns the page (this document, its open shadow roots and same-origin child frames
+//! that run no helper of their own) into the plain-data snapshot the Rust core recognises
+//! (docs/PROTOCOL.md "Snapshot"). Every label candidate is kept with the rule that produced it;
+//! which one wins is Rust's decision. It knows nothing of any particular console.
+(() => {
+  'use strict';
+  const ns = (globalThis.__fapiaoHelper ||= {});
+  if (ns.collect) return;
+
+  // Bounds: a console page has tens of controls; these only stop pathological pages.
+  const MAX_CONTROLS = 400;
+  const MAX_SHADOW_ROOTS = 200;
+  const MAX_SHADOW_DEPTH = 6;
+  const MAX_SHADOW_PROBE = 5000; // elements looked at for shadow roots per root
+  const MAX_FRAMES = 20;
+  const MAX_LABEL_CHARS = 120;
+  const MAX_CAPTION_LEVELS = 8;
+  const MAX_HEADINGS = 40;
+  const MAX_TEXTS = 300;
+
+  const CONTROL_SELECTOR = [
+    'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])' +
+      ':not([type=image]):not([type=file])',
+    'textarea', 'select', '[contenteditable]:not([contenteditable=false])', '[role=combobox]',
+  ].join(',');
+  const HELPER_SELECTOR = '[data-fapiao-helper]';
+  const CAPTION_SKIP = 'script,style,template,noscript,button,[role=button],option,' + HELPER_SELECTOR;
+
+  // --- small DOM helpers shared with execute.js and forms-agent.js -----------------------------
+
+  const clean = (s) => String(s ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const cap = (s) => (s.length > MAX_LABEL_CHARS ? s.slice(0, MAX_LABEL_CHARS) : s);
+
+  function isHelperUi(el) {
+    return !!(el && el.closest && el.closest(HELPER_SELECTOR));
+  }
+
+  /** Elements matched by CONTROL_SELECTOR that we report as controls (not wrappers, not ours). */
+  function isCollectable(el) {
+    if (isHelperUi(el)) return false;
+    if (el.isContentEditable && el.parentElement && el.parentElement.isContentEditable) return false;
+    // A combobox wrapper around a real input: the input is the control (ARIA 1.1 pattern).
+    if (el.getAttribute('role') === 'combobox' && !isNativeControl(el) &&
+        el.querySelector('input,textarea,select')) return false;
+    return true;
+  }
+
+  function isNativeControl(el) {
+    const t = el.localName;
+    return t === 'input' || t === 'textarea' || t === 'select';
+  }
+
+  function controlsIn(root) {
+    const out = [];
+    for (const el of root.querySelectorAll(CONTROL_SELECTOR)) if (isCollectable(el)) out.push(el);
+    return out;
+  }
+
+  /** A control other than `control` (radios of its own group do not count: they share a caption). */
+  function isOtherControl(c, control) {
+    if (c === control || c.contains(control) || control.contains(c) || !isCollectable(c)) return false;
+    if (control.type === 'radio' && c.type === 'radio' && (!control.name || c.name === control.name)) return false;
+    return true;
+  }
+
+  function containsOtherControl(el, control) {
+    if (el.matches(CONTROL_SELECTOR) && isOtherControl(el, control)) return true;
+    for (const c of el.querySelectorAll(CONTROL_SELECTOR)) if (isOtherControl(c, control)) return true;
+    return false;
+  }
+
+  function isVisible(el) {
+    if (!el.isConnected) return false;
+    let shown;
+    if (typeof el.checkVisibility === 'function') {
+      shown = el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+    } else {
+      const cs = el.ownerDocument.defaultView.getComputedStyle(el);
+      shown = cs.display !== 'none' && cs.visibility !== 'hidden' && el.getClientRects().length > 0;
+    }
+    if (!shown) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) return true;
+    // Custom-drawn checkboxes hide the real input; the wrapper that is drawn counts.
+    const t = (el.type || '').toLowerCase();
+    if ((t === 'checkbox' || t === 'radio') && el.parentElement) {
+      const p = el.parentElement.getBoundingClientRect();
+      return p.width > 0 && p.height > 0;
+    }
+    return false;
+  }
+
+  /** Whether the frame element holding this document (if any) is itself shown. */
+  function frameVisible(doc) {
+    const fe = frameElementOf(doc);
+    return !fe || (isVisible(fe) && frameVisible(fe.ownerDocument));
+  }
+
+  function frameElementOf(doc) {
+    try { return doc.defaultView && doc.defaultView.frameElement; } catch { return null; }
+  }
+
+  /** Visible text of a node, skipping form controls, scripts and the helper's UI. */
+  function textOf(node) {
+    if (!node) return '';
+    if (node.nodeType === Node.TEXT_NODE) return clean(node.data);
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    if (!node.querySelector('select,textarea,[contenteditable],' + CAPTION_SKIP) &&
+        typeof node.innerText === 'string') {
+      return clean(node.innerText);
+    }
+    const parts = [];
+    const walk = (n) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === Node.TEXT_NODE) parts.push(c.data);
+        else if (c.nodeType === Node.ELEMENT_NODE) {
+          if (c.matches(CONTROL_SELECTOR + ',' + CAPTION_SKIP)) continue;
+          const cs = c.ownerDocument.defaultView.getComputedStyle(c);
+          if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+          walk(c);
+          if (cs.display !== 'inline') parts.push(' ');
+        }
+      }
+    };
+    walk(node);
+    return clean(parts.join(''));
+  }
+
+  /** Text a widget shows for its control (a custom select shows its choice beside an empty input). */
+  function shownText(box, control) {
+    if (!box) return '';
+    const parts = [];
+    const walk = (n) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === Node.TEXT_NODE) parts.push(c.data);
+        else if (c.nodeType === Node.ELEMENT_NODE) {
+          if (c === control || c.matches(CAPTION_SKIP)) continue;
+          // Placeholder spans ("请选择") are not a value: a near-universal naming convention.
+          const cls = typeof c.className === 'string' ? c.className : '';
+          if (/placeholder/i.test(cls)) continue;
+          const cs = c.ownerDocument.defaultView.getComputedStyle(c);
+          if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+          walk(c);
+          parts.push(' ');
+        }
+      }
+    };
+    walk(box);
+    return clean(parts.join(''));
+  }
+
+  // --- kinds and values -------------------------------------------------------------------------
+
+  function kindOf(el) {
+    const tag = el.localName;
+    if (tag === 'select') return 'select';
+    if (tag === 'textarea') return 'textarea';
+    const role = (el.getAttribute('role') || '').toLowerCase();
+    if (tag === 'input') {
+      const type = (el.getAttribute('type') || 'text').toLowerCase();
+      if (type === 'password') return 'password';
+      if (type === 'checkbox') return 'checkbox';
+      if (type === 'radio') return 'radio';
+      const popup = (el.getAttribute('aria-haspopup') || '').toLowerCase();
+      if (role === 'combobox' || el.hasAttribute('aria-autocomplete') || el.hasAttribute('list') ||
+          (popup && popup !== 'false' && popup !== 'menu' && popup !== 'dialog') ||
+          el.closest('[role=combobox]')) return 'lookup';
+      return 'text';
+    }
+    if (role === 'combobox') return 'lookup';
+    if (el.isContentEditable) return 'textarea';
+    return 'other';
+  }
+
+  /** The value a person sees in the control (for lookups, the chosen text beside the input). */
+  function valueOf(el) {
+    const kind = kindOf(el);
+    if (kind === 'checkbox' || kind === 'radio') return el.checked ? (el.value || 'on') : '';
+    if (kind === 'select') {
+      const o = el.selectedOptions && el.selectedOptions[0];
+      return o ? o.value : '';
+    }
+    if (isNativeControl(el)) {
+      const v = clean(el.value);
+      if (v || kind !== 'lookup') return el.value.trim();
+      return shownText(widgetBox(el), el);
+    }
+    return clean(el.innerText ?? el.textContent);
+  }
+
+  /**
+   * The smallest ancestor that draws this control's widget: the highest ancestor (below the
+   * caption's level) that holds no other control and no caption text. Used to read what a custom
+   * select shows, and by execute.js to tell the widget from the options it pops up.
+   */
+  function widgetBox(el) {
+    const combo = el.closest('[role=combobox]');
+    if (combo && combo !== el && !containsOtherControl(combo, el)) return combo;
+    let box = el;
+    for (let i = 0; i < 4; i++) {
+      const p = box.parentElement;
+      if (!p || p === el.ownerDocument.body) break;
+      if (containsOtherControl(p, el)) break;
+      // A sibling with its own text before the box is a caption: stop below it.
+      let captionBefore = false;
+      for (let s = box.previousSibling; s; s = s.previousSibling) {
+        if (siblingText(s)) { captionBefore = true; break; }
+      }
+      if (captionBefore) break;
+      box = p;
+    }
+    return box;
+  }
+
+  function siblingText(s) {
+    if (s.nodeType === Node.TEXT_NODE) return clean(s.data);
+    if (s.nodeType !== Node.ELEMENT_NODE || s.matches(CAPTION_SKIP)) return '';
+    return textOf(s);
+  }
+
+  // --- label candidates, one per association rule ------------------------------------------------
+
+  function labelCandidates(el) {
+    const out = [];
+    const push = (rule, text) => {
+      const t = cap(clean(text));
+      if (t && !out.some((l) => l.rule === rule && l.text === t)) out.push({ rule, text: t });
+    };
+    const root = el.getRootNode();
+    const id = el.id;
+
+    // <label for=id>, looked up in the control's own root so shadow roots work.
+    if (id && root.querySelectorAll) {
+      let sel;
+      try { sel = `label[for="${CSS.escape(id)}"]`; } catch { sel = null; }
+      if (sel) for (const l of root.querySelectorAll(sel)) if (!isHelperUi(l)) push('label-for', textOf(l));
+    }
+    // A label wrapping the control.
+    const wrap = el.parentElement && el.parentElement.closest('label');
+    if (wrap && !isHelperUi(wrap)) push('wrapping-label', textOf(wrap));
+
+    // aria-labelledby: ids resolved in the control's root.
+    const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    if (ids.length && root.getElementById) {
+      const text = ids.map((i) => root.getElementById(i)).filter(Boolean)
+        .map((n) => (n === el ? '' : textOf(n))).filter(Boolean).join(' ');
+      push('aria-labelledby', text);
+    }
+    push('aria-label', el.getAttribute('aria-label'));
+
+    const caption = formItemCaption(el);
+    if (caption) push('form-item', caption);
+    if (el.type === 'radio' && !wrap) push('option-text', followingCaption(el, el));
+
+    const cell = el.closest('td,th,[role=cell],[role=gridcell]');
+    if (cell) {
+      push('table-left', tableLeft(cell));
+      push('table-above', tableAbove(cell));
+    }
+
+    push('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder'));
+    return out;
+  }
+
+  /**
+   * A caption in the same form item: walking up from the control, the nearest sibling before the
+   * path that has text and no control; stop where an ancestor holds another control (the text
+   * above it belongs to the group, not to this field). Checkboxes and radios also take the text
+   * right after them (`[x] 授权全部API`).
+   */
+  function formItemCaption(el) {
+    const isCheck = el.type === 'checkbox' || el.type === 'radio';
+    let node = el;
+    for (let level = 0; level < MAX_CAPTION_LEVELS; level++) {
+      const parent = node.parentNode;
+      if (!parent || parent.nodeType !== Node.ELEMENT_NODE || parent === el.ownerDocument.body) break;
+      if (parent.localName === 'td' || parent.localName === 'th' || parent.localName === 'tr') {
+        // Inside a cell only the cell's own text counts; neighbouring cells are table rules.
+        const t = precedingCaption(node, el);
+        if (t) return t;
+        break;
+      }
+      const t = precedingCaption(node, el);
+      if (t === false) return null;
+      if (t) return t;
+      // A checkbox's caption may follow it (`[x] 授权全部API`); a radio's following text is its
+      // option text (`否`), reported apart, and its group caption is looked for further up.
+      if (el.type === 'checkbox' && level < 2) {
+        const after = followingCaption(node, el);
+        if (after) return after;
+      }
+      if (containsOtherControl(parent, el)) return null;
+      node = parent;
+    }
+    return null;
+  }
+
+  /** Text of the nearest previous sibling with text; `false` if another control is met first. */
+  function precedingCaption(node, control) {
+    if (control.type === 'radio') {
+      // Text between radios of one group is their option text; the group caption is further up.
+      for (let s = node.previousSibling; s; s = s.previousSibling) {
+        if (s.nodeType === Node.ELEMENT_NODE && (s.matches('input[type=radio]') || s.querySelector('input[type=radio]'))) return null;
+      }
+    }
+    for (let s = node.previousSibling; s; s = s.previousSibling) {
+      if (s.nodeType === Node.ELEMENT_NODE) {
+        if (s.matches(CAPTION_SKIP)) continue;
+        if (containsOtherControl(s, control)) return false;
+        if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) continue; // a sibling radio
+      }
+      const t = siblingText(s);
+      if (t) return t;
+    }
+    return null;
+  }
+
+  function followingCaption(node, control) {
+    for (let s = node.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType === Node.ELEMENT_NODE) {
+        if (s.matches(CAPTION_SKIP)) continue;
+        if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) return null;
+      }
+      const t = siblingText(s);
+      if (t) return t;
+    }
+    return null;
+  }
+
+  function cellHasControl(cell) {
+    return !!cell.querySelector(CONTROL_SELECTOR);
+  }
+
+  function rowOf(cell) {
+    return cell.closest('tr,[role=row]');
+  }
+
+  function cellsOf(row) {
+    return Array.from(row.children).filter((c) => c.matches('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]'));
+  }
+
+  /** The nearest cell to the left in the same row that has text and no control. */
+  function tableLeft(cell) {
+    const row = rowOf(cell);
+    if (!row) return '';
+    const cells = cellsOf(row);
+    for (let i = cells.indexOf(cell) - 1; i >= 0; i--) {
+      if (cellHasControl(cells[i])) return '';
+      const t = textOf(cells[i]);
+      if (t) return t;
+    }
+    return '';
+  }
+
+  /** Column index counting colspans, so header rows line up with body rows. */
+  function columnOf(cell, cells) {
+    let col = 0;
+    for (const c of cells) {
+      if (c === cell) return col;
+      col += Math.max(1, Number(c.colSpan) || 1);
+    }
+    return -1;
+  }
+
+  function cellAtColumn(row, col) {
+    let at = 0;
+    for (const c of cellsOf(row)) {
+      const span = Math.max(1, Number(c.colSpan) || 1);
+      if (col >= at && col < at + span) return c;
+      at += span;
+    }
+    return null;
+  }
+
+  /** The nearest cell above in the same column with text and no control (a header). */
+  function tableAbove(cell) {
+    const row = rowOf(cell);
+    if (!row) return '';
+    const col = columnOf(cell, cellsOf(row));
+    if (col < 0) return '';
+    const table = row.closest('table,[role=table],[role=grid]');
+    if (!table) return '';
+    const rows = Array.from(table.querySelectorAll('tr,[role=row]'))
+      .filter((r) => r.closest('table,[role=table],[role=grid]') === table);
+    for (let i = rows.indexOf(row) - 1; i >= 0; i--) {
+      const c = cellAtColumn(rows[i], col);
+      if (!c) continue;
+      if (cellHasControl(c)) continue;
+      const t = textOf(c);
+      if (t) return t;
+    }
+    return '';
+  }
+
+  // --- roots: document, open shadow roots, same-origin child frames ------------------------------
+
+  /** Open shadow roots under `root`, bounded in depth, count and elements probed. */
+  function shadowRootsUnder(root, depth, acc) {
+    if (depth > MAX_SHADOW_DEPTH || acc.length >= MAX_SHADOW_ROOTS) return acc;
+    const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let probed = 0;
+    for (let n = walker.nextNode(); n && probed < MAX_SHADOW_PROBE; n = walker.nextNode(), probed++) {
+      const sr = n.shadowRoot;
+      if (sr && !n.matches(HELPER_SELECTOR)) {
+        acc.push(sr);
+        if (acc.length >= MAX_SHADOW_ROOTS) break;
+        shadowRootsUnder(sr, depth + 1, acc);
+      }
+    }
+    return acc;
+  }
+
+  /**
+   * Same-origin child documents that no helper runs in. Every frame runs its own content
+   * scripts (all_frames, matchOriginAsFallback) and collects itself; a frame whose isolated world
+   * has our namespace is skipped, so nothing is collected twice. The page cannot fake that
+   * marker: it lives in the extension's isolated world, which page scripts never see.
+   */
+  function helperlessChildDocs(doc, acc) {
+    if (acc.length >= MAX_FRAMES) return acc;
+    for (const f of doc.querySelectorAll('iframe,frame')) {
+      let win, child;
+      try { win = f.contentWindow; child = f.contentDocument; } catch { continue; }
+      if (!win || !child || !child.documentElement) continue;
+      let hasHelper = false;
+      try { hasHelper = !!(win.__fapiaoHelper && win.__fapiaoHelper.collect); } catch { continue; }
+      if (hasHelper) continue;
+      acc.push(child);
+      helperlessChildDocs(child, acc);
+      if (acc.length >= MAX_FRAMES) break;
+    }
+    return acc;
+  }
+
+  /** Every root (document or shadow root) this frame's helper is responsible for. */
+  function rootsToCollect(doc) {
+    const docs = [doc, ...helperlessChildDocs(doc, [])];
+    const roots = [];
+    for (const d of docs) {
+      roots.push(d);
+      if (d.documentElement) for (const sr of shadowRootsUnder(d.documentElement, 1, [])) roots.push(sr);
+    }
+    return roots;
+  }
+
+  // --- containers and headings ---------------------------------------------------------------------
+
+  const CONTAINER_SELECTOR = 'form,dialog,[role=dialog],[role=tabpanel],fieldset,table,[role=form]';
+  function containerElement(el) {
+    let n = el;
+    while (n) {
+      const c = n.parentElement ? n.parentElement.closest(CONTAINER_SELECTOR) : null;
+      if (c) return c;
+      const root = n.getRootNode();
+      n = root && root.host ? root.host : null; // leave a shadow root through its host
+      if (n && n.matches(CONTAINER_SELECTOR)) return n;
+    }
+    return null;
+  }
+
+  const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role=heading],legend,caption,' +
+    '[role=tab][aria-selected=true],dialog,[role=dialog],[class*=title i]';
+  function headingsIn(root, containerId, out) {
+    for (const h of root.querySelectorAll(HEADING_SELECTOR)) {
+      if (out.length >= MAX_HEADINGS) return;
+      if (isHelperUi(h)) continue;
+      let text;
+      if (h.matches('dialog,[role=dialog]')) {
+        const lb = h.getAttribute('aria-labelledby');
+        const root2 = h.getRootNode();
+        text = h.getAttribute('aria-label') ||
+          (lb && root2.getElementById && lb.split(/\s+/).map((i) => textOf(root2.getElementById(i))).join(' ')) || '';
+      } else {
+        if (h.querySelector(CONTROL_SELECTOR)) continue; // a wrapper, not a title
+        text = textOf(h);
+      }
+      text = clean(text);
+      if (!text || text.length > 60 || !isVisible(h)) continue;
+      const c = containerElement(h) || (h.matches('dialog,[role=dialog]') ? h : null);
+      if (out.some((x) => x.text === text)) continue;
+      out.push(c ? { text, container: containerId(c) } : { text });
+    }
+  }
+
+  // --- label/value pairs of plain text (issue 6 captures secrets shown as text) -----------------------
+
+  function textPairs(root, register, out) {
+    const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const leaves = [];
+    for (let n = walker.nextNode(); n && leaves.length < MAX_TEXTS * 2; n = walker.nextNode()) {
+      if (n.matches(CAPTION_SKIP) || n.matches(CONTROL_SELECTOR)) continue;
+      if (n.firstElementChild) continue;
+      const t = clean(n.textContent);
+      if (t && t.length <= 4096 && isVisible(n)) leaves.push({ n, t });
+    }
+    for (let i = 0; i + 1 < leaves.length && out.length < MAX_TEXTS; i++) {
+      const a = leaves[i], b = leaves[i + 1];
+      if (a.t.length > 60) continue;
+      // Pair neighbours that sit close in the tree (a caption and the value beside it).
+      let common = a.n.parentElement, hops = 0;
+      while (common && !common.contains(b.n) && hops < 4) { common = common.parentElement; hops++; }
+      if (!common || !common.contains(b.n)) continue;
+      out.push({ label: a.t, value: b.t, id: register(b.n, 't') });
+    }
+  }
+
+  // --- the snapshot --------------------------------------------------------------------------------
+
+  const ids = new WeakMap(); // element → stable id across collections (c4 stays c4)
+  let nextId = 0;
+  let nextContainer = 0;
+  const containerIds = new WeakMap();
+
+  /**
+   * Collects a snapshot. Returns `{snapshot, elementFor(id)}`: ids map to elements only within this
+   * collection (weakly), so a plan made from this snapshot acts on exactly these elements.
+   */
+  function collect(options = {}) {
+    const doc = options.document || document;
+    const elements = new Map();
+    const register = (el, prefix) => {
+      let id = ids.get(el);
+      if (!id || id[0] !== prefix) { id = prefix + nextId++; ids.set(el, id); }
+      elements.set(id, new WeakRef(el));
+      return id;
+    };
+    const containerId = (c) => {
+      let id = containerIds.get(c);
+      if (!id) { id = 'k' + nextContainer++; containerIds.set(c, id); }
+      return id;
+    };
+
+    const roots = rootsToCollect(doc);
+    const controls = [];
+    const headings = [];
+    const texts = options.texts ? [] : undefined;
+    for (const root of roots) {
+      for (const el of controlsIn(root)) {
+        if (controls.length >= MAX_CONTROLS) break;
+        controls.push(describe(el, register, containerId));
+      }
+      headingsIn(root, containerId, headings);
+      if (texts) textPairs(root, register, texts);
+    }
+    const snapshot = {
+      url: String(doc.location && doc.location.href),
+      frame: doc.defaultView && doc.defaultView === doc.defaultView.top ? 'top' : 'child',
+      title: clean(doc.title),
+      headings,
+      controls,
+    };
+    if (texts) snapshot.texts = texts;
+    return {
+      snapshot,
+      elementFor(id) {
+        const ref = elements.get(id);
+        const el = ref && ref.deref();
+        return el && el.isConnected ? el : null;
+      },
+      roots,
+    };
+  }
+
+  function describe(el, register, containerId) {
+    const kind = kindOf(el);
+    const c = {
+      id: register(el, 'c'),
+      tag: el.localName,
+      type: el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
+      kind,
+      value: kind === 'password' ? el.value : valueOf(el),
+      checked: !!el.checked,
+      disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true',
+      readOnly: !!el.readOnly || el.getAttribute('aria-readonly') === 'true',
+      visible: isVisible(el) && frameVisible(el.ownerDocument),
+      labels: labelCandidates(el),
+    };
+    if (el.name) c.name = el.name;
+    if (kind === 'select') {
+      c.options = Array.from(el.options).slice(0, 200)
+        .map((o) => ({ value: o.value, text: clean(o.text), selected: o.selected }));
+    }
+    const k = containerElement(el);
+    if (k) c.container = containerId(k);
+    return c;
+  }
+
+  /** How many collectable controls this frame holds (cheap: used to skip idle work). */
+  function hasControls(doc) {
+    return !!doc.querySelector(CONTROL_SELECTOR);
+  }
+
+  ns.dom = { clean, isVisible, textOf, shownText, widgetBox, valueOf, kindOf, isHelperUi,
+    CONTROL_SELECTOR, HELPER_SELECTOR, shadowRootsUnder, helperlessChildDocs };
+  ns.collect = collect;
+  ns.hasControls = hasControls;
+})();

@@ -1,1 +1,394 @@
-// Placeholder: written by the form engine (issue 5).
+//! Executor: runs a fill (or undo) plan's steps on the page the way a careful person would, so the
+//! page's own framework (React, Vue, KDesign, Kingdee's web client) accepts each value, then reads
+//! every touched control back once the page has settled. Steps and results are the shapes in
+//! docs/PROTOCOL.md "Fill plan and outcomes"; deciding what a result means is Rust's job.
+(() => {
+  'use strict';
+  const ns = (globalThis.__fapiaoHelper ||= {});
+  if (ns.execute) return;
+  const D = ns.dom;
+
+  // Setters captured from this isolated world's own prototypes: the page cannot patch them, and
+  // a framework's value tracker (React's lives on the page's wrapper of the node) still sees the
+  // write as a real change when the input event arrives.
+  const desc = (proto, prop) => Object.getOwnPropertyDescriptor(proto, prop);
+  const SETTERS = {
+    input: desc(HTMLInputElement.prototype, 'value').set,
+    textarea: desc(HTMLTextAreaElement.prototype, 'value').set,
+    select: desc(HTMLSelectElement.prototype, 'value').set,
+    checked: desc(HTMLInputElement.prototype, 'checked').set,
+  };
+  const nativeClick = HTMLElement.prototype.click;
+  const nativeFocus = HTMLElement.prototype.focus;
+  const nativeBlur = HTMLElement.prototype.blur;
+
+  const LOOKUP_TIMEOUT_MS = 3000;
+  const POLL_MS = 60;
+  const TOKEN_SPLIT = /[\s/|,，()（）[\]【】:：]+/;
+  const MAX_OPTION_SCAN = 3000;
+
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  /** A couple of animation frames and a short idle: the framework has re-rendered by then. */
+  async function settle(win = window) {
+    for (let i = 0; i < 2; i++) {
+      // Hidden tabs run no animation frames: never wait on one alone.
+      await new Promise((r) => { const t = setTimeout(r, 50); win.requestAnimationFrame(() => { clearTimeout(t); r(); }); });
+    }
+    await new Promise((r) => (win.requestIdleCallback ? win.requestIdleCallback(r, { timeout: 200 }) : setTimeout(r, 50)));
+  }
+
+  const EVENT_INIT = { bubbles: true, composed: true, cancelable: true };
+
+  function fire(el, type, Ctor = Event, extra = {}) {
+    const win = el.ownerDocument.defaultView || window;
+    const C = (win[Ctor.name] || Ctor);
+    el.dispatchEvent(new C(type, { ...EVENT_INIT, ...extra }));
+  }
+
+  function fireInput(el, data) {
+    fire(el, 'input', InputEvent, { inputType: 'insertText', data: data ?? null, cancelable: false });
+  }
+
+  function focusEl(el) {
+    let focused = false;
+    const on = () => { focused = true; };
+    el.addEventListener('focus', on, { once: true });
+    try { nativeFocus.call(el, { preventScroll: true }); } catch { /* not focusable */ }
+    el.removeEventListener('focus', on);
+    // A window without focus (background tab) gets no focus events: send what a click would.
+    if (!focused) { fire(el, 'focus', FocusEvent, { bubbles: false }); fire(el, 'focusin', FocusEvent); }
+  }
+
+  function blurEl(el) {
+    let blurred = false;
+    const on = () => { blurred = true; };
+    el.addEventListener('blur', on, { once: true });
+    try { nativeBlur.call(el); } catch { /* ignore */ }
+    el.removeEventListener('blur', on);
+    if (!blurred) { fire(el, 'blur', FocusEvent, { bubbles: false }); fire(el, 'focusout', FocusEvent); }
+  }
+
+  function pointAt(el) {
+    const r = el.getBoundingClientRect();
+    return { clientX: r.left + r.width / 2, clientY: r.top + Math.min(r.height / 2, 12) };
+  }
+
+  /** The event sequence of a person's click (some widgets act on mousedown, some on click). */
+  function personClick(el) {
+    const p = { ...pointAt(el), button: 0, view: el.ownerDocument.defaultView };
+    const P = typeof PointerEvent === 'function' ? PointerEvent : MouseEvent;
+    fire(el, 'pointerover', P, { ...p, pointerType: 'mouse' });
+    fire(el, 'mouseover', MouseEvent, p);
+    fire(el, 'pointerdown', P, { ...p, pointerType: 'mouse', buttons: 1 });
+    fire(el, 'mousedown', MouseEvent, { ...p, buttons: 1 });
+    fire(el, 'pointerup', P, { ...p, pointerType: 'mouse' });
+    fire(el, 'mouseup', MouseEvent, p);
+    fire(el, 'click', MouseEvent, { ...p, detail: 1 });
+  }
+
+  function setNativeValue(el, value) {
+    const setter = el.localName === 'textarea' ? SETTERS.textarea
+      : el.localName === 'select' ? SETTERS.select : SETTERS.input;
+    setter.call(el, value);
+  }
+
+  function isEditable(el) {
+    return el.localName === 'input' || el.localName === 'textarea' || el.isContentEditable;
+  }
+
+  function guard(el) {
+    if (el.disabled || el.getAttribute('aria-disabled') === 'true') return 'disabled';
+    return null;
+  }
+
+  // --- step kinds --------------------------------------------------------------------------------
+
+  async function setText(el, value) {
+    const v = String(value ?? '').trim();
+    if (el.readOnly || el.getAttribute('aria-readonly') === 'true') return 'read-only';
+    focusEl(el);
+    if (el.isContentEditable && !('value' in el)) {
+      el.textContent = v;
+      fireInput(el, v);
+    } else {
+      setNativeValue(el, v);
+      fireInput(el, v);
+      fire(el, 'change');
+    }
+    blurEl(el);
+    return null;
+  }
+
+  async function selectNative(el, step) {
+    const opts = Array.from(el.options);
+    let opt = null;
+    if (step.optionValue != null) opt = opts.find((o) => o.value === String(step.optionValue));
+    if (!opt) opt = opts.find((o) => D.clean(o.text) === D.clean(step.value));
+    if (!opt) return 'no-match';
+    focusEl(el);
+    setNativeValue(el, opt.value);
+    fireInput(el, null);
+    fire(el, 'change');
+    blurEl(el);
+    return null;
+  }
+
+  async function check(el, want) {
+    const isAria = !('checked' in el) || el.localName !== 'input';
+    const state = () => (isAria ? el.getAttribute('aria-checked') === 'true' : el.checked);
+    if (state() === want) return null;
+    if (el.localName === 'input' && el.type === 'radio' && !want) {
+      return null; // a radio is unchecked by checking another; the plan names that one
+    }
+    focusEl(el);
+    try { nativeClick.call(el); } catch { personClick(el); }
+    await sleep(0);
+    if (state() !== want && !isAria) {
+      SETTERS.checked.call(el, want);
+      fire(el, 'input');
+      fire(el, 'change');
+    }
+    blurEl(el);
+    return state() === want ? null : 'did-not-stick';
+  }
+
+  // --- lookups: type, wait for options, choose the exact one --------------------------------------
+
+  const tokensOf = (text) => text.split(TOKEN_SPLIT).filter(Boolean);
+
+  function matches(text, want, whole) {
+    const t = D.clean(text);
+    if (!t) return false;
+    if (t === want) return true;
+    return !whole && tokensOf(t).includes(want);
+  }
+
+  /** Watches what the page adds or reveals while a lookup runs: its options are among them. */
+  function watchChanges(el) {
+    const changed = new Set();
+    const roots = new Set([el.ownerDocument]);
+    const r = el.getRootNode();
+    if (r !== el.ownerDocument) roots.add(r);
+    const mo = new MutationObserver((records) => {
+      for (const m of records) {
+        if (m.type === 'childList') {
+          for (const n of m.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) changed.add(n);
+        } else if (m.target.nodeType === Node.ELEMENT_NODE) {
+          changed.add(m.target);
+        }
+      }
+    });
+    for (const root of roots) {
+      mo.observe(root, { childList: true, subtree: true, attributes: true,
+        attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'aria-expanded', 'open'] });
+    }
+    return { changed, roots, stop: () => mo.disconnect() };
+  }
+
+  /** Whether `n` belongs to the control's own widget (its mirror text, its chosen-value span). */
+  function inWidget(n, el, box) {
+    if (n === el || n.contains(el) || box.contains(n) || D.isHelperUi(n)) return true;
+    return false;
+  }
+
+  /**
+   * Options the page shows now: ARIA options and listbox rows, and the rows of any floating list
+   * that appeared (or was revealed) since the lookup began — Kingdee's basedata dropdown has no
+   * roles. Returns `{count, pick}`: how many option-like rows are visible, and the first whose
+   * text holds `want` exactly.
+   */
+  function findOptions(el, box, watch, want, whole) {
+    const pools = [];
+    for (const root of watch.roots) {
+      for (const lb of root.querySelectorAll('[role=listbox],[role=option],[role=menu],[role=tree],[role=grid]')) pools.push(lb);
+    }
+    for (const n of watch.changed) if (n.isConnected) pools.push(n);
+
+    let count = 0;
+    let pick = null;
+    let scanned = 0;
+    const seen = new Set();
+    for (const pool of pools) {
+      if (seen.has(pool) || inWidget(pool, el, box) || !D.isVisible(pool)) continue;
+      seen.add(pool);
+      const ariaOptions = pool.matches('[role=option]') ? [pool] : Array.from(pool.querySelectorAll('[role=option],[role=treeitem],[role=menuitem]'));
+      if (ariaOptions.length) {
+        for (const o of ariaOptions) {
+          if (!D.isVisible(o) || o.getAttribute('aria-disabled') === 'true') continue;
+          count++;
+          if (!pick && matches(D.textOf(o), want, whole)) pick = o;
+        }
+        continue;
+      }
+      // Role-less rows: elements that carry text of their own (the deepest text-bearing
+      // elements, or a row with loose text beside a child) and whose text holds the code.
+      const stack = [pool];
+      while (stack.length && scanned < MAX_OPTION_SCAN) {
+        const n = stack.pop();
+        scanned++;
+        if (seen.has(n) && n !== pool) continue;
+        seen.add(n);
+        if (inWidget(n, el, box) || n.matches('script,style,template')) continue;
+        const kids = Array.from(n.children);
+        const leaf = !kids.length || kids.every((k) => !D.clean(k.textContent));
+        if ((leaf || hasOwnText(n)) && D.clean(n.textContent) && D.isVisible(n)) {
+          count++;
+          if (!pick && matches(D.textOf(n), want, whole)) pick = n;
+        }
+        if (leaf) continue;
+        for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      }
+    }
+    return { count, pick };
+  }
+
+  function hasOwnText(n) {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.TEXT_NODE && D.clean(c.data)) return true;
+    }
+    return false;
+  }
+
+  async function chooseFromList(el, step, { type, whole }) {
+    const want = D.clean(step.match ?? step.value);
+    if (!want) return 'no-match';
+    const box = D.widgetBox(el);
+    const watch = watchChanges(el);
+    try {
+      el.scrollIntoView({ block: 'nearest' });
+      personClick(el);
+      focusEl(el);
+      if (type && isEditable(el) && !el.readOnly) {
+        const q = String(step.query ?? want).trim();
+        const last = q.slice(-1);
+        fire(el, 'keydown', KeyboardEvent, { key: last });
+        setNativeValue(el, q);
+        fireInput(el, q);
+        fire(el, 'keyup', KeyboardEvent, { key: last });
+      }
+      const started = Date.now();
+      let nudged = false;
+      let lastCount = 0;
+      while (Date.now() - started < (step.timeoutMs || LOOKUP_TIMEOUT_MS)) {
+        await sleep(POLL_MS);
+        if (!el.isConnected) return 'not-found';
+        const { count, pick } = findOptions(el, box, watch, want, whole);
+        lastCount = count;
+        if (pick) {
+          pick.scrollIntoView({ block: 'nearest' });
+          personClick(pick);
+          await sleep(POLL_MS);
+          if (el.ownerDocument.activeElement === el) blurEl(el);
+          return null;
+        }
+        // Many comboboxes open on ArrowDown when typing alone did not show the list.
+        if (!nudged && count === 0 && Date.now() - started > 1000) {
+          nudged = true;
+          fire(el, 'keydown', KeyboardEvent, { key: 'ArrowDown', code: 'ArrowDown' });
+          fire(el, 'keyup', KeyboardEvent, { key: 'ArrowDown', code: 'ArrowDown' });
+        }
+      }
+      // Leave the control as it was found: close the list.
+      fire(el, 'keydown', KeyboardEvent, { key: 'Escape', code: 'Escape' });
+      blurEl(el);
+      return lastCount ? 'no-match' : 'no-options';
+    } finally {
+      watch.stop();
+    }
+  }
+
+  async function clearControl(el) {
+    const box = D.widgetBox(el);
+    // The widget's own clear affordance (an ×), revealed on hover in most libraries.
+    fire(box, 'mouseover', MouseEvent);
+    fire(box, 'mouseenter', MouseEvent, { bubbles: false });
+    await sleep(POLL_MS);
+    const clearer = Array.from(box.querySelectorAll('*')).find((n) => n !== el && !n.contains(el) &&
+      /clear|清除|清空/i.test([typeof n.className === 'string' ? n.className : '', n.getAttribute('aria-label') || '',
+        n.getAttribute('title') || ''].join(' ')));
+    if (clearer) {
+      personClick(clearer);
+      await sleep(POLL_MS);
+      if (!D.clean(D.valueOf(el))) return null;
+    }
+    if (el.readOnly && !el.isContentEditable) return clearer ? 'did-not-stick' : 'read-only';
+    focusEl(el);
+    fire(el, 'keydown', KeyboardEvent, { key: 'Backspace', code: 'Backspace' });
+    if (el.isContentEditable && !('value' in el)) el.textContent = '';
+    else setNativeValue(el, '');
+    fire(el, 'input', InputEvent, { inputType: 'deleteContentBackward', cancelable: false });
+    fire(el, 'keyup', KeyboardEvent, { key: 'Backspace', code: 'Backspace' });
+    fire(el, 'change');
+    blurEl(el);
+    return null;
+  }
+
+  async function runStep(el, step) {
+    const blocked = guard(el);
+    if (blocked) return blocked;
+    switch (step.action) {
+      case 'set':
+        if (el.localName === 'select') return selectNative(el, step);
+        return setText(el, step.value);
+      case 'lookup':
+        if (el.localName === 'select') return selectNative(el, step);
+        return chooseFromList(el, step, { type: true, whole: false });
+      case 'select':
+        if (el.localName === 'select') return selectNative(el, step);
+        return chooseFromList(el, { ...step, match: step.value }, { type: false, whole: true });
+      case 'check':
+        return check(el, !!step.checked);
+      case 'clear':
+        if (el.localName === 'select') return selectNative(el, { value: '', optionValue: '' });
+        return clearControl(el);
+      default:
+        return 'unknown-action';
+    }
+  }
+
+  /** What the control holds now, in the terms of the step that touched it. */
+  function readBack(el, step) {
+    if (!el || !el.isConnected) return null;
+    if (step.action === 'check') {
+      return el.localName === 'input' ? !!el.checked : el.getAttribute('aria-checked') === 'true';
+    }
+    if (el.localName === 'select') {
+      const o = el.selectedOptions[0];
+      if (!o) return '';
+      return step.optionValue != null ? o.value : D.clean(o.text);
+    }
+    return D.valueOf(el);
+  }
+
+  /**
+   * Runs `plan.steps` in order against the elements of the collection the plan was made from,
+   * then reads every touched control back after the page settles. Never touches a control that
+   * is not in the plan.
+   */
+  async function execute(plan, elementFor) {
+    const steps = Array.isArray(plan && plan.steps) ? plan.steps : [];
+    const ran = [];
+    for (const step of steps) {
+      const el = elementFor(step.controlId);
+      if (!el) { ran.push({ step, el: null, error: 'not-found' }); continue; }
+      let error = null;
+      try {
+        error = await runStep(el, step);
+      } catch {
+        error = 'exception'; // the message could quote a value: never pass it on
+      }
+      ran.push({ step, el, error });
+    }
+    await settle();
+    await sleep(150);
+    return ran.map(({ step, el, error }) => {
+      const r = { controlId: step.controlId, ok: !error, readBack: el ? readBack(el, step) : null };
+      if (error) r.error = error;
+      return r;
+    });
+  }
+
+  ns.execute = execute;
+  ns.executeInternals = { tokensOf, matches, settle };
+})();

@@ -1,1 +1,345 @@
-// Placeholder: written by the form engine (issue 5).
+//! The SPA observer and the bar's driver. Watches this frame's document (and the open shadow roots
+//! and helper-less same-origin frames the collector finds) cheaply: mutations only mark the page
+//! dirty when something form-related changed, and the work runs debounced in idle time with
+//! back-off on churn. Each run collects a snapshot and asks the worker which forms it holds; a
+//! recognised form gets a bar in the document that holds it. Fill, undo and the bar's other
+//! actions start only from the bar's trusted clicks.
+(() => {
+  'use strict';
+  const ns = (globalThis.__fapiaoHelper ||= {});
+  if (ns.agent || !ns.collect || !ns.execute || !ns.bar) return;
+  const D = ns.dom;
+
+  const DEBOUNCE_MS = 150;
+  const MAX_DEBOUNCE_MS = 2000;
+  const IDLE_TIMEOUT_MS = 500;
+  const CHURN_WINDOW_MS = 5000;
+  const CHURN_RUNS = 6;
+  const PROBE_DELAYS_MS = [1000, 2500, 5000, 10000, 20000]; // late shadow roots, frames
+
+  const WATCHED_ATTRS = ['type', 'disabled', 'readonly', 'hidden', 'style', 'class', 'aria-hidden',
+    'role', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'open', 'id', 'contenteditable'];
+  const MATTERS = D.CONTROL_SELECTOR + ',label,iframe,frame';
+
+  let alive = true;
+  let dirty = false;
+  let timer = 0;
+  let idleHandle = 0;
+  let running = false;
+  let rerun = false;
+  let busy = false; // a fill/undo is running: our own writes must not re-plan the bar
+  let debounce = DEBOUNCE_MS;
+  const recentRuns = [];
+  let lastSignature = '';
+  /** key (form + container) → {bar, recognised, rows, offers, phase, history, overwrite, instance, doc} */
+  const bars = new Map();
+
+  // --- watching -------------------------------------------------------------------------------------
+
+  const observed = new WeakSet();
+  const observer = new MutationObserver((records) => {
+    if (!alive || dirty) return;
+    if (records.some(isRelevant)) markDirty();
+  });
+
+  function observe(root) {
+    if (!root || observed.has(root)) return;
+    observed.add(root);
+    try {
+      observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRS });
+    } catch { /* a root from a frame that went away */ }
+  }
+
+  const isOurs = (n) => n.nodeType === Node.ELEMENT_NODE && D.isHelperUi(n);
+
+  function mayMatter(n) {
+    if (n.nodeType !== Node.ELEMENT_NODE || isOurs(n)) return false;
+    if (n.shadowRoot || n.localName.includes('-')) return true; // a host may hold a form
+    return n.matches(MATTERS) || !!n.querySelector(MATTERS);
+  }
+
+  function isRelevant(m) {
+    const t = m.target;
+    if (t.nodeType === Node.ELEMENT_NODE && isOurs(t)) return false;
+    if (m.type === 'childList') {
+      for (const n of m.addedNodes) if (mayMatter(n)) return true;
+      for (const n of m.removedNodes) if (mayMatter(n)) return true;
+      return false;
+    }
+    if (t.nodeType !== Node.ELEMENT_NODE) return false;
+    if (t.matches(MATTERS)) return true;
+    // Showing or hiding a container that holds controls (an SPA switching tabs).
+    return (m.attributeName === 'style' || m.attributeName === 'class' || m.attributeName === 'hidden' ||
+      m.attributeName === 'aria-hidden' || m.attributeName === 'open') && !!t.querySelector(D.CONTROL_SELECTOR);
+  }
+
+  function markDirty() {
+    dirty = true;
+    schedule();
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 1));
+      if (idleHandle && globalThis.cancelIdleCallback) cancelIdleCallback(idleHandle);
+      idleHandle = idle(() => { idleHandle = 0; run(); }, { timeout: IDLE_TIMEOUT_MS });
+    }, debounce);
+  }
+
+  /** Back off while the page churns (runs back to back); relax again when it calms down. */
+  function noteRun() {
+    const now = Date.now();
+    recentRuns.push(now);
+    while (recentRuns.length && now - recentRuns[0] > CHURN_WINDOW_MS) recentRuns.shift();
+    debounce = recentRuns.length >= CHURN_RUNS ? Math.min(debounce * 2, MAX_DEBOUNCE_MS) : DEBOUNCE_MS;
+  }
+
+  // --- recognition runs -----------------------------------------------------------------------------
+
+  async function run() {
+    if (!alive) return;
+    if (running || busy) { rerun = true; return; }
+    running = true;
+    dirty = false;
+    noteRun();
+    try {
+      await recogniseNow();
+    } catch (e) {
+      if (isContextGone(e)) shutDown();
+    } finally {
+      running = false;
+      if (rerun && alive) { rerun = false; markDirty(); }
+    }
+  }
+
+  function mayHoldControls() {
+    if (ns.hasControls(document)) return true;
+    return D.shadowRootsUnder(document.documentElement, 1, []).some((r) => r.querySelector(D.CONTROL_SELECTOR)) ||
+      D.helperlessChildDocs(document, []).length > 0;
+  }
+
+  async function recogniseNow() {
+    if (!document.documentElement) return;
+    if (!mayHoldControls()) {
+      lastSignature = '';
+      for (const key of [...bars.keys()]) dropBar(key);
+      return;
+    }
+    const col = ns.collect();
+    for (const root of col.roots) observe(root);
+    const signature = JSON.stringify([col.snapshot.headings, col.snapshot.controls]);
+    if (signature === lastSignature && [...bars.values()].every((s) => !s.shown || s.bar.connected)) return;
+    lastSignature = signature;
+    if (!col.snapshot.controls.length) {
+      for (const key of [...bars.keys()]) dropBar(key);
+      return;
+    }
+    const reply = await send({ type: 'recognise', snapshot: col.snapshot });
+    if (!reply || !Array.isArray(reply.forms)) return;
+    reconcile(reply.forms, col);
+  }
+
+  const keyOf = (f) => `${f.form}\u0000${f.container ?? ''}`;
+
+  function reconcile(forms, col) {
+    const seen = new Set();
+    const byId = new Map(col.snapshot.controls.map((c) => [c.id, c]));
+    for (const f of forms) {
+      const key = keyOf(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const found = (f.fields || []).filter((x) => x.found && x.controlId);
+      const instance = found.map((x) => x.controlId).sort().join(',');
+      const visible = found.some((x) => byId.get(x.controlId) && byId.get(x.controlId).visible !== false);
+      const doc = documentHolding(found, col);
+      let state = bars.get(key);
+      // The same form closed and opened again has all-new elements: start over. A framework
+      // that re-renders one field keeps the others, and the bar keeps its results.
+      if (state && (state.doc !== doc || !overlaps(state.instance, instance))) { dropBar(key); state = null; }
+      if (!state) {
+        state = { key, doc, instance, recognised: f, phase: 'predicted', history: [], overwrite: new Set(),
+          rows: [], offers: [], shown: false, busy: false, status: '' };
+        state.bar = ns.bar.createBar(doc, f.form, { onCommand: (cmd, detail) => command(state, cmd, detail) });
+        bars.set(key, state);
+      }
+      state.recognised = f;
+      state.instance = instance;
+      state.offers = f.offers || ['fill', 'undo'];
+      if (state.phase === 'predicted' || state.phase === 'undone') state.rows = predictedRows(f);
+      state.shown = visible;
+      if (visible) state.bar.reattach(); else state.bar.host.remove();
+      render(state);
+    }
+    for (const key of [...bars.keys()]) if (!seen.has(key)) dropBar(key);
+  }
+
+  function overlaps(a, b) {
+    if (!a || !b) return a === b;
+    const set = new Set(a.split(','));
+    return b.split(',').some((id) => set.has(id));
+  }
+
+  /** The document holding most of the form's controls (a helper-less child frame's, maybe). */
+  function documentHolding(found, col) {
+    const counts = new Map();
+    for (const x of found) {
+      const el = col.elementFor(x.controlId);
+      if (el) counts.set(el.ownerDocument, (counts.get(el.ownerDocument) || 0) + 1);
+    }
+    let best = document, n = 0;
+    for (const [d, c] of counts) if (c > n) { best = d; n = c; }
+    return best;
+  }
+
+  /** Rows before a fill: the worker's prediction per field (no value ever travels here). */
+  function predictedRows(f) {
+    const predicted = new Map((f.rows || []).map((r) => [r.field, r]));
+    return (f.fields || []).map((x) => {
+      const p = predicted.get(x.field) || {};
+      const outcome = p.planned ? undefined : (p.outcome || (x.found ? undefined : 'not-found'));
+      return { field: x.field, outcome, code: p.code, message: p.message };
+    });
+  }
+
+  function dropBar(key) {
+    const s = bars.get(key);
+    if (!s) return;
+    s.bar.remove();
+    bars.delete(key);
+  }
+
+  function render(state) {
+    state.bar.render({
+      phase: state.phase, busy: state.busy, offers: state.offers, rows: state.rows, status: state.status,
+      canUndo: state.history.length > 0,
+    });
+  }
+
+  // --- commands from the bar (trusted clicks only: bar.js checks isTrusted) -------------------------------
+
+  async function command(state, cmd, detail) {
+    if (state.busy || !alive) return;
+    state.busy = true;
+    busy = true;
+    render(state);
+    try {
+      if (cmd === 'fill') await fill(state);
+      else if (cmd === 'overwrite') { state.overwrite.add(detail.field); await fill(state); }
+      else if (cmd === 'undo') await undo(state);
+      else await action(state, cmd);
+    } catch (e) {
+      if (isContextGone(e)) { shutDown(); return; }
+      state.status = (e && e.localised) || ns.bar.t('forms_error');
+    } finally {
+      state.busy = false;
+      busy = false;
+      render(state);
+      lastSignature = ''; // our writes changed values: let the next run look again
+      if (rerun) { rerun = false; markDirty(); }
+    }
+  }
+
+  async function fill(state) {
+    state.phase = 'filling';
+    state.status = ns.bar.t('forms_working');
+    render(state);
+    const col = ns.collect();
+    const reply = await send({ type: 'fill-plan', form: state.recognised, snapshot: col.snapshot,
+      overwrite: [...state.overwrite] });
+    if (!reply || reply.error || !reply.plan) throw withMessage(reply && reply.error);
+    const { report, results } = await runPlan(reply.plan, col);
+    if (results.length) state.history.push({ plan: reply.plan, results });
+    state.rows = mergeRows(state.rows, report.rows);
+    state.phase = 'filled';
+    const filled = state.rows.filter((r) => r.outcome === 'filled').length;
+    state.status = ns.bar.t('forms_filled_summary', String(filled));
+  }
+
+  /** Executes a plan on the collection it was made from and returns Rust's outcomes for it. */
+  async function runPlan(plan, col) {
+    const results = await ns.execute(plan, col.elementFor);
+    const report = await send({ type: 'fill-report', form: plan.form, plan, results });
+    if (!report || report.error || !Array.isArray(report.rows)) throw withMessage(report && report.error);
+    return { report, results };
+  }
+
+  async function undo(state) {
+    state.phase = 'undoing';
+    state.status = ns.bar.t('forms_working');
+    render(state);
+    const failed = [];
+    while (state.history.length) {
+      const { plan, results } = state.history.pop();
+      const reply = await send({ type: 'undo-plan', plan, results });
+      if (!reply || reply.error || !reply.plan) throw withMessage(reply && reply.error);
+      // Ids are stable while an element lives, so a fresh collection resolves the fill's ids.
+      const { report } = await runPlan(reply.plan, ns.collect());
+      for (const r of report.rows || []) if (r.outcome === 'failed') failed.push(r.field);
+    }
+    state.overwrite.clear();
+    state.phase = 'undone';
+    state.rows = predictedRows(state.recognised);
+    state.status = failed.length ? `${ns.bar.t('forms_undone')}: ${failed.join('、')} ✗` : ns.bar.t('forms_undone');
+  }
+
+  async function action(state, name) {
+    const col = ns.collect({ texts: true });
+    const reply = await send({ type: 'bar-action', action: name, form: state.recognised, snapshot: col.snapshot });
+    if (!reply) return;
+    if (reply.error) throw withMessage(reply.error);
+    if (reply.plan) {
+      const { report, results } = await runPlan(reply.plan, col);
+      if (results.length) state.history.push({ plan: reply.plan, results });
+      state.rows = mergeRows(state.rows, report.rows);
+      state.phase = 'filled';
+    }
+    if (Array.isArray(reply.rows)) state.rows = mergeRows(state.rows, reply.rows);
+    if (Array.isArray(reply.offers)) state.offers = reply.offers;
+    state.status = reply.message || '';
+    if (reply.refresh) { lastSignature = ''; rerun = true; }
+  }
+
+  /** New outcomes replace a field's row; rows the report does not mention keep theirs. */
+  function mergeRows(rows, fresh) {
+    const byField = new Map((fresh || []).map((r) => [r.field, r]));
+    const out = rows.map((r) => (byField.has(r.field) ? pick(byField.get(r.field)) : r));
+    for (const r of fresh || []) if (!rows.some((x) => x.field === r.field)) out.push(pick(r));
+    return out;
+  }
+  const pick = (r) => ({ field: r.field, outcome: r.outcome, code: r.code, message: r.message });
+
+  function withMessage(error) {
+    const e = new Error('worker');
+    e.localised = typeof error === 'string' ? error : (error && error.message) || '';
+    return e;
+  }
+
+  // --- plumbing -------------------------------------------------------------------------------------
+
+  async function send(message) {
+    return chrome.runtime.sendMessage(message);
+  }
+
+  function isContextGone(e) {
+    return /context invalidated|Receiving end does not exist/i.test(String(e && e.message));
+  }
+
+  function shutDown() {
+    alive = false;
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const key of [...bars.keys()]) dropBar(key);
+  }
+
+  function start() {
+    observe(document);
+    markDirty();
+    // Shadow roots attached after insertion and frames that fill in later raise no mutation here.
+    for (const d of PROBE_DELAYS_MS) setTimeout(() => { if (alive && !dirty) markDirty(); }, d);
+  }
+
+  ns.agent = { runNow: run };
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+})();

@@ -1,0 +1,159 @@
+//! Form recognition, fill plans and outcomes in the worker: the content scripts send plain
+//! snapshots and executor results, the Rust core decides (docs/PROTOCOL.md "Fill plan and
+//! outcomes"). Values come from the console context of the sending tab (prefix from the tab's
+//! address, 数据中心 id from this session's observations) and, for secrets, from whatever source
+//! the secrets module registers (issue 6); none of them ever comes from the page's own message.
+import { fromContentScript, fromExtensionPage } from './senders.js';
+
+/**
+ * Secret values for a fill, supplied by the secrets module (issue 6) through
+ * `registerSecretsSource(async ({sender, form, purpose}) => ({accessTokenKey?, gateway?}))`.
+ * A registry rather than an import: a module worker cannot import a module that may not exist.
+ */
+let secretsSource = null;
+export function registerSecretsSource(source) {
+  secretsSource = typeof source === 'function' ? source : null;
+}
+
+/** The console address that decides the values: the tab's top page, else the sending frame. */
+function consoleUrlOf(sender, core) {
+  for (const url of [sender.tab?.url, sender.url]) {
+    if (typeof url !== 'string') continue;
+    try {
+      core.consoleContext(url);
+      return url;
+    } catch {
+      // not a console page: try the next
+    }
+  }
+  return null;
+}
+
+/** `{prefix?, accountId?}` for the sender's console, decided by the core's popup status rules. */
+async function contextValues(sender, core) {
+  const url = consoleUrlOf(sender, core);
+  if (!url) return {};
+  const origin = new URL(url).origin;
+  const key = `obs:${origin}`;
+  const observations = (await chrome.storage.session.get(key))[key] ?? [];
+  const status = core.popupStatus(url, true, observations);
+  const values = {};
+  const prefix = status?.context?.prefix ?? core.consoleContext(url).prefix;
+  if (prefix) values.prefix = prefix;
+  if (status?.accountId) values.accountId = String(status.accountId);
+  return values;
+}
+
+async function secretValues(sender, form, purpose) {
+  if (!secretsSource) return {};
+  try {
+    const secrets = await secretsSource({ sender, form, purpose });
+    return secrets && typeof secrets === 'object' ? secrets : {};
+  } catch {
+    return {}; // no secret is better than a broken fill; the bar says no-value
+  }
+}
+
+async function valuesFor(sender, form, purpose, core) {
+  return { ...(await contextValues(sender, core)), ...(await secretValues(sender, form, purpose)) };
+}
+
+/** A prediction row for the bar: never a value, only what will happen. */
+const predictionOf = (row) => ({
+  field: row.field,
+  planned: !!row.planned,
+  ...(row.outcome ? { outcome: row.outcome } : {}),
+  ...(row.code ? { code: row.code } : {}),
+  ...(row.message ? { message: row.message } : {}),
+});
+
+function requireContentScript(sender) {
+  if (!fromContentScript(sender)) throw new Error('not a content script');
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export const handlers = {
+  /** `{snapshot}` → `{forms}`: each recognised form with the rows its fill would give now. */
+  recognise: async (message, sender, core) => {
+    requireContentScript(sender);
+    if (!isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
+    const { forms = [] } = core.recogniseForms(message.snapshot) ?? {};
+    if (!forms.length) return { ok: true, forms: [] };
+    const out = [];
+    for (const form of forms) {
+      let rows = [];
+      try {
+        const values = await valuesFor(sender, form, 'predict', core);
+        rows = (core.planFill(message.snapshot, form, values, [])?.rows ?? []).map(predictionOf);
+      } catch {
+        rows = [];
+      }
+      out.push({ ...form, rows });
+    }
+    return { ok: true, forms: out };
+  },
+
+  /** `{form, snapshot, overwrite}` (sent from a trusted click on 填充/覆盖) → `{plan}`. */
+  'fill-plan': async (message, sender, core) => {
+    requireContentScript(sender);
+    const { form, snapshot } = message;
+    if (!isObject(snapshot) || !(isObject(form) || typeof form === 'string')) {
+      return { ok: false, error: 'malformed message' };
+    }
+    const overwrite = Array.isArray(message.overwrite) ? message.overwrite.filter((f) => typeof f === 'string') : [];
+    const values = await valuesFor(sender, form, 'fill', core);
+    return { ok: true, plan: core.planFill(snapshot, form, values, overwrite) };
+  },
+
+  /** `{plan, results}` → `{rows}`: Rust's outcome per field. */
+  'fill-report': async (message, sender, core) => {
+    requireContentScript(sender);
+    if (!isObject(message.plan) || !Array.isArray(message.results)) return { ok: false, error: 'malformed message' };
+    return { ok: true, ...core.fillOutcomes(message.plan, message.results) };
+  },
+
+  /** `{plan, results}` of a fill → `{plan}` that restores what the page held before. */
+  'undo-plan': async (message, sender, core) => {
+    requireContentScript(sender);
+    if (!isObject(message.plan) || !Array.isArray(message.results)) return { ok: false, error: 'malformed message' };
+    return { ok: true, plan: core.planUndo(message.plan, message.results) };
+  },
+
+  /**
+   * `{tabId}` from the popup → what every frame of the tab recognises: forms, controls, label
+   * candidates and rules, never a value (the core's diagnose leaves values out).
+   */
+  diagnose: async (message, sender, core) => {
+    if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+    if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
+    let injections;
+    try {
+      injections = await chrome.scripting.executeScript({
+        target: { tabId: message.tabId, allFrames: true },
+        // Runs in the content scripts' isolated world, where the collector lives.
+        func: () => {
+          const helper = globalThis.__fapiaoHelper;
+          return helper && helper.collect ? helper.collect().snapshot : null;
+        },
+      });
+    } catch (error) {
+      return { ok: false, error: chrome.i18n.getMessage('forms_diagnose_no_access') || String(error?.message ?? error) };
+    }
+    const frames = [];
+    for (const injection of injections ?? []) {
+      const snapshot = injection?.result;
+      if (!isObject(snapshot)) continue;
+      frames.push({ frameId: injection.frameId, frame: snapshot.frame, url: snapshot.url, ...core.diagnose(snapshot) });
+    }
+    return {
+      ok: true,
+      diagnose: {
+        tool: 'fapiao-helper',
+        version: chrome.runtime.getManifest().version,
+        locale: chrome.i18n.getUILanguage(),
+        frames,
+      },
+    };
+  },
+};
