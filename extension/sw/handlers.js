@@ -1,9 +1,11 @@
 //! The worker's message table: each module exports `handlers = { '<type>': async (message,
 //! sender, core) => reply }`. Adding a module is one import and one spread here.
 import { handlers as context } from './context.js';
+import { handlers as forms } from './forms.js';
 import { handlers as registration } from './registration.js';
 
 export const handlers = Object.freeze({
   ...context,
+  ...forms,
   ...registration,
 });
