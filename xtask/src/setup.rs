@@ -179,6 +179,16 @@ fn ensure_system_packages(
         Some(false) => missing.push("fonts-wqy-microhei"),
         None => {}
     }
+    // The extension speaks the browser's UI language, and Debian ships Chromium's zh-CN
+    // strings apart: without them a Chinese user's demo (and zh_CN tests) run in English.
+    let debian_chromium = missing.contains(&"chromium") || dpkg_installed("chromium") == Some(true);
+    if debian_chromium {
+        match dpkg_installed("chromium-l10n") {
+            Some(true) => report.present("chromium-l10n"),
+            Some(false) => missing.push("chromium-l10n"),
+            None => {}
+        }
+    }
 
     if !missing.is_empty() {
         install_debian_packages(&missing, report);
