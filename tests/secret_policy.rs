@@ -2,7 +2,9 @@
 //! field that takes it, unexpired, on its own console (or one the user confirmed).
 
 use fapiao_helper::i18n::{Locale, Localised};
-use fapiao_helper::secret::policy::{cross_console_grant, may_release, Refusal, ReleaseRequest};
+use fapiao_helper::secret::policy::{
+    cross_console_grant, may_release, remember_scope, Refusal, ReleaseRequest,
+};
 use fapiao_helper::secret::{HeldSecret, Secret, SecretKind, SecretMeta};
 
 const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_console";
@@ -340,4 +342,62 @@ fn refusal_messages_are_localised_and_never_carry_the_value() {
         }
         assert!(refusal.code().starts_with("secret-"));
     }
+}
+
+#[test]
+fn forms_are_named_by_spec_id_or_by_any_of_their_names() {
+    let held = meta(SecretKind::AccessTokenKey, CONSOLE);
+    for form in [
+        "access-token-auth",
+        "AccessToken认证",
+        "AccessToken加密认证",
+    ] {
+        assert_eq!(
+            may_release(SecretKind::AccessTokenKey, Some(&held), &request(form)),
+            Ok("认证密钥"),
+            "{form}"
+        );
+    }
+    assert_eq!(
+        may_release(
+            SecretKind::AccessTokenKey,
+            Some(&held),
+            &request("invoice-callback")
+        ),
+        Ok("第三方应用密码")
+    );
+    assert_eq!(
+        SecretKind::targets_of("invoice-callback"),
+        vec![
+            (SecretKind::AccessTokenKey, "第三方应用密码"),
+            (SecretKind::Gateway, "网关")
+        ]
+    );
+    assert!(SecretKind::targets_of("digest-auth").is_empty());
+}
+
+#[test]
+fn a_secret_is_remembered_for_the_console_of_the_top_page() {
+    let scope = remember_scope(
+        ORIGIN,
+        "http://127.0.0.1:8080/ierp/index.html?formId=openapi_app#detail",
+    )
+    .expect("same origin");
+    assert_eq!(scope.prefix, "http://127.0.0.1:8080/ierp/");
+}
+
+#[test]
+fn a_frame_of_another_origin_cannot_plant_a_secret_in_the_console() {
+    assert_eq!(
+        remember_scope("http://evil.test", CONSOLE),
+        Err(Refusal::FrameFromOtherOrigin)
+    );
+    assert_eq!(
+        remember_scope("null", CONSOLE),
+        Err(Refusal::FrameFromOtherOrigin)
+    );
+    assert_eq!(
+        remember_scope(ORIGIN, "about:blank"),
+        Err(Refusal::NotWebPage)
+    );
 }

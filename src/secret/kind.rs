@@ -13,14 +13,35 @@ pub enum SecretKind {
     Gateway,
 }
 
-/// Where each kind may go, as DOMAIN.md names the forms and fields. This table is the whole
-/// answer to "only for the field that takes it": a form or field not listed never receives a
-/// secret, whatever a page claims.
-const TARGETS: &[(SecretKind, &str, &str)] = &[
-    (SecretKind::AccessTokenKey, "发票回调配置", "第三方应用密码"),
-    (SecretKind::AccessTokenKey, "AccessToken认证", "认证密钥"),
-    (SecretKind::Gateway, "发票回调配置", "网关"),
+/// Where each kind may go: (kind, form spec id, the form's names, field), as DOMAIN.md and
+/// the form specs (`forms::specs`) name them. This table is the whole answer to "only for the
+/// field that takes it": a form or field not listed never receives a secret, whatever a page
+/// shows; a test keeps it in step with the specs' `Secret` sources.
+const TARGETS: &[(SecretKind, &str, &[&str], &str)] = &[
+    (
+        SecretKind::AccessTokenKey,
+        "invoice-callback",
+        &["发票回调配置"],
+        "第三方应用密码",
+    ),
+    (
+        SecretKind::AccessTokenKey,
+        "access-token-auth",
+        &["AccessToken认证", "AccessToken加密认证"],
+        "认证密钥",
+    ),
+    (
+        SecretKind::Gateway,
+        "invoice-callback",
+        &["发票回调配置"],
+        "网关",
+    ),
 ];
+
+/// Whether a target's form is `form`, given as spec id or as one of its names.
+fn is_form(target: &(SecretKind, &str, &[&str], &str), form: &str) -> bool {
+    target.1 == form || target.2.contains(&form)
+}
 
 impl SecretKind {
     pub const ALL: [SecretKind; 2] = [SecretKind::AccessTokenKey, SecretKind::Gateway];
@@ -51,20 +72,20 @@ impl SecretKind {
         }
     }
 
-    /// The field of `form` this kind is filled into, if that form takes it at all.
+    /// The field of `form` (a spec id or a form name) this kind is filled into, if any.
     pub fn field_in(self, form: &str) -> Option<&'static str> {
         TARGETS
             .iter()
-            .find(|(kind, target_form, _)| *kind == self && *target_form == form)
-            .map(|(_, _, field)| *field)
+            .find(|t| t.0 == self && is_form(t, form))
+            .map(|t| t.3)
     }
 
     /// Every (kind, field) that `form` takes, in table order.
     pub fn targets_of(form: &str) -> Vec<(SecretKind, &'static str)> {
         TARGETS
             .iter()
-            .filter(|(_, target_form, _)| *target_form == form)
-            .map(|(kind, _, field)| (*kind, *field))
+            .filter(|t| is_form(t, form))
+            .map(|t| (t.0, t.3))
             .collect()
     }
 }

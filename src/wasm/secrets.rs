@@ -111,77 +111,66 @@ pub fn generate_access_token_key() -> Result<String, JsValue> {
     Ok(key.expose().to_owned())
 }
 
-/// `rememberGeneratedKey(pageUrl, nowMs, ttlMinutes?) -> {ok, key, record}`: a fresh key bound
-/// to the console of `pageUrl` (the browser's `sender.tab.url`), as its session-store record.
-#[wasm_bindgen(js_name = rememberGeneratedKey)]
-pub fn remember_generated_key(
-    page_url: &str,
+/// Where the requesting frame's secrets go: `{frameOrigin, topUrl}` from `sender.origin` and
+/// `sender.tab.url` (the browser's word), with the time and the user's lifetime setting.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Origin {
+    frame_origin: String,
+    top_url: String,
     now_ms: f64,
+    #[serde(default)]
     ttl_minutes: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let key = keygen::try_generate_access_token_key(&mut crypto_random)
-        .map_err(|e| localised_error(&e))?;
-    match HeldSecret::remember(
-        SecretKind::AccessTokenKey,
-        page_url,
-        key,
-        millis(now_ms),
-        ttl_minutes,
-    ) {
-        Ok(held) => remembered(&held),
-        Err(error) => rejected(&error),
+}
+
+fn origin_of(value: JsValue) -> Result<Origin, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+}
+
+/// Binds `value` to the requester's console, or says why it cannot be.
+fn remember(kind: SecretKind, origin: &Origin, value: Secret) -> Result<JsValue, JsValue> {
+    match policy::remember_scope(&origin.frame_origin, &origin.top_url) {
+        Ok(scope) => {
+            let lifetime = Lifetime::starting(millis(origin.now_ms), origin.ttl_minutes);
+            remembered(&HeldSecret::new(kind, scope, value, lifetime))
+        }
+        Err(refusal) => rejected(&refusal),
     }
 }
 
-/// `rememberGateway(candidates, pageUrl, nowMs, ttlMinutes?) -> {ok, key, record} | {ok: false,
-/// code, message}`: picks `x-acgw-identity` among the texts collected on the trusted click.
+/// `rememberGeneratedKey({frameOrigin, topUrl, nowMs, ttlMinutes?}) -> {ok, key, record} |
+/// {ok: false, code, message}`: a fresh key bound to the requester's console, as its
+/// session-store record (the worker stores it and fills `record.value` into 认证密钥).
+#[wasm_bindgen(js_name = rememberGeneratedKey)]
+pub fn remember_generated_key(origin: JsValue) -> Result<JsValue, JsValue> {
+    let origin = origin_of(origin)?;
+    let key = keygen::try_generate_access_token_key(&mut crypto_random)
+        .map_err(|e| localised_error(&e))?;
+    remember(SecretKind::AccessTokenKey, &origin, key)
+}
+
+/// `rememberGateway(candidates, {frameOrigin, topUrl, nowMs, ttlMinutes?})`: picks
+/// `x-acgw-identity` among the `{label, value}` texts collected on the trusted click.
 #[wasm_bindgen(js_name = rememberGateway)]
-pub fn remember_gateway(
-    candidates: JsValue,
-    page_url: &str,
-    now_ms: f64,
-    ttl_minutes: Option<f64>,
-) -> Result<JsValue, JsValue> {
+pub fn remember_gateway(candidates: JsValue, origin: JsValue) -> Result<JsValue, JsValue> {
+    let origin = origin_of(origin)?;
     let candidates: Vec<TextCandidate> =
         serde_wasm_bindgen::from_value(candidates).unwrap_or_default();
     let picked = gateway::pick_gateway(&candidates);
     drop(candidates);
     match picked {
-        Ok(value) => remember(SecretKind::Gateway, page_url, value, now_ms, ttl_minutes),
+        Ok(value) => remember(SecretKind::Gateway, &origin, value),
         Err(error) => rejected(&error),
     }
 }
 
-/// `rememberUserKey(text, pageUrl, nowMs, ttlMinutes?)`: the key the user typed into 认证密钥,
-/// read by the content script only on the trusted 记住此密钥 click.
+/// `rememberUserKey(text, {frameOrigin, topUrl, nowMs, ttlMinutes?})`: the key the user typed
+/// into 认证密钥, read by the content script only on the trusted click.
 #[wasm_bindgen(js_name = rememberUserKey)]
-pub fn remember_user_key(
-    text: &str,
-    page_url: &str,
-    now_ms: f64,
-    ttl_minutes: Option<f64>,
-) -> Result<JsValue, JsValue> {
+pub fn remember_user_key(text: &str, origin: JsValue) -> Result<JsValue, JsValue> {
+    let origin = origin_of(origin)?;
     match gateway::check_user_key(text) {
-        Ok(value) => remember(
-            SecretKind::AccessTokenKey,
-            page_url,
-            value,
-            now_ms,
-            ttl_minutes,
-        ),
-        Err(error) => rejected(&error),
-    }
-}
-
-fn remember(
-    kind: SecretKind,
-    page_url: &str,
-    value: Secret,
-    now_ms: f64,
-    ttl: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    match HeldSecret::remember(kind, page_url, value, millis(now_ms), ttl) {
-        Ok(held) => remembered(&held),
+        Ok(value) => remember(SecretKind::AccessTokenKey, &origin, value),
         Err(error) => rejected(&error),
     }
 }
