@@ -1,1 +1,189 @@
-//! TODO
+//! Kingdee configuration forms as data: which labels make up each form, where each field's
+//! value comes from, and how a page snapshot is recognised as one of them.
+//!
+//! Adding a form means adding a [`FormSpec`] to `specs.rs`; recognition, planning, the bar and
+//! diagnose read only these tables.
+
+mod diagnose;
+mod recognise;
+mod specs;
+mod validate;
+
+use serde::Serialize;
+
+pub use diagnose::diagnose;
+pub use recognise::{recognise, FieldMatch, Recognition, RecognisedForm};
+pub use specs::SPECS;
+pub use validate::{validate, ValidationError};
+
+pub use crate::secret::SecretKind;
+use crate::labels::label_key;
+
+/// What a field looks like on the page, as the spec expects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    Text,
+    Password,
+    Textarea,
+    /// A dropdown of fixed choices (native or custom), or a radio group of the same choices.
+    Select,
+    /// A basedata/F7 field: type a code, choose the matching option.
+    Lookup,
+    Checkbox,
+    Radio,
+}
+
+/// Values from the activation e-mail (授权邮件); the helper cannot fill them yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialKind {
+    EnterpriseClientId,
+    EnterpriseClientSecret,
+    EnterpriseEncryptKey,
+    TenantClientId,
+    TenantClientSecret,
+    TenantEncryptKey,
+    /// The 发票云 environment address (prod or test) the credentials belong to.
+    EnvironmentUrl,
+}
+
+impl CredentialKind {
+    pub fn is_secret(self) -> bool {
+        matches!(
+            self,
+            CredentialKind::EnterpriseClientSecret
+                | CredentialKind::EnterpriseEncryptKey
+                | CredentialKind::TenantClientSecret
+                | CredentialKind::TenantEncryptKey
+        )
+    }
+}
+
+/// Where a field's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum ValueSource {
+    /// The console prefix (`https://host/ierp/`).
+    ConsolePrefix,
+    /// `accountId` from `getUserLanguage.do` (数据中心 id).
+    AccountId,
+    /// A fixed text (a select's choice such as `否`, a default such as `eas`).
+    Constant { value: &'static str },
+    /// A basedata entry chosen by its exact code; `name` is how the console shows it.
+    Lookup { code: &'static str, name: &'static str },
+    /// A checkbox that should be ticked (or not).
+    Checked { checked: bool },
+    Secret { secret: SecretKind },
+    Credential { credential: CredentialKind },
+    /// Only the user knows it (企业名称, EAS用户名 …): the helper never fills it.
+    UserInput,
+}
+
+/// A check on a value before it is filled (the helper's own values are checked too: a stale
+/// profile must not put garbage into a customer's console).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Validation {
+    None,
+    /// `http(s)://…`, no spaces.
+    HttpUrl,
+    /// An `http(s)://…/` prefix ending in `/`.
+    UrlPrefix,
+    /// ASCII digits only.
+    Digits,
+    /// 1–64 ASCII letters, digits, `_` or `-` (数据中心 id, as `user_language` accepts it).
+    Identifier,
+    /// ASCII letters and digits (系统编码, 业务系统编码).
+    AsciiAlnum,
+    /// Anything without whitespace inside (IDs, secrets, codes).
+    NoSpaces,
+    /// `ip:port` or `host:port`.
+    HostPort,
+    /// An enterprise ClientID: never a tenant one (`TN_…`).
+    EnterpriseClientId,
+    /// A tenant ClientID: starts with `TN_`.
+    TenantClientId,
+}
+
+/// Buttons the bar offers on a form besides 填充 and 撤销.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Offer {
+    Fill,
+    Undo,
+    GenerateKey,
+    RememberGateway,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    /// The label as DOMAIN.md writes it: the bar's `data-field`.
+    pub label: &'static str,
+    /// Other spellings consoles use for the same field (zh and en).
+    pub synonyms: &'static [&'static str],
+    pub kind: FieldKind,
+    pub source: ValueSource,
+    pub validation: Validation,
+    /// A label unlikely on any other form: a form needs at least one to be recognised.
+    pub distinctive: bool,
+}
+
+impl FieldSpec {
+    /// Whether the value is a secret: masked in the bar, never in an outcome or a log.
+    pub fn is_secret(&self) -> bool {
+        match self.source {
+            ValueSource::Secret { .. } => true,
+            ValueSource::Credential { credential } => credential.is_secret(),
+            _ => self.kind == FieldKind::Password,
+        }
+    }
+
+    /// Comparison keys of the label and of its synonyms.
+    pub fn keys(&self) -> (String, Vec<String>) {
+        (label_key(self.label), self.synonyms.iter().map(|s| label_key(s)).collect())
+    }
+}
+
+/// One Kingdee form.
+#[derive(Debug, Clone, Copy)]
+pub struct FormSpec {
+    /// Stable id (kebab-case) used between the worker and the content script.
+    pub id: &'static str,
+    /// The name as DOMAIN.md writes it: the bar's `data-form`.
+    pub name: &'static str,
+    /// Other names the console gives the same form (星空旗舰版 vs 星瀚); when a heading shows
+    /// one of them, the bar uses it.
+    pub aliases: &'static [&'static str],
+    /// Other heading words that identify the form (menu paths, list titles).
+    pub identifying: &'static [&'static str],
+    /// Heading words that rule the form out in that container (摘要认证 vs AccessToken认证).
+    pub excluding: &'static [&'static str],
+    /// Fields found (with at least one distinctive) to recognise the form without a heading.
+    pub min_fields: usize,
+    /// Fields found when a heading names the form.
+    pub min_fields_with_heading: usize,
+    /// A form too small to be told apart by its fields alone (a one-field dialog).
+    pub requires_heading: bool,
+    pub offers: &'static [Offer],
+    pub fields: &'static [FieldSpec],
+}
+
+impl FormSpec {
+    /// The spec with this id, or whose name or alias is this name.
+    pub fn find(name_or_id: &str) -> Option<&'static FormSpec> {
+        let wanted = name_or_id.trim();
+        SPECS.iter().find(|s| s.id == wanted || s.name == wanted || s.aliases.contains(&wanted))
+    }
+
+    /// The field with this DOMAIN.md label.
+    pub fn field(&self, label: &str) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    /// All names a heading may show: name, aliases, identifying words.
+    pub fn heading_words(&self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.name).chain(self.aliases.iter().copied()).chain(self.identifying.iter().copied())
+    }
+}

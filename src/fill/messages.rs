@@ -1,0 +1,190 @@
+//! Why a field ended as it did: a stable code per reason, the outcome it maps to, and the
+//! sentence the bar shows (zh_CN first). No message ever quotes a value the page or the user
+//! holds; the only text quoted is a spec's own constant code (`invoiceupload`).
+
+use super::Outcome;
+use crate::forms::{SecretKind, ValidationError};
+use crate::i18n::{Locale, Localised};
+
+/// The reason behind a field's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    Filled,
+    Restored,
+    Unchanged,
+    /// Undo: the fill did not change this field, so there is nothing to restore.
+    Untouched,
+    Conflict,
+    NoPrefix,
+    NoAccountId,
+    NoSecret(SecretKind),
+    NoCredential,
+    UserInput,
+    InvalidValue(ValidationError),
+    NotFound,
+    Disabled,
+    ReadOnly,
+    /// The snapshot listed the control's options and none is the wanted one.
+    NoMatchingOption { code: Option<&'static str> },
+    /// The executor saw no options appear after typing.
+    NoOptions,
+    /// Options appeared, none carrying the code exactly.
+    NoMatch { code: Option<&'static str> },
+    Timeout,
+    ControlMissing,
+    DidNotStick,
+    NoResult,
+    ExecutorError,
+    /// Undo cannot bring back a state the page held (e.g. no radio was chosen before).
+    CannotRestore,
+}
+
+impl Reason {
+    /// The bar's `data-outcome` for this reason.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Reason::Filled | Reason::Restored => Outcome::Filled,
+            Reason::Unchanged | Reason::Untouched => Outcome::Unchanged,
+            Reason::Conflict => Outcome::Conflict,
+            Reason::NoPrefix
+            | Reason::NoAccountId
+            | Reason::NoSecret(_)
+            | Reason::NoCredential
+            | Reason::UserInput
+            | Reason::InvalidValue(_) => Outcome::NoValue,
+            Reason::NotFound => Outcome::NotFound,
+            Reason::Disabled
+            | Reason::ReadOnly
+            | Reason::NoMatchingOption { .. }
+            | Reason::NoOptions
+            | Reason::NoMatch { .. }
+            | Reason::Timeout
+            | Reason::ControlMissing
+            | Reason::DidNotStick
+            | Reason::NoResult
+            | Reason::ExecutorError
+            | Reason::CannotRestore => Outcome::Failed,
+        }
+    }
+
+    /// Reads an executor's error code (`content/execute.js`); unknown codes are generic.
+    pub fn from_executor(error: Option<&str>) -> Reason {
+        match error.map(str::trim) {
+            Some("not-found") => Reason::ControlMissing,
+            Some("disabled") => Reason::Disabled,
+            Some("read-only") => Reason::ReadOnly,
+            Some("no-options") => Reason::NoOptions,
+            Some("no-match") => Reason::NoMatch { code: None },
+            Some("timeout") => Reason::Timeout,
+            _ => Reason::ExecutorError,
+        }
+    }
+}
+
+impl Localised for Reason {
+    fn message(&self, locale: Locale) -> String {
+        let with_code = |zh: &str, en: &str, code: &Option<&'static str>| match code {
+            Some(code) => locale.pick(zh, en).replace("{code}", code),
+            None => locale.pick(zh, en).replace("{code}", locale.pick("所需", "the required")),
+        };
+        match self {
+            Reason::Filled => locale.pick("已填入。", "Filled.").to_string(),
+            Reason::Restored => locale.pick("已恢复为填充前的值。", "Restored to what it held before.").to_string(),
+            Reason::Unchanged => locale.pick("页面上已是正确的值，未改动。", "Already holds the right value; not touched.").to_string(),
+            Reason::Untouched => locale.pick("填充时未改动此项，无需恢复。", "The fill did not change this field; nothing to restore.").to_string(),
+            Reason::Conflict => locale
+                .pick(
+                    "页面已有不同的值，未覆盖。确认无误后可点“覆盖”。",
+                    "Holds a different value; left alone. Choose Overwrite if you are sure.",
+                )
+                .to_string(),
+            Reason::NoPrefix => locale
+                .pick("还不知道控制台地址前缀：请在控制台页面中使用助手。", "The console prefix is not known yet: use the helper on the console page.")
+                .to_string(),
+            Reason::NoAccountId => locale
+                .pick(
+                    "还没有数据中心 id：请重新登录或刷新控制台，让助手看到 getUserLanguage.do。",
+                    "No 数据中心 id yet: log in again or reload the console so the helper can see getUserLanguage.do.",
+                )
+                .to_string(),
+            Reason::NoSecret(SecretKind::AccessTokenKey) => locale
+                .pick(
+                    "还没有第三方应用密码：请先在第三方应用的 AccessToken认证 中生成密钥。",
+                    "No third-party app key yet: generate one in the app's AccessToken认证 dialog first.",
+                )
+                .to_string(),
+            Reason::NoSecret(SecretKind::Gateway) => locale
+                .pick(
+                    "还没有网关（x-acgw-identity）：请先在第三方应用详情中查看认证凭证，再点“记住网关”。",
+                    "No gateway (x-acgw-identity) yet: reveal 认证凭证 in the app's details, then choose Remember gateway.",
+                )
+                .to_string(),
+            Reason::NoCredential => locale
+                .pick("此项来自授权邮件，助手暂不填写，请手动填写。", "This comes from the activation e-mail; the helper does not fill it yet.")
+                .to_string(),
+            Reason::UserInput => locale.pick("此项需要您自己填写。", "Only you know this value; fill it in yourself.").to_string(),
+            Reason::InvalidValue(error) => format!(
+                "{}{}",
+                locale.pick("助手持有的值不符合此项要求，未填入：", "The helper's value does not fit this field, so it was not filled: "),
+                error.message(locale)
+            ),
+            Reason::NotFound => locale.pick("页面上没有找到此项。", "Not found on this page.").to_string(),
+            Reason::Disabled => locale.pick("此项已禁用，无法填写。", "This field is disabled; it cannot be filled.").to_string(),
+            Reason::ReadOnly => locale.pick("此项只读，无法填写。", "This field is read-only; it cannot be filled.").to_string(),
+            Reason::NoMatchingOption { code } => with_code(
+                "没有与 {code} 完全一致的选项。",
+                "No option matches {code} exactly.",
+                code,
+            ),
+            Reason::NoOptions => locale
+                .pick("输入后没有出现可选项：请检查此项是否可选，或稍后重试。", "No options appeared after typing: check the field, or try again.")
+                .to_string(),
+            Reason::NoMatch { code } => with_code(
+                "下拉中没有编码完全为 {code} 的选项：若是第三方应用，请先在第三方应用列表点“同步应用”。",
+                "No option carries exactly {code}: for the third-party app, use 同步应用 in the app list first.",
+                code,
+            ),
+            Reason::Timeout => locale.pick("等待页面响应超时。", "Timed out waiting for the page.").to_string(),
+            Reason::ControlMissing => locale
+                .pick("填写时此项已不在页面上（页面可能已刷新）。", "The field was gone when filling (the page may have re-rendered).")
+                .to_string(),
+            Reason::DidNotStick => locale
+                .pick("填入后页面没有保留这个值。", "The page did not keep the value.")
+                .to_string(),
+            Reason::NoResult => locale.pick("没有收到此项的执行结果。", "No result came back for this field.").to_string(),
+            Reason::ExecutorError => locale.pick("填写此项时出错。", "Something went wrong filling this field.").to_string(),
+            Reason::CannotRestore => locale
+                .pick("无法恢复此项原来的状态，请手动检查。", "Cannot bring back this field's earlier state; check it by hand.")
+                .to_string(),
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Reason::Filled => "filled",
+            Reason::Restored => "restored",
+            Reason::Unchanged => "unchanged",
+            Reason::Untouched => "untouched",
+            Reason::Conflict => "conflict",
+            Reason::NoPrefix => "no-prefix",
+            Reason::NoAccountId => "no-account-id",
+            Reason::NoSecret(SecretKind::AccessTokenKey) => "no-access-token-key",
+            Reason::NoSecret(SecretKind::Gateway) => "no-gateway",
+            Reason::NoCredential => "no-credential",
+            Reason::UserInput => "user-input",
+            Reason::InvalidValue(_) => "invalid-value",
+            Reason::NotFound => "not-found",
+            Reason::Disabled => "disabled",
+            Reason::ReadOnly => "read-only",
+            Reason::NoMatchingOption { .. } => "no-matching-option",
+            Reason::NoOptions => "no-options",
+            Reason::NoMatch { .. } => "no-match",
+            Reason::Timeout => "timeout",
+            Reason::ControlMissing => "control-missing",
+            Reason::DidNotStick => "did-not-stick",
+            Reason::NoResult => "no-result",
+            Reason::ExecutorError => "executor-error",
+            Reason::CannotRestore => "cannot-restore",
+        }
+    }
+}
