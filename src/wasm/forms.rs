@@ -1,1 +1,110 @@
-//! TODO
+//! Issue 5's exports: form recognition, fill plans, outcomes, undo and diagnose. Arguments and
+//! results are plain JS objects (docs/PROTOCOL.md, "Fill plan and outcomes"); errors are
+//! localised `Error`s with a `code`.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use super::{locale, localised_error, to_js};
+use crate::fill::{self, FillPlan, FillValues, StepResult};
+use crate::forms;
+use crate::i18n::{Locale, Localised};
+use crate::snapshot::Snapshot;
+
+/// An argument that is not the shape the protocol says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+enum FormsInputError {
+    #[error("the {0} argument is not in the expected shape")]
+    Malformed(&'static str),
+}
+
+impl Localised for FormsInputError {
+    fn message(&self, locale: Locale) -> String {
+        let FormsInputError::Malformed(what) = self;
+        match locale {
+            Locale::ZhCn => format!("参数 {what} 的格式不正确。"),
+            Locale::En => format!("The {what} argument is not in the expected shape."),
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        "malformed-argument"
+    }
+}
+
+fn read<T: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| localised_error(&FormsInputError::Malformed(what)))
+}
+
+/// `undefined`/`null` read as the type's default (an omitted `overwrite`, `values`, …).
+fn read_or_default<T: DeserializeOwned + Default>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        read(value, what)
+    }
+}
+
+/// The form to fill: its name, or a `RecognisedForm` object (its `form` and `container`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FormRef {
+    Name(String),
+    Object {
+        #[serde(default)]
+        form: Option<String>,
+        #[serde(default)]
+        spec: Option<String>,
+        #[serde(default)]
+        container: Option<String>,
+    },
+}
+
+/// `recogniseForms(snapshot) -> {forms: RecognisedForm[]}`.
+#[wasm_bindgen(js_name = recogniseForms)]
+pub fn recognise_forms(snapshot: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot: Snapshot = read(snapshot, "snapshot")?;
+    to_js(&forms::recognise(&snapshot))
+}
+
+/// `planFill(snapshot, form, values, overwrite) -> FillPlan`.
+#[wasm_bindgen(js_name = planFill)]
+pub fn plan_fill(snapshot: JsValue, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot: Snapshot = read(snapshot, "snapshot")?;
+    let (name, container) = match read::<FormRef>(form, "form")? {
+        FormRef::Name(name) => (name, None),
+        FormRef::Object { form, spec, container } => {
+            (form.or(spec).ok_or_else(|| localised_error(&FormsInputError::Malformed("form")))?, container)
+        }
+    };
+    let values: FillValues = read_or_default(values, "values")?;
+    let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
+    let plan = fill::plan_fill(&snapshot, &name, container.as_deref(), &values, &overwrite, locale())
+        .map_err(|e| localised_error(&e))?;
+    to_js(&plan)
+}
+
+/// `fillOutcomes(plan, results) -> {purpose, form, spec, rows}`.
+#[wasm_bindgen(js_name = fillOutcomes)]
+pub fn fill_outcomes(plan: JsValue, results: JsValue) -> Result<JsValue, JsValue> {
+    let plan: FillPlan = read(plan, "plan")?;
+    let results: Vec<StepResult> = read_or_default(results, "results")?;
+    to_js(&fill::fill_outcomes(&plan, &results, locale()))
+}
+
+/// `planUndo(plan, results) -> FillPlan` (purpose `"undo"`).
+#[wasm_bindgen(js_name = planUndo)]
+pub fn plan_undo(plan: JsValue, results: JsValue) -> Result<JsValue, JsValue> {
+    let plan: FillPlan = read(plan, "plan")?;
+    let results: Vec<StepResult> = read_or_default(results, "results")?;
+    to_js(&fill::plan_undo(&plan, &results, locale()))
+}
+
+/// `diagnose(snapshot) -> object`: forms, labels, kinds, rules; never a value.
+#[wasm_bindgen(js_name = diagnose)]
+pub fn diagnose(snapshot: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot: Snapshot = read(snapshot, "snapshot")?;
+    let recognition = forms::recognise(&snapshot);
+    to_js(&forms::diagnose(&snapshot, &recognition))
+}
