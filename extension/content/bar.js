@@ -171,6 +171,7 @@ li[data-predicted=ready] .dot { background: #5582f3; }
         if (OUTCOMES.has(row.outcome)) li.setAttribute('data-outcome', row.outcome);
         else li.setAttribute('data-predicted', 'ready');
         if (row.code) li.setAttribute('data-code', row.code);
+        if (row.rule) li.setAttribute('data-rule', row.rule); // which association rule found it
         const message = row.outcome ? (row.message || t('forms_outcome_' + row.outcome.replace(/-/g, '_'))) : t('forms_ready');
         li.append(el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' }), el(doc, 'span', { class: 'name', title: row.field }, row.field),
           el(doc, 'span', { class: 'msg' }, message));

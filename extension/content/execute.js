@@ -123,8 +123,15 @@
   async function selectNative(el, step) {
     const opts = Array.from(el.options);
     let opt = null;
+    const want = D.clean(step.value);
     if (step.optionValue != null) opt = opts.find((o) => o.value === String(step.optionValue));
-    if (!opt) opt = opts.find((o) => D.clean(o.text) === D.clean(step.value));
+    if (!opt) opt = opts.find((o) => D.clean(o.text) === want);
+    if (!opt && want) opt = opts.find((o) => o.value === want);
+    if (!opt && step.action === 'lookup') {
+      // A lookup drawn as a native select: its code is the option's value or a token of its text.
+      const code = D.clean(step.match ?? step.value);
+      opt = opts.find((o) => o.value === code) || opts.find((o) => matches(o.text, code, false));
+    }
     if (!opt) return 'no-match';
     focusEl(el);
     setNativeValue(el, opt.value);

@@ -198,7 +198,7 @@
     return (f.fields || []).map((x) => {
       const p = predicted.get(x.field) || {};
       const outcome = p.planned ? undefined : (p.outcome || (x.found ? undefined : 'not-found'));
-      return { field: x.field, outcome, code: p.code, message: p.message };
+      return { field: x.field, outcome, code: p.code, message: p.message, rule: x.rule };
     });
   }
 
@@ -303,11 +303,11 @@
   /** New outcomes replace a field's row; rows the report does not mention keep theirs. */
   function mergeRows(rows, fresh) {
     const byField = new Map((fresh || []).map((r) => [r.field, r]));
-    const out = rows.map((r) => (byField.has(r.field) ? pick(byField.get(r.field)) : r));
+    const out = rows.map((r) => (byField.has(r.field) ? { ...pick(byField.get(r.field)), rule: byField.get(r.field).rule ?? r.rule } : r));
     for (const r of fresh || []) if (!rows.some((x) => x.field === r.field)) out.push(pick(r));
     return out;
   }
-  const pick = (r) => ({ field: r.field, outcome: r.outcome, code: r.code, message: r.message });
+  const pick = (r) => ({ field: r.field, outcome: r.outcome, code: r.code, message: r.message, rule: r.rule });
 
   function withMessage(error) {
     const e = new Error('worker');
