@@ -1,0 +1,66 @@
+//! The console's application menu: cloud → application → group → form, as Cosmic draws it.
+//! Leaves name the form they open (see forms/registry.jsx).
+
+export const MENU = [
+  {
+    key: 'cloud-tax',
+    title: '发票服务',
+    children: [
+      {
+        key: 'tax-sys',
+        title: '系统管理',
+        children: [
+          { key: 'invoice-callback', title: '发票回调配置', form: 'invoice-callback' },
+          { key: 'invoice-auth', title: '发票服务授权配置', form: 'placeholder' },
+          { key: 'biz-system-code', title: '业务系统编码', form: 'placeholder' },
+        ],
+      },
+      {
+        key: 'tax-base',
+        title: '基础资料',
+        children: [{ key: 'company-info', title: '企业信息', form: 'placeholder' }],
+      },
+    ],
+  },
+  {
+    key: 'cloud-open',
+    title: '开放服务云',
+    children: [
+      {
+        key: 'openapi',
+        title: 'OpenApi',
+        children: [
+          {
+            key: 'openapi-security',
+            title: '安全策略',
+            children: [{ key: 'third-party-apps', title: '第三方应用', form: 'third-party-apps' }],
+          },
+          { key: 'openapi-v1', title: 'API服务管理1.0', form: 'placeholder' },
+        ],
+      },
+    ],
+  },
+  {
+    key: 'cloud-base',
+    title: '基础服务云',
+    children: [
+      {
+        key: 'base-org',
+        title: '组织人员',
+        children: [
+          { key: 'person', title: '人员', form: 'person' },
+          { key: 'business-unit', title: '业务单元', form: 'business-unit' },
+        ],
+      },
+    ],
+  },
+];
+
+/** Every leaf, for `&open=<title>` and lookups by key. */
+export function leaves(items = MENU, out = []) {
+  for (const item of items) {
+    if (item.children) leaves(item.children, out);
+    else out.push(item);
+  }
+  return out;
+}

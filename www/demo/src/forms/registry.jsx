@@ -1,0 +1,24 @@
+//! Which component draws which menu form. Every form renders late (LateRender).
+import React from 'react';
+import LateRender from '../console/LateRender.jsx';
+import InvoiceCallback from './InvoiceCallback.jsx';
+import ThirdPartyApps from './ThirdPartyApps.jsx';
+import Person from './Person.jsx';
+import BusinessUnit from './BusinessUnit.jsx';
+import Placeholder from './Placeholder.jsx';
+
+const FORMS = {
+  'invoice-callback': InvoiceCallback,
+  'third-party-apps': ThirdPartyApps,
+  person: Person,
+  'business-unit': BusinessUnit,
+};
+
+export function renderForm(name, title) {
+  const Form = FORMS[name] || Placeholder;
+  return (
+    <LateRender>
+      <Form title={title} />
+    </LateRender>
+  );
+}

@@ -1,0 +1,158 @@
+//! Smoke check of the demo console in real Chromium (no extension): the pages render under the
+//! strict CSP with no console error, log in → console works, the menu opens forms as in-app
+//! tabs, typing into the controlled inputs reaches the React state that 保存 submits, the
+//! 第三方应用 dialogs behave, and closing and reopening a tab renders the form again.
+//! Screenshots go to target/www-smoke/.
+//!
+//! Usage: node www/build-demo.mjs && node www/smoke.mjs
+
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = path.join(ROOT, 'target', 'www-smoke');
+
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+const problems = [];
+let passed = 0;
+const step = async (name, fn) => {
+  await fn();
+  passed += 1;
+  process.stdout.write(`ok ${passed} - ${name}\n`);
+};
+
+try {
+  await mkdir(SHOTS, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 820 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  const userLanguage = [];
+  page.on('request', (req) => {
+    if (req.url().includes('getUserLanguage.do')) userLanguage.push(req.url());
+  });
+  const submitted = async (form) =>
+    JSON.parse(await page.locator(`[data-testid="submitted-state"][data-form="${form}"]`).textContent());
+
+  await step('login page renders under the strict CSP and asks for getUserLanguage.do', async () => {
+    const response = await page.goto(server.loginUrl);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self'/);
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    await page.waitForTimeout(200);
+    assert.equal(userLanguage.length, 1);
+    await page.screenshot({ path: path.join(SHOTS, '1-login.png') });
+  });
+
+  await step('logging in opens the console, which asks for getUserLanguage.do?_=…', async () => {
+    await page.getByPlaceholder('手机号/邮箱/用户名').fill('13800138000');
+    await page.getByPlaceholder('请输入密码').fill('secret');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL(/index\.html\?formId=pc_main_console$/);
+    await page.getByText('演示管理员').first().waitFor();
+    assert.ok(userLanguage.some((u) => /getUserLanguage\.do\?_=\d+$/.test(u)));
+  });
+
+  await step('the menu opens 发票回调配置 as a tab that renders late', async () => {
+    await page.getByText('发票服务', { exact: true }).click();
+    await page.getByText('系统管理', { exact: true }).click();
+    await page.getByText('发票回调配置', { exact: true }).click();
+    await page.locator('label', { hasText: '请求地址' }).waitFor();
+  });
+
+  await step('typing into the controlled inputs and choosing the lookup reaches the submitted state', async () => {
+    const input = (label) => page.locator('.kd-form-field', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).locator('input').first();
+    await input('请求地址').fill('http://127.0.0.1/ierp/');
+    await input('数据中心id').fill('1742050739649250304');
+    await input('第三方应用').click();
+    await input('第三方应用').pressSequentially('invoiceupload');
+    await page.locator('.kd-select-item-option', { hasText: /^invoiceupload 第三方发票上传$/ }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).first().click();
+    const state = await submitted('发票回调配置');
+    assert.equal(state.saved, false);
+    assert.deepEqual(state.missing, ['第三方应用密码', '网关']);
+    assert.equal(state.values['请求地址'], 'http://127.0.0.1/ierp/');
+    assert.equal(state.values['数据中心id'], '1742050739649250304');
+    assert.equal(state.values['第三方应用'], 'invoiceupload');
+    await input('第三方应用密码').fill('k'.repeat(32));
+    await input('网关').fill('gw-value');
+    await page.getByRole('button', { name: /保\s*存/ }).first().click();
+    const saved = await submitted('发票回调配置');
+    assert.equal(saved.saved, true);
+    assert.equal(saved.values['网关'], 'gw-value');
+    await page.screenshot({ path: path.join(SHOTS, '2-invoice-callback.png') });
+  });
+
+  await step('closing the tab and reopening it renders a fresh form', async () => {
+    await page.locator('.kd-tab-pane', { hasText: '发票回调配置' }).locator('.kdicon-close').click();
+    assert.equal(await page.locator('[data-form="发票回调配置"]').count(), 0);
+    await page.getByText('发票回调配置', { exact: true }).click();
+    await page.locator('[data-testid="submitted-state"][data-form="发票回调配置"]').waitFor();
+    assert.equal((await submitted('发票回调配置')).saves, 0);
+  });
+
+  await step('prefill puts values into the initial React state', async () => {
+    const prefill = encodeURIComponent(JSON.stringify({ 第三方应用: 'kdtest', 网关: 'old' }));
+    await page.goto(`${server.consoleUrl}&open=发票回调配置&prefill=${prefill}`);
+    await page.locator('label', { hasText: '网关' }).waitFor();
+    await page.getByRole('button', { name: /保\s*存/ }).first().click();
+    const state = await submitted('发票回调配置');
+    assert.equal(state.values['第三方应用'], 'kdtest');
+    assert.equal(state.values['网关'], 'old');
+  });
+
+  if (await page.locator('text=第三方应用').count()) {
+    await step('第三方应用: 获取token示例, AccessToken key set once, x-acgw-identity revealed and copied', async () => {
+      await page.goto(`${server.consoleUrl}&open=第三方应用&gateway=GW_fixed_value_for_tests_0123456789abcdef`);
+      await page.getByRole('button', { name: '获取token示例' }).click();
+      const sample = await page.locator('.token-sample').textContent();
+      assert.match(sample, /api\/getAppToken\.do/);
+      assert.match(sample, /1742050739649250304/);
+      await page.screenshot({ path: path.join(SHOTS, '3-token-sample.png') });
+      await page.getByRole('button', { name: /关\s*闭/ }).click();
+      await page.getByText('kdtest', { exact: true }).click();
+      await page.getByText('认证凭证').waitFor();
+      const row = (name) => page.locator('tr', { hasText: name });
+      await row('AccessToken认证').getByText('编辑').click();
+      const dialog = page.locator('.kd-modal', { hasText: '认证密钥' }).last();
+      await dialog.locator('input').fill('A'.repeat(32));
+      await dialog.getByRole('button', { name: /确\s*定/ }).click();
+      assert.equal((await submitted('第三方应用详情')).accessTokenKey, 'A'.repeat(32));
+      assert.equal(await page.getByText('A'.repeat(32)).count() <= 1, true);
+      await row('摘要认证').getByText('编辑').click();
+      const digest = page.locator('.kd-modal', { hasText: '认证密钥' }).last();
+      await digest.getByRole('button', { name: /刷\s*新/ }).click();
+      assert.ok((await digest.locator('input').inputValue()).length >= 32);
+      await digest.getByRole('button', { name: /确\s*定/ }).click();
+      await page.getByRole('button', { name: '查看' }).click();
+      const pw = page.locator('.kd-modal', { hasText: '登录密码' }).last();
+      await pw.locator('input').fill('secret');
+      await pw.getByRole('button', { name: /确\s*定/ }).click();
+      await page.getByText('GW_fixed_value_for_tests_0123456789abcdef', { exact: true }).waitFor();
+      await page.getByRole('button', { name: '复制' }).click();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'GW_fixed_value_for_tests_0123456789abcdef');
+      await page.screenshot({ path: path.join(SHOTS, '4-third-party-app.png') });
+    });
+  }
+
+  await step('the page logged no error and no CSP violation', async () => {
+    assert.deepEqual(problems, []);
+  });
+  process.stdout.write(`${passed} passed, 0 failed\n`);
+} catch (error) {
+  process.stdout.write(`not ok - ${error.stack}\nconsole problems: ${JSON.stringify(problems, null, 1)}\n${passed} passed, 1 failed\n`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
