@@ -223,6 +223,10 @@ pub struct Control {
     pub labels: Vec<LabelCandidate>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
     pub container: Option<String>,
+    /// Enclosing containers, nearest first (`container` is the first): lets a dialog's title
+    /// speak for a form nested inside the dialog.
+    #[serde(default, deserialize_with = "lenient_vec")]
+    pub containers: Vec<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
     pub name: Option<String>,
 }
@@ -243,6 +247,7 @@ impl Control {
             options: Vec::new(),
             labels: Vec::new(),
             container: None,
+            containers: Vec::new(),
             name: None,
         }
     }
@@ -262,6 +267,7 @@ impl fmt::Debug for Control {
             .field("options", &self.options)
             .field("labels", &self.labels)
             .field("container", &self.container)
+            .field("containers", &self.containers)
             .field("name", &self.name)
             .finish()
     }

@@ -87,6 +87,9 @@ pub struct FillStep {
     pub previous_checked: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restore_control_id: Option<String>,
+    /// A radio: it is unchecked only by checking another (`restoreControlId`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub radio: bool,
     #[serde(default)]
     pub secret: bool,
 }
@@ -107,6 +110,7 @@ impl FillStep {
             checked: None,
             previous_checked: None,
             restore_control_id: None,
+            radio: false,
             secret,
         }
     }
@@ -132,6 +136,7 @@ impl std::fmt::Debug for FillStep {
             .field("checked", &self.checked)
             .field("previous_checked", &self.previous_checked)
             .field("restore_control_id", &self.restore_control_id)
+            .field("radio", &self.radio)
             .field("secret", &self.secret)
             .finish()
     }

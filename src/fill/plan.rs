@@ -184,6 +184,7 @@ impl FieldContext<'_> {
         step.checked = Some(true);
         step.previous_checked = Some(false);
         step.restore_control_id = current.map(|c| c.id.clone());
+        step.radio = true;
         Decision::Step(Box::new(step))
     }
 
@@ -241,6 +242,8 @@ impl FieldContext<'_> {
             ControlKind::Select if !self.control.options.is_empty() => self.select_listed(),
             ControlKind::Select if self.spec.kind == FieldKind::Lookup => self.lookup(),
             ControlKind::Select => self.select_shown(),
+            // A custom dropdown of fixed choices is drawn as a combobox too: choose by text.
+            ControlKind::Lookup if matches!(self.spec.kind, FieldKind::Select | FieldKind::Radio) => self.select_shown(),
             ControlKind::Lookup => self.lookup(),
             ControlKind::Text | ControlKind::Password | ControlKind::Textarea | ControlKind::Other => match self.spec.kind {
                 FieldKind::Lookup => self.lookup(),

@@ -62,7 +62,10 @@ fn restore(step: &FillStep, result: &StepResult) -> Result<FillStep, Reason> {
                 undo.checked = Some(true);
                 undo.previous_checked = Some(false);
                 undo.restore_control_id = Some(step.control_id.clone());
+                undo.radio = true;
             }
+            // No radio of the group was chosen before; a person cannot unchoose one either.
+            (None, _) if step.radio => return Err(Reason::CannotRestore),
             (None, Some(previous_checked)) => {
                 undo.checked = Some(previous_checked);
                 undo.previous_checked = step.checked;

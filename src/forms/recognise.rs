@@ -239,13 +239,23 @@ fn assign(spec: &FormSpec, cands: &[&Candidate], prepared: &[Prepared<'_>], pref
     fields
 }
 
-/// Headings (and the title) that speak for `container`: its own and the container-less ones.
+/// Headings (and the title) that speak for `container`: its own, its enclosing containers'
+/// (when the collector sends `containers`), and the container-less ones.
 struct Headings {
     items: Vec<(Option<String>, String)>,
+    enclosing: HashMap<String, HashSet<String>>,
 }
 
 impl Headings {
     fn new(snapshot: &Snapshot) -> Headings {
+        let mut enclosing: HashMap<String, HashSet<String>> = HashMap::new();
+        for control in snapshot.controls.iter().take(MAX_CONTROLS) {
+            let mut path = control.container.iter().chain(control.containers.iter().take(16));
+            if let Some(nearest) = path.next() {
+                let outer = enclosing.entry(nearest.clone()).or_default();
+                outer.extend(path.filter(|c| *c != nearest).cloned());
+            }
+        }
         let mut items = Vec::new();
         if !snapshot.title.trim().is_empty() && snapshot.title.chars().count() <= 4 * MAX_LABEL_CHARS {
             items.push((None, label_key(&snapshot.title)));
@@ -255,13 +265,18 @@ impl Headings {
                 items.push((heading.container.clone(), label_key(&heading.text)));
             }
         }
-        Headings { items }
+        Headings { items, enclosing }
     }
 
     fn relevant<'a>(&'a self, container: Option<&'a Option<String>>) -> impl Iterator<Item = &'a str> + 'a {
         self.items
             .iter()
-            .filter(move |(c, _)| c.is_none() || container.is_none_or(|want| c == want))
+            .filter(move |(c, _)| match (c, container) {
+                (None, _) | (_, None) | (_, Some(None)) => true,
+                (Some(heading), Some(Some(want))) => {
+                    heading == want || self.enclosing.get(want).is_some_and(|outer| outer.contains(heading))
+                }
+            })
             .map(|(_, key)| key.as_str())
     }
 
