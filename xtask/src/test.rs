@@ -101,11 +101,13 @@ struct Stage {
     name: &'static str,
     counts: Counts,
     problem: Option<String>,
+    seconds: f64,
 }
 
 /// Runs a test command, streaming its output as it comes and adding up the counts it prints.
 fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
     util::heading(&format!("test: {name}"));
+    let started = std::time::Instant::now();
     let mut shown = cmd.get_program().to_string_lossy().into_owned();
     for a in cmd.get_args() {
         shown.push(' ');
@@ -120,7 +122,8 @@ fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
     let mut child = match spawned {
         Ok(c) => c,
         Err(e) => {
-            return Stage { name, counts: Counts::default(), problem: Some(format!("could not start: {e}")) }
+            let problem = Some(format!("could not start: {e}"));
+            return Stage { name, counts: Counts::default(), problem, seconds: 0.0 };
         }
     };
     let (tx, rx) = mpsc::channel::<(bool, String)>();
@@ -169,13 +172,13 @@ fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
         Ok(_) if counts.total() == 0 => Some("ran no tests".to_owned()),
         Ok(_) => None,
     };
-    Stage { name, counts, problem }
+    Stage { name, counts, problem, seconds: started.elapsed().as_secs_f64() }
 }
 
 fn not_run(name: &'static str, why: String) -> Stage {
     util::heading(&format!("test: {name}"));
     eprintln!("not run: {why}");
-    Stage { name, counts: Counts::default(), problem: Some(format!("not run: {why}")) }
+    Stage { name, counts: Counts::default(), problem: Some(format!("not run: {why}")), seconds: 0.0 }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -206,7 +209,7 @@ pub fn test(args: &[String]) -> Result {
     let tools = match setup::setup() {
         Ok(t) => Some(t),
         Err(e) => {
-            stages.push(Stage { name: "setup", counts: Counts::default(), problem: Some(e.0) });
+            stages.push(Stage { name: "setup", counts: Counts::default(), problem: Some(e.0), seconds: 0.0 });
             None
         }
     };
@@ -215,7 +218,7 @@ pub fn test(args: &[String]) -> Result {
     if let (Some(t), Only::All | Only::E2e) = (&tools, only) {
         if let Err(e) = build::build(t) {
             built = Err(e.0.clone());
-            stages.push(Stage { name: "build", counts: Counts::default(), problem: Some(e.0) });
+            stages.push(Stage { name: "build", counts: Counts::default(), problem: Some(e.0), seconds: 0.0 });
         }
     }
     if matches!(only, Only::All | Only::Native) {
@@ -245,11 +248,14 @@ pub fn test(args: &[String]) -> Result {
         match &s.problem {
             Some(p) => {
                 c.failed += 1;
-                println!("{:<48} FAILED: {p} ({} passed, {} failed)", s.name, s.counts.passed, s.counts.failed);
+                println!(
+                    "{:<48} FAILED: {p} ({} passed, {} failed; {:.0}s)",
+                    s.name, s.counts.passed, s.counts.failed, s.seconds
+                );
             }
             None => println!(
-                "{:<48} {} passed, {} failed, {} skipped",
-                s.name, c.passed, c.failed, c.skipped
+                "{:<48} {} passed, {} failed, {} skipped ({:.0}s)",
+                s.name, c.passed, c.failed, c.skipped, s.seconds
             ),
         }
         total.add(c);
