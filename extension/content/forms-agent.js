@@ -171,7 +171,13 @@
       if (visible) state.bar.reattach(); else state.bar.host.remove();
       render(state);
     }
-    for (const key of [...bars.keys()]) if (!seen.has(key)) dropBar(key);
+    for (const [key, state] of [...bars]) {
+      if (seen.has(key)) continue;
+      // A form that is only hidden (another SPA tab in front) keeps its bar's state for when it
+      // comes back; a form whose controls are gone (tab closed) is forgotten.
+      const alive = state.instance && state.instance.split(',').some((id) => col.elementFor(id));
+      if (alive) { state.shown = false; state.bar.host.remove(); } else dropBar(key);
+    }
   }
 
   function overlaps(a, b) {

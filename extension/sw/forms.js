@@ -67,8 +67,16 @@ const predictionOf = (row) => ({
   ...(row.message ? { message: row.message } : {}),
 });
 
+/**
+ * Our content script in some frame of a tab. Wider than `fromContentScript`: a frame a console
+ * builds with a script (about:blank, srcdoc) has no http(s) URL of its own but holds forms too;
+ * the values still come from the tab's own address, never from the frame.
+ */
 function requireContentScript(sender) {
-  if (!fromContentScript(sender)) throw new Error('not a content script');
+  if (fromContentScript(sender)) return;
+  if (sender.id === chrome.runtime.id && sender.tab !== undefined && typeof sender.frameId === 'number' &&
+      /^(about:(blank|srcdoc)|https?:)/i.test(String(sender.url ?? ''))) return;
+  throw new Error('not a content script');
 }
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
