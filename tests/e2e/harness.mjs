@@ -1,0 +1,137 @@
+// End-to-end harness: the built extension in a real Chromium (playwright-core driving the
+// system browser), the demo console server, and the few helpers every e2e file needs.
+// Tests reach the extension only through DESIGN.md's contracts (popup page, test ids).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export { startServer } from '../../www/serve.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Launches Chromium with the extension loaded into a fresh profile.
+ * Returns `{context, extensionId, worker, consoleMessages, close}`; `close` also deletes the
+ * profile. `consoleMessages` collects every console message of pages and workers.
+ */
+export async function launchBrowser({
+  extensionDir = 'dist/extension-e2e',
+  headless = true,
+  args = [],
+} = {}) {
+  const dir = resolve(repoRoot, extensionDir);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'fapiao-helper-e2e-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROME || '/usr/bin/chromium',
+      headless,
+      args: [
+        '--no-sandbox',
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-gpu',
+        ...args,
+      ],
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const consoleMessages = collectConsoleMessages(context);
+  const worker = context.serviceWorkers().find(isExtensionWorker)
+    ?? await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    consoleMessages,
+    async close() {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const isExtensionWorker = (worker) => worker.url().startsWith('chrome-extension://');
+
+/**
+ * Every console message of every page, frame and worker of `context`, as
+ * `{source, type, text}`, in arrival order (issue 6 scans them for secrets).
+ */
+export function collectConsoleMessages(context) {
+  const messages = [];
+  const seen = new WeakSet();
+  const record = (source) => (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    messages.push({ source, type: message.type(), text: message.text() });
+  };
+  context.on('console', (message) => record(message.worker()?.url() ?? message.page()?.url() ?? 'context')(message));
+  const watchWorker = (worker) => worker.on('console', record(worker.url()));
+  context.serviceWorkers().forEach(watchWorker);
+  context.on('serviceworker', watchWorker);
+  const watchPage = (page) => page.on('pageerror', (error) => messages.push({ source: page.url(), type: 'pageerror', text: String(error) }));
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+  return messages;
+}
+
+/** The extension's service worker, current even after Chrome restarted it. */
+export async function extensionWorker(context) {
+  return context.serviceWorkers().find(isExtensionWorker)
+    ?? context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
+}
+
+/**
+ * The Chrome tab id of a Playwright page. Found by URL where the extension may read it; a tab
+ * on a site it has no access to hides its URL, so then by being the active tab.
+ */
+export async function tabIdFor(worker, page) {
+  const url = page.url();
+  const byUrl = await worker.evaluate(async (wanted) => {
+    const tabs = await chrome.tabs.query({});
+    const matching = tabs.filter((tab) => tab.url === wanted || tab.pendingUrl === wanted);
+    return matching.length === 1 ? matching[0].id : null;
+  }, url);
+  if (byUrl !== null) return byUrl;
+  await page.bringToFront();
+  const active = await worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs.length === 1 ? tabs[0].id : null;
+  });
+  if (active === null) throw new Error(`no tab found for ${url}`);
+  return active;
+}
+
+/** Opens the popup for `page`'s tab as a page of its own (`popup.html?tab=<id>`). */
+export async function openPopup(context, extensionId, page) {
+  const tabId = await tabIdFor(await extensionWorker(context), page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** The popup's state and the four values, read through the contract's test ids only. */
+export async function readPopup(popup) {
+  const text = async (id) => (await popup.getByTestId(id).textContent())?.trim() ?? null;
+  return {
+    state: await popup.getByTestId('status').getAttribute('data-state'),
+    prefix: await text('prefix'),
+    appTokenUrl: await text('app-token-url'),
+    loginUrl: await text('login-url'),
+    accountId: await text('account-id'),
+  };
+}
+
+/** Waits until the popup's status element carries `state` (default timeout 10 s). */
+export async function waitForState(popup, state, timeout = 10_000) {
+  await popup.locator(`[data-testid="status"][data-state="${state}"]`).waitFor({ timeout });
+}
