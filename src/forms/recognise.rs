@@ -239,8 +239,19 @@ fn assign(spec: &FormSpec, cands: &[&Candidate], prepared: &[Prepared<'_>], pref
     fields
 }
 
-/// Headings (and the title) that speak for `container`: its own, its enclosing containers'
-/// (when the collector sends `containers`), and the container-less ones.
+/// Which containers a form instance lives in, for deciding which headings speak for it.
+enum Scope<'a> {
+    /// One container's fields, recognised on their own.
+    One(&'a Option<String>),
+    /// A form completed across containers: the containers its fields were found in.
+    Union(Vec<&'a Option<String>>),
+}
+
+/// Headings (and the title) and the containers they sit in. A heading speaks for a form when it
+/// has no container, sits in the form's container, or in one enclosing it (when the collector
+/// sends `controls[].containers`). Without any such ancestry in the snapshot, a form completed
+/// across containers hears every heading: a dialog's title must still reach the `<form>`
+/// nested in the dialog.
 struct Headings {
     items: Vec<(Option<String>, String)>,
     enclosing: HashMap<String, HashSet<String>>,
@@ -256,6 +267,7 @@ impl Headings {
                 outer.extend(path.filter(|c| *c != nearest).cloned());
             }
         }
+        enclosing.retain(|_, outer| !outer.is_empty());
         let mut items = Vec::new();
         if !snapshot.title.trim().is_empty() && snapshot.title.chars().count() <= 4 * MAX_LABEL_CHARS {
             items.push((None, label_key(&snapshot.title)));
@@ -268,21 +280,27 @@ impl Headings {
         Headings { items, enclosing }
     }
 
-    fn relevant<'a>(&'a self, container: Option<&'a Option<String>>) -> impl Iterator<Item = &'a str> + 'a {
+    /// Whether a heading in `heading` speaks for a form in `container`.
+    fn covers(&self, container: &Option<String>, heading: &str) -> bool {
+        container.as_deref().is_some_and(|c| c == heading || self.enclosing.get(c).is_some_and(|outer| outer.contains(heading)))
+    }
+
+    fn relevant<'a>(&'a self, scope: &'a Scope<'a>) -> impl Iterator<Item = &'a str> + 'a {
         self.items
             .iter()
-            .filter(move |(c, _)| match (c, container) {
-                (None, _) | (_, None) | (_, Some(None)) => true,
-                (Some(heading), Some(Some(want))) => {
-                    heading == want || self.enclosing.get(want).is_some_and(|outer| outer.contains(heading))
+            .filter(move |(c, _)| match (c, scope) {
+                (None, _) => true,
+                (Some(heading), Scope::One(container)) => self.covers(container, heading),
+                (Some(heading), Scope::Union(containers)) => {
+                    self.enclosing.is_empty() || containers.iter().any(|c| self.covers(c, heading))
                 }
             })
             .map(|(_, key)| key.as_str())
     }
 
     /// The first of `words` some relevant heading names.
-    fn naming<'a>(&self, container: Option<&Option<String>>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-        let keys: Vec<&str> = self.relevant(container).collect();
+    fn naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        let keys: Vec<&str> = self.relevant(scope).collect();
         words.into_iter().find(|word| {
             let word_key = label_key(word);
             keys.iter().any(|h| heading_names(h, &word_key))
@@ -296,17 +314,27 @@ fn evaluate(
     assignment: &[Option<(Candidate, Vec<usize>)>],
     prepared: &[Prepared<'_>],
     headings: &Headings,
-    container: Option<&Option<String>>,
+    scope: Option<&Option<String>>,
 ) -> Option<RecognisedForm> {
     let found = assignment.iter().flatten().count();
     let distinctive = assignment.iter().zip(spec.fields).any(|(a, f)| a.is_some() && f.distinctive);
     if found == 0 || !distinctive {
         return None;
     }
-    if headings.naming(container, spec.excluding.iter().copied()).is_some() {
+    let scope = match scope {
+        Some(container) => Scope::One(container),
+        None => {
+            let mut containers: Vec<&Option<String>> =
+                assignment.iter().flatten().map(|(c, _)| &prepared[c.control].control.container).collect();
+            containers.sort();
+            containers.dedup();
+            Scope::Union(containers)
+        }
+    };
+    if headings.naming(&scope, spec.excluding.iter().copied()).is_some() {
         return None;
     }
-    let heading = headings.naming(container, spec.heading_words());
+    let heading = headings.naming(&scope, spec.heading_words());
     let heading_matched = heading.is_some();
     if spec.requires_heading && !heading_matched {
         return None;

@@ -88,7 +88,7 @@ const INVOICE_CLOUD_AUTH: FormSpec = FormSpec {
             V::None,
             true,
         ),
-        field("Client id", &["ClientID", "客户id", "客户端id", "Client identifier"], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
+        field("Client id", &["ClientID", "客户端id", "Client identifier"], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
         field("Client Secret", &["ClientSecret", "客户端密钥", "Client secret key"], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
         field("Encrypt Key", &["EncryptKey", "EncryKey", "Encryption key"], K::Password, credential(C::EnterpriseEncryptKey), V::NoSpaces, true),
     ],
@@ -255,8 +255,8 @@ const IMAGE_ENTERPRISE_AUTH: FormSpec = FormSpec {
     fields: &[
         field("企业税号", &["税号"], K::Text, S::UserInput, V::NoSpaces, false),
         field("名称", &["企业名称"], K::Text, S::UserInput, V::None, false),
-        field("授权客户ID", &["客户ID", "client ID"], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
-        field("secret", &["client secret"], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
+        field("授权客户ID", &["客户ID"], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
+        field("secret", &[], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
         field("encrypt_key", &["encrypt key"], K::Password, credential(C::EnterpriseEncryptKey), V::NoSpaces, true),
     ],
 };
