@@ -57,9 +57,16 @@ pub fn demo(args: &[String]) -> Result {
     if let Some(chrome) = &tools.chrome {
         cmd.env("CHROME", chrome);
     }
-    let walked = util::run(&mut cmd);
+    println!("$ node www/demo-journey.mjs {}", if headed { "--headed" } else { "--headless" });
+    let walked = cmd.stdin(Stdio::null()).status();
     drop(server);
-    walked.map_err(|e| util::Failure(format!("the demo journey failed: {e}")))
+    match walked {
+        Ok(s) if s.success() => Ok(()),
+        // Ctrl-C on a headed demo is how a person ends it: Playwright closes the browser, exits 130.
+        Ok(s) if headed && s.code() == Some(130) => Ok(()),
+        Ok(s) => crate::fail!("the demo journey failed ({s}); see the step named above"),
+        Err(e) => crate::fail!("could not start node for the demo journey: {e}"),
+    }
 }
 
 /// Starts `node www/serve.mjs --port N` and waits for the URL it prints. Without that script
