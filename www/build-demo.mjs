@@ -41,7 +41,8 @@ const kdesignFontAsFile = {
 
 export async function buildDemo({ quiet = false } = {}) {
   const started = Date.now();
-  await rm(OUT, { recursive: true, force: true });
+  // Files are overwritten in place, never removed first: a server may be serving dist/demo/
+  // while another command rebuilds it. Leftovers of older builds are removed afterwards.
   await mkdir(path.join(OUT, 'assets'), { recursive: true });
 
   const result = await build({
@@ -66,8 +67,14 @@ export async function buildDemo({ quiet = false } = {}) {
 
   for (const page of PAGES) await copyFile(path.join(DEMO, `${page}.html`), path.join(OUT, `${page}.html`));
 
+  const produced = new Set(Object.keys(result.metafile.outputs).map((f) => path.basename(f)));
   const files = await readdir(path.join(OUT, 'assets'));
-  for (const file of files.filter((f) => f.endsWith('.js'))) {
+  for (const file of files) {
+    if (!produced.has(file) && !/^kdicon-\d+\.woff2?$/.test(file)) {
+      await rm(path.join(OUT, 'assets', file), { force: true, recursive: true });
+    }
+  }
+  for (const file of [...produced].filter((f) => f.endsWith('.js'))) {
     // The page's CSP forbids eval: fail the build rather than ship a page that breaks there.
     // `Function("return this")()` is the global-object probe of core-js, lodash and
     // resize-observer-polyfill; it is the last fallback after `globalThis`/`self`/`window`,

@@ -16,7 +16,7 @@ import { startServer } from './serve.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = path.join(ROOT, 'target', 'www-smoke');
 
-const server = await startServer();
+const server = await startServer(process.env.SMOKE_LOG ? { log: (line) => process.stdout.write(`  server: ${line}\n`) } : {});
 const browser = await chromium.launch({
   executablePath: process.env.CHROME || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -111,39 +111,47 @@ try {
     assert.equal(state.values['网关'], 'old');
   });
 
-  if (await page.locator('text=第三方应用').count()) {
-    await step('第三方应用: 获取token示例, AccessToken key set once, x-acgw-identity revealed and copied', async () => {
-      await page.goto(`${server.consoleUrl}&open=第三方应用&gateway=GW_fixed_value_for_tests_0123456789abcdef`);
-      await page.getByRole('button', { name: '获取token示例' }).click();
-      const sample = await page.locator('.token-sample').textContent();
-      assert.match(sample, /api\/getAppToken\.do/);
-      assert.match(sample, /1742050739649250304/);
-      await page.screenshot({ path: path.join(SHOTS, '3-token-sample.png') });
-      await page.getByRole('button', { name: /关\s*闭/ }).click();
-      await page.getByText('kdtest', { exact: true }).click();
-      await page.getByText('认证凭证').waitFor();
-      const row = (name) => page.locator('tr', { hasText: name });
-      await row('AccessToken认证').getByText('编辑').click();
-      const dialog = page.locator('.kd-modal', { hasText: '认证密钥' }).last();
-      await dialog.locator('input').fill('A'.repeat(32));
-      await dialog.getByRole('button', { name: /确\s*定/ }).click();
-      assert.equal((await submitted('第三方应用详情')).accessTokenKey, 'A'.repeat(32));
-      assert.equal(await page.getByText('A'.repeat(32)).count() <= 1, true);
-      await row('摘要认证').getByText('编辑').click();
-      const digest = page.locator('.kd-modal', { hasText: '认证密钥' }).last();
-      await digest.getByRole('button', { name: /刷\s*新/ }).click();
-      assert.ok((await digest.locator('input').inputValue()).length >= 32);
-      await digest.getByRole('button', { name: /确\s*定/ }).click();
-      await page.getByRole('button', { name: '查看' }).click();
-      const pw = page.locator('.kd-modal', { hasText: '登录密码' }).last();
-      await pw.locator('input').fill('secret');
-      await pw.getByRole('button', { name: /确\s*定/ }).click();
-      await page.getByText('GW_fixed_value_for_tests_0123456789abcdef', { exact: true }).waitFor();
-      await page.getByRole('button', { name: '复制' }).click();
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'GW_fixed_value_for_tests_0123456789abcdef');
-      await page.screenshot({ path: path.join(SHOTS, '4-third-party-app.png') });
-    });
-  }
+  await step('第三方应用: 获取token示例, AccessToken key set once, x-acgw-identity revealed and copied', async () => {
+    const gatewayValue = 'GW_fixed_value_for_tests_0123456789abcdef';
+    await page.goto(`${server.consoleUrl}&open=第三方应用&gateway=${gatewayValue}`);
+    await page.getByRole('button', { name: '获取token示例' }).click();
+    const sample = await page.locator('.token-sample').textContent();
+    assert.match(sample, new RegExp(`POST ${server.origin}/ierp/api/getAppToken\\.do`));
+    assert.match(sample, /"accountId": "1742050739649250304"/);
+    await page.screenshot({ path: path.join(SHOTS, '3-token-sample.png') });
+    await page.getByRole('button', { name: /关\s*闭/ }).click();
+    await page.getByText('kdtest', { exact: true }).click();
+    await page.getByText('认证凭证').waitFor();
+    const row = (name) => page.locator('tr.kd-table-row:visible', { hasText: name });
+    const dialog = (text) => page.locator('.kd-modal', { hasText: text }).last();
+
+    await row('AccessToken认证').getByText('编辑').click();
+    await dialog('认证密钥').locator('input').fill('A'.repeat(32));
+    await dialog('认证密钥').getByRole('button', { name: /确\s*定/ }).click();
+    assert.equal((await submitted('第三方应用')).accessTokenKey, 'A'.repeat(32));
+    assert.match(await row('AccessToken认证').textContent(), /\*{6}/);
+    await row('AccessToken认证').getByText('编辑').click();
+    assert.equal(await dialog('认证密钥').locator('input').inputValue(), '', 'the key is never shown again');
+    await dialog('认证密钥').getByRole('button', { name: /取\s*消/ }).click();
+
+    await row('摘要认证').getByText('编辑').click();
+    await dialog('认证密钥').getByRole('button', { name: /刷\s*新/ }).click();
+    assert.match(await dialog('认证密钥').locator('input').inputValue(), /^[0-9a-f]{32}$/);
+    await dialog('认证密钥').getByRole('button', { name: /确\s*定/ }).click();
+
+    assert.equal(await page.getByText(gatewayValue).count(), 0, 'masked until the password is entered');
+    await page.getByRole('button', { name: /查\s*看/ }).click();
+    await dialog('登录密码').getByRole('button', { name: /确\s*定/ }).click();
+    assert.equal(await page.getByText(gatewayValue).count(), 0, 'an empty password reveals nothing');
+    await dialog('登录密码').locator('input').fill('secret');
+    await dialog('登录密码').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText(gatewayValue, { exact: true }).waitFor();
+    await page.getByRole('button', { name: /复\s*制/ }).click();
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), gatewayValue);
+    assert.equal((await submitted('第三方应用')).gatewayRevealed, true);
+    await page.screenshot({ path: path.join(SHOTS, '4-third-party-app.png') });
+  });
 
   await step('the page logged no error and no CSP violation', async () => {
     assert.deepEqual(problems, []);
