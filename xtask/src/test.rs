@@ -69,7 +69,7 @@ pub fn counts_in_line(line: &str) -> Option<Counts> {
     let line = line.trim();
     if let Some(rest) = line.split_once("test result: ").map(|(_, r)| r) {
         let mut c = Counts::default();
-        for part in rest.split(|ch| ch == ';' || ch == '.') {
+        for part in rest.split([';', '.']) {
             let mut words = part.split_whitespace();
             let (Some(n), Some(what)) = (words.next(), words.next()) else { continue };
             let Ok(n) = n.parse::<u64>() else { continue };
