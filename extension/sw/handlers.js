@@ -3,9 +3,11 @@
 import { handlers as context } from './context.js';
 import { handlers as forms } from './forms.js';
 import { handlers as registration } from './registration.js';
+import { handlers as secrets } from './secrets.js';
 
 export const handlers = Object.freeze({
   ...context,
   ...forms,
   ...registration,
+  ...secrets,
 });

@@ -1,0 +1,143 @@
+// The secrets journey on a small console: generate the AccessToken key in its dialog, capture
+// x-acgw-identity after revealing it, see both held (masked) in the popup, open 发票回调配置,
+// 填充, 保存 — and the page's submitted state holds all five values, without the clipboard.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPopup, startServer } from './harness.mjs';
+import {
+  ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP,
+  addSecretsConsole, bar, clickBar, fill, idleBar, outcomes, prefixOf, readClipboard, revealGateway, storageDump, writeClipboard,
+} from './secrets-console.mjs';
+
+const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
+const KEY_SHAPE = /^[A-Za-z0-9]{32}$/;
+
+describe('secrets journey', () => {
+  let browser, server;
+  const fixtures = new Map();
+  const path = addSecretsConsole(fixtures, 'journey');
+
+  before(async () => {
+    server = await startServer({ fixtures });
+    browser = await launchBrowser({ extensionDir: EXTENSION });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('generate, capture, fill: the submitted state holds all five values and the clipboard is untouched', async () => {
+    const { context, extensionId, worker } = browser;
+    const page = await context.newPage();
+    await page.goto(server.origin + path);
+    const popup = await openPopup(context, extensionId, page);
+    await writeClipboard(popup, 'clipboard-sentinel');
+
+    // 第三方应用 → AccessToken认证 编辑 → 生成密钥 → 确定
+    await page.bringToFront();
+    await page.click('#open-app');
+    await page.click('#edit-atk');
+    await clickBar(page, ACCESS_TOKEN, /生成密钥|Generate key/);
+    await page.waitForFunction(() => /^[A-Za-z0-9]{32}$/.test(document.getElementById('atk-key')?.value ?? ''));
+    const key = await page.inputValue('#atk-key');
+    assert.match(key, KEY_SHAPE);
+    await page.click('#atk-ok');
+    assert.equal(await page.evaluate(() => window.__saved.accessTokenKey), key);
+
+    // 认证凭证: 查看 + password → 记住网关
+    await revealGateway(page);
+    await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
+
+    // The popup shows both, masked, ending in their last four characters.
+    const accessKey = popup.getByTestId('secret-access-key');
+    const gateway = popup.getByTestId('secret-gateway');
+    await popup.locator('[data-testid="secret-access-key"][data-held="true"]').waitFor({ timeout: 10_000 });
+    await popup.locator('[data-testid="secret-gateway"][data-held="true"]').waitFor({ timeout: 10_000 });
+    const shownKey = (await accessKey.textContent()).trim();
+    const shownGateway = (await gateway.textContent()).trim();
+    assert.ok(shownKey.endsWith(key.slice(-4)), shownKey);
+    assert.ok(shownGateway.endsWith(GATEWAY.slice(-4)), shownGateway);
+    const popupText = await popup.evaluate(() => document.body.innerText + document.body.innerHTML);
+    assert.ok(!popupText.includes(key) && !popupText.includes(GATEWAY), 'the popup never shows a secret whole');
+
+    // 发票回调配置 → 填充 → 保存
+    await page.bringToFront();
+    await page.click('#open-callback');
+    await fill(page, CALLBACK);
+    assert.deepEqual(await outcomes(page, CALLBACK), {
+      请求地址: 'filled', 数据中心id: 'filled', 第三方应用: 'filled', 第三方应用密码: 'filled', 网关: 'filled',
+    });
+    await page.click('#cb-save');
+    const submitted = JSON.parse(await page.getByTestId('submitted-state').textContent());
+    assert.deepEqual(submitted, {
+      请求地址: prefixOf(server.origin, 'journey'),
+      数据中心id: ACCOUNT_ID,
+      第三方应用: 'invoiceupload',
+      第三方应用密码: key,
+      网关: GATEWAY,
+    });
+
+    // The bar never held a secret whole.
+    const barText = await bar(page, CALLBACK).evaluate((host) => host.shadowRoot.innerHTML + host.outerHTML);
+    assert.ok(!barText.includes(key) && !barText.includes(GATEWAY));
+
+    // Nothing went through the clipboard.
+    assert.equal(await readClipboard(popup), 'clipboard-sentinel');
+
+    // Secrets only in session storage, bound to the console.
+    const dump = await storageDump(worker);
+    for (const area of ['local', 'sync']) {
+      const text = JSON.stringify(dump[area]);
+      assert.ok(!text.includes(key) && !text.includes(GATEWAY), `${area} storage holds no secret`);
+    }
+    const session = Object.entries(dump.session).filter(([k]) => k.startsWith('secret:'));
+    const prefix = prefixOf(server.origin, 'journey');
+    assert.deepEqual(session.map(([k]) => k).sort(), [`secret:accessTokenKey:${prefix}`, `secret:gateway:${prefix}`]);
+    assert.equal(dump.session[`secret:accessTokenKey:${prefix}`].value, key);
+    assert.equal(dump.session[`secret:gateway:${prefix}`].value, GATEWAY);
+
+    // No console output of page, worker or content scripts carries either value.
+    for (const message of browser.consoleMessages) {
+      assert.ok(!message.text.includes(key) && !message.text.includes(GATEWAY), `console leak in ${message.source}`);
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  test('a gateway that is still masked is refused with a reason and nothing is remembered', async () => {
+    const { context, worker } = browser;
+    await worker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith('secret:')));
+    });
+    const page = await context.newPage();
+    await page.goto(server.origin + path);
+    await page.click('#open-app');
+    const b = await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
+    const status = await b.evaluate((host) => host.shadowRoot.textContent);
+    assert.match(status, /隐藏|masked|查看/);
+    const dump = await storageDump(worker);
+    assert.deepEqual(Object.keys(dump.session).filter((k) => k.startsWith('secret:')), []);
+    await page.close();
+  });
+
+  test('the content scripts cannot read session storage', async () => {
+    const { context, worker } = browser;
+    const page = await context.newPage();
+    await page.goto(server.origin + path);
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
+    const [result] = await worker.evaluate(async (id) => chrome.scripting.executeScript({
+      target: { tabId: id },
+      world: 'ISOLATED',
+      func: async () => {
+        try {
+          return { read: JSON.stringify(await chrome.storage.session.get(null)) };
+        } catch (error) {
+          return { error: String(error && error.message) };
+        }
+      },
+    }), tabId);
+    assert.ok(result.result.error, `content script read session storage: ${result.result.read}`);
+    await page.close();
+  });
+});
