@@ -135,9 +135,11 @@
         if (c.nodeType === Node.TEXT_NODE) parts.push(c.data);
         else if (c.nodeType === Node.ELEMENT_NODE) {
           if (c === control || c.matches(CAPTION_SKIP)) continue;
-          // Placeholder spans ("请选择") are not a value: a near-universal naming convention.
+          // Placeholder spans ("请选择"), clear buttons (×) and icons are not a value: the
+          // near-universal naming conventions of component libraries, and ARIA's own markers.
           const cls = typeof c.className === 'string' ? c.className : '';
-          if (/placeholder/i.test(cls)) continue;
+          if (/placeholder|clear|close|icon|arrow/i.test(cls) || c.getAttribute('aria-hidden') === 'true' ||
+              /^(button|img|presentation)$/.test(c.getAttribute('role') || '')) continue;
           const cs = c.ownerDocument.defaultView.getComputedStyle(c);
           if (cs.display === 'none' || cs.visibility === 'hidden') continue;
           walk(c);
@@ -146,7 +148,8 @@
       }
     };
     walk(box);
-    return clean(parts.join(''));
+    // Text without a letter, digit or ideograph (×, ▾, 🔍) is decoration.
+    return clean(parts.join('')).split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).join(' ');
   }
 
   // --- kinds and values -------------------------------------------------------------------------

@@ -261,6 +261,7 @@
     const want = D.clean(step.match ?? step.value);
     if (!want) return 'no-match';
     const box = D.widgetBox(el);
+    const before = 'value' in el ? el.value : null;
     const watch = watchChanges(el);
     try {
       el.scrollIntoView({ block: 'nearest' });
@@ -296,8 +297,12 @@
           fire(el, 'keyup', KeyboardEvent, { key: 'ArrowDown', code: 'ArrowDown' });
         }
       }
-      // Leave the control as it was found: close the list.
+      // Leave the control as it was found: close the list, take the typed query back out.
       fire(el, 'keydown', KeyboardEvent, { key: 'Escape', code: 'Escape' });
+      if (before !== null && el.value !== before) {
+        setNativeValue(el, before);
+        fireInput(el, null);
+      }
       blurEl(el);
       return lastCount ? 'no-match' : 'no-options';
     } finally {

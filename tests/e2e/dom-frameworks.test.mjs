@@ -1,0 +1,193 @@
+// Filling so that the page's own logic accepts each value: React-controlled inputs, fields that
+// commit only on change or blur, lookups drawn as an ARIA listbox or as role-less floating rows
+// (each with the near miss `invoiceupload2` listed first), conflicts left alone until the user
+// overwrites, values already right, and undo. Each page shows what its own state holds after 保存
+// (`data-testid="submitted-state"`), and the tests read that, not the DOM.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { launchBrowser, repoRoot, startServer } from './harness.mjs';
+import { ACCOUNT_ID, addCase, fill, outcomes, prefixOf, row, undo, waitForBar, bar } from './fixtures/forms.mjs';
+
+const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
+const pageFile = (name) => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url), 'utf8');
+
+async function bundleReact() {
+  const out = await build({
+    entryPoints: [new URL('./fixtures/pages/react-form.jsx', import.meta.url).pathname],
+    bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent',
+    absWorkingDir: repoRoot, nodePaths: [`${repoRoot}/node_modules`],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out.outputFiles[0].text;
+}
+
+const item = (label, control) => `<div class="item"><div class="label">${label}</div><span>${control}</span></div>`;
+const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';
+
+async function submitted(page) {
+  await page.click('#save');
+  return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
+}
+
+describe('fills that frameworks accept, lookups, conflicts and undo', () => {
+  let browser, server;
+  const fixtures = new Map();
+  const url = {};
+
+  before(async () => {
+    url.react = addCase(fixtures, 'react', { body: '<div id="root"></div>', js: await bundleReact() });
+    url.changeOnly = addCase(fixtures, 'change-only', {
+      body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0">') + item('数据中心id', '<input id="f1">') +
+        item('网关', '<input id="f2">') + STATE,
+      js: pageFile('change-only.js'),
+    });
+    url.aria = addCase(fixtures, 'aria-lookup', {
+      body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0">') + item('数据中心id', '<input id="f1">') +
+        item('第三方应用', '<input id="app" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="app-list">' +
+          '<span id="app-clear" class="clear" aria-label="清除" title="清除">×</span>') + STATE,
+      js: pageFile('aria-lookup.js'),
+    });
+    url.rows = addCase(fixtures, 'rows-lookup', {
+      body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0">') + item('数据中心id', '<input id="f1">') +
+        item('第三方应用', '<input id="app"><i class="search-icon">🔍</i>') + STATE,
+      js: pageFile('rows-lookup.js'),
+    });
+    url.noMatch = addCase(fixtures, 'rows-lookup-no-match', {
+      body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0">') + item('数据中心id', '<input id="f1">') +
+        item('第三方应用', '<input id="app">') + STATE,
+      js: pageFile('rows-lookup.js').replace("['invoiceupload', '第三方发票上传'], ", ''),
+    });
+    url.prefilled = addCase(fixtures, 'prefilled', {
+      body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0" value="http://old.example.com/ierp/">') +
+        item('数据中心id', `<input id="f1" value="${ACCOUNT_ID}">`) + item('网关', '<input id="f2">'),
+    });
+    server = await startServer({ fixtures });
+    browser = await launchBrowser({ extensionDir: EXTENSION });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (which) => {
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + url[which]);
+    await waitForBar(page);
+    return page;
+  };
+
+  test('React-controlled inputs end up in React state', async () => {
+    const page = await open('react');
+    try {
+      // The fixture is really React-controlled: a page-world `.value =` plus `input` is ignored.
+      await page.evaluate(() => {
+        const g = document.getElementById('gateway');
+        g.value = 'typed-by-page';
+        g.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      assert.equal((await submitted(page)).gateway, '');
+      await fill(page);
+      const got = await outcomes(page);
+      assert.equal(got['请求地址'], 'filled');
+      assert.equal(got['数据中心id'], 'filled');
+      assert.equal(got['网关'], 'no-value');
+      const state = await submitted(page);
+      assert.equal(state.url, prefixOf(server.origin, 'react'));
+      assert.equal(state.account, ACCOUNT_ID);
+      assert.equal(state.gateway, '');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('fields that commit only on change or on blur are committed', async () => {
+    const page = await open('changeOnly');
+    try {
+      await fill(page);
+      const state = await submitted(page);
+      assert.equal(state.url, prefixOf(server.origin, 'change-only'));
+      assert.equal(state.account, ACCOUNT_ID);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an ARIA listbox lookup chooses invoiceupload, not the near miss listed first, and undo clears it', async () => {
+    const page = await open('aria');
+    try {
+      await fill(page);
+      assert.equal((await outcomes(page))['第三方应用'], 'filled');
+      assert.equal((await submitted(page)).app, 'invoiceupload');
+      await undo(page);
+      const state = await submitted(page);
+      assert.deepEqual(state, { url: '', account: '', app: '' });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a role-less floating-rows lookup (Kingdee basedata) chooses the exact code, and undo clears it', async () => {
+    const page = await open('rows');
+    try {
+      await fill(page);
+      assert.equal((await outcomes(page))['第三方应用'], 'filled');
+      const state = await submitted(page);
+      assert.equal(state.app, 'invoiceupload');
+      assert.equal(state.url, prefixOf(server.origin, 'rows-lookup'));
+      await undo(page);
+      assert.deepEqual(await submitted(page), { url: '', account: '', app: '' });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a lookup whose list lacks the exact code picks nothing and says failed', async () => {
+    const page = await open('noMatch');
+    try {
+      await fill(page);
+      const r = row(page, '第三方应用');
+      assert.equal(await r.getAttribute('data-outcome'), 'failed');
+      assert.equal((await submitted(page)).app, '');
+      assert.equal(await page.locator('.popup').count(), 0, 'the lookup list is closed again');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a different value is a conflict left alone until 覆盖; the right value is unchanged; undo restores', async () => {
+    const page = await open('prefilled');
+    try {
+      await fill(page);
+      assert.deepEqual(await outcomes(page), {
+        请求地址: 'conflict', 数据中心id: 'unchanged', 第三方应用: 'not-found', 第三方应用密码: 'not-found', 网关: 'no-value',
+      });
+      assert.equal(await page.locator('#f0').inputValue(), 'http://old.example.com/ierp/');
+      await row(page, '请求地址').getByRole('button', { name: /覆盖|Overwrite/ }).click();
+      await row(page, '请求地址').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator('#f0').inputValue(), prefixOf(server.origin, 'prefilled'));
+      assert.equal(await page.locator('#f1').inputValue(), ACCOUNT_ID);
+      await undo(page);
+      assert.equal(await page.locator('#f0').inputValue(), 'http://old.example.com/ierp/');
+      assert.equal(await page.locator('#f1').inputValue(), ACCOUNT_ID);
+      assert.equal((await outcomes(page))['请求地址'], 'conflict');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the bar can be collapsed to a pill and expanded again', async () => {
+    const page = await open('prefilled');
+    try {
+      const b = bar(page);
+      await b.getByRole('button', { name: /收起|Collapse/ }).click();
+      assert.equal(await b.getAttribute('data-collapsed'), 'true');
+      assert.equal(await b.getByRole('button', { name: /填充|Fill/ }).isVisible(), false);
+      await b.getByRole('button', { name: /展开|Expand/ }).click();
+      assert.equal(await b.getByRole('button', { name: /填充|Fill/ }).isVisible(), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
