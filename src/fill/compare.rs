@@ -3,7 +3,7 @@
 //! Texts compare trimmed and exactly (`https://h/ierp` is not `https://h/ierp/`: the console
 //! builds URLs from it). A lookup holds its code when the text it shows has the code as a whole
 //! token (`invoiceupload 第三方发票上传`, `第三方发票上传(invoiceupload)`) — never as a part of a
-//! longer code (`invoiceupload2`) — or shows exactly the entry's name. Choices (selects, radios)
+//! longer code (`invoiceupload2`) — or shows exactly the entry's name and nothing else. Choices (selects, radios)
 //! compare by label key, so `否` equals ` 否 ` and `EAS` equals `eas`.
 
 use crate::labels::label_key;
@@ -34,7 +34,8 @@ pub(crate) fn lookup_holds(shown: &str, code: &str, name: Option<&str>) -> bool 
     if shown == code || tokens(shown).any(|t| t == code) {
         return true;
     }
-    name.map(str::trim).is_some_and(|n| !n.is_empty() && (shown == n || tokens(shown).any(|t| t == n)))
+    // The name alone must be the whole text: `第三方发票上传（副本）` is another entry.
+    name.map(str::trim).is_some_and(|n| !n.is_empty() && shown == n)
 }
 
 /// Whether two choice texts name the same choice.

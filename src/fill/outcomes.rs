@@ -35,14 +35,14 @@ pub enum ReadBack {
 }
 
 impl ReadBack {
-    fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match self {
             ReadBack::Text(t) => Some(t.as_str()),
             _ => None,
         }
     }
 
-    fn checked(&self) -> Option<bool> {
+    pub(crate) fn checked(&self) -> Option<bool> {
         match self {
             ReadBack::Checked(c) => Some(*c),
             ReadBack::Text(t) => yes_no(t.as_str()),

@@ -3,7 +3,7 @@
 //! something are undone, in reverse order; each undo step records what the fill left as its
 //! own `previous`, so an undo can itself be undone.
 
-use super::outcomes::{result_for, sticks, ReadBack, StepResult};
+use super::outcomes::{result_for, ReadBack, StepResult};
 use super::{FillPlan, FillStep, PlanRow, PlanText, Purpose, Reason, StepAction};
 use crate::i18n::{Locale, Localised};
 
@@ -15,18 +15,20 @@ fn left_text(result: &StepResult, step: &FillStep) -> PlanText {
     }
 }
 
-/// Whether running `step` changed nothing: it failed and the page still shows what it held.
+/// Whether running `step` changed nothing: the page still shows what it held (the step failed,
+/// or the page reverted it).
 fn changed_nothing(step: &FillStep, result: &StepResult) -> bool {
-    if result.ok {
-        return false;
+    if result.read_back == ReadBack::Nothing {
+        // Nothing read back (the control vanished): undo only what reported success.
+        return !result.ok;
     }
-    let before = FillStep {
-        value: step.previous.clone(),
-        checked: step.previous_checked,
-        action: if step.action == StepAction::Lookup { StepAction::Set } else { step.action },
-        ..step.clone()
-    };
-    sticks(&before, &result.read_back)
+    match step.action {
+        StepAction::Check => result.read_back.checked() == step.previous_checked,
+        _ => {
+            let previous = step.previous.as_ref().map(PlanText::as_str).unwrap_or("");
+            result.read_back.text().is_some_and(|t| t.trim() == previous.trim())
+        }
+    }
 }
 
 /// The step that restores what `step` replaced, or why it cannot.
