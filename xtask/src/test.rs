@@ -223,8 +223,8 @@ pub fn test(args: &[String]) -> Result {
     }
     if matches!(only, Only::All | Only::Native) {
         stages.push(run_stage(
-            "native (cargo test --workspace)",
-            Command::new("cargo").args(["test", "--workspace"]).current_dir(&root),
+            "native (cargo test --workspace --no-fail-fast)",
+            Command::new("cargo").args(["test", "--workspace", "--no-fail-fast"]).current_dir(&root),
         ));
     }
     if matches!(only, Only::All | Only::Wasm) {
@@ -287,7 +287,7 @@ fn wasm_stage(root: &Path, tools: &Tools) -> Stage {
     run_stage(
         NAME,
         Command::new("cargo")
-            .args(["test", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .args(["test", "--no-fail-fast", "--target", "wasm32-unknown-unknown", "--test", "web"])
             .current_dir(root)
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &tools.test_runner)
             .env("CHROMEDRIVER", driver)
