@@ -11,6 +11,7 @@
 //! Used by `cargo xtask demo` (run directly) and by the end-to-end tests (imported).
 
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -323,6 +324,9 @@ function parsePort(argv) {
 const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (runDirectly) {
   const server = await startServer({ port: parsePort(process.argv.slice(2)) });
+  if (!existsSync(path.join(REPO_ROOT, 'dist', 'demo', 'index.html'))) {
+    process.stderr.write('dist/demo/ is not built yet: run `node www/build-demo.mjs` first\n');
+  }
   process.stdout.write(`serving demo console at ${server.origin}${CONSOLE_PREFIX}login.html\n`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

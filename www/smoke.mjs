@@ -153,6 +153,27 @@ try {
     await page.screenshot({ path: path.join(SHOTS, '4-third-party-app.png') });
   });
 
+  await step('人员 and 业务单元 open from 基础服务云; 退出 closes the tab', async () => {
+    await page.goto(server.consoleUrl);
+    await page.getByText('基础服务云', { exact: true }).click();
+    await page.getByText('组织人员', { exact: true }).click();
+    await page.getByText('人员', { exact: true }).click();
+    await page.locator('label', { hasText: /^工号$/ }).waitFor();
+    await page.getByText('业务单元', { exact: true }).click();
+    await page.locator('label', { hasText: /^上级组织$/ }).waitFor();
+    await page.locator('.console-tab-body:visible').getByRole('button', { name: /退\s*出/ }).click();
+    assert.equal(await page.locator('[data-form="业务单元"]').count(), 0);
+    assert.equal(await page.locator('[data-form="人员"]').isVisible(), true);
+  });
+
+  await step('a fixture page on 127.0.0.1 whose CSP allows it reads getUserLanguage.do from localhost', async () => {
+    // The demo's own strict CSP refuses other origins (connect-src falls back to 'self').
+    server.fixtures.set('/fx/cross.html', { body: '<p>cross</p>', csp: "default-src 'self'; connect-src *" });
+    await page.goto(`${server.origin}/fx/cross.html`);
+    const text = await page.evaluate((url) => fetch(url).then((r) => r.text()), `${server.otherOrigin}/ierp/auth/getUserLanguage.do`);
+    assert.match(text, /"accountId":1742050739649250304/);
+  });
+
   await step('the page logged no error and no CSP violation', async () => {
     assert.deepEqual(problems, []);
   });

@@ -60,18 +60,18 @@ export default function Shell() {
     setActive(key);
   }, []);
 
+  const tabsRef = useRef(tabs);
+  tabsRef.current = tabs;
   const closeTab = useCallback((key) => {
-    setTabs((current) => {
-      const index = current.findIndex((t) => t.key === key);
-      if (index < 0) return current;
-      const next = current.filter((t) => t.key !== key);
-      setActive((was) => (was === key ? next[Math.max(0, index - 1)].key : was));
-      return next;
-    });
+    const list = tabsRef.current;
+    const index = list.findIndex((t) => t.key === key);
+    if (index < 0 || !list[index].closable) return;
+    setTabs((current) => current.filter((t) => t.key !== key));
+    setActive((was) => (was === key ? list[Math.max(0, index - 1)].key : was));
   }, []);
 
   const openLeaf = useCallback(
-    (leaf) => openTab(leaf.key, leaf.title, () => renderForm(leaf.form, leaf.title)),
+    (leaf) => openTab(leaf.key, leaf.title, () => renderForm(leaf.form, leaf.title, leaf.key)),
     [openTab],
   );
 

@@ -1,13 +1,15 @@
 //! 业务单元 (基础服务云 → 组织人员): another unrelated form; the guides only ask that its
 //! 职能类型 include 核算组织, which stays manual.
-import React from 'react';
+import React, { useContext } from 'react';
 import { Button, Checkbox, Form, Input } from '@kdcloudjs/kdesign';
 import SubmittedState from '../console/SubmittedState.jsx';
+import { ConsoleContext } from '../console/context.js';
 import { useSaveableForm } from './useSaveableForm.js';
 
 const LABELS = ['编码', '名称', '上级组织', '核算组织', '业务组织'];
 
-export default function BusinessUnit({ title }) {
+export default function BusinessUnit({ title, tabKey }) {
+  const { closeTab } = useContext(ConsoleContext);
   const { values, setField, save, submitted, missing, errorFor } = useSaveableForm(LABELS, ['编码', '名称'], {
     核算组织: false,
     业务组织: true,
@@ -24,7 +26,7 @@ export default function BusinessUnit({ title }) {
         <Button type="primary" onClick={save}>
           保存
         </Button>
-        <Button>退出</Button>
+        <Button onClick={() => closeTab(tabKey)}>退出</Button>
       </div>
       <div className="form-section-title">基本信息</div>
       <Form className="form-grid" layout="horizontal" labelWidth={100} wrapperWidth={360}>

@@ -1,9 +1,10 @@
 //! 发票回调配置 (发票服务 → 系统管理): the form the helper fills. Controlled KDesign inputs; the
 //! 第三方应用 field is a searchable select acting as a basedata lookup whose options show code
 //! and name, with near-miss codes next to the right one; its stored value is the code.
-import React from 'react';
+import React, { useContext } from 'react';
 import { Button, Form, Input, Select } from '@kdcloudjs/kdesign';
 import SubmittedState from '../console/SubmittedState.jsx';
+import { ConsoleContext } from '../console/context.js';
 import { useSaveableForm } from './useSaveableForm.js';
 
 export const THIRD_PARTY_APPS = [
@@ -22,7 +23,8 @@ const matches = (search, option) => {
   return String(option.title || '').toLowerCase().includes(wanted);
 };
 
-export default function InvoiceCallback({ title }) {
+export default function InvoiceCallback({ title, tabKey }) {
+  const { closeTab } = useContext(ConsoleContext);
   const { values, setField, save, submitted, missing, errorFor } = useSaveableForm(LABELS, LABELS);
   const text = (label) => ({
     value: values[label],
@@ -37,7 +39,7 @@ export default function InvoiceCallback({ title }) {
         <Button type="primary" onClick={save}>
           保存
         </Button>
-        <Button>退出</Button>
+        <Button onClick={() => closeTab(tabKey)}>退出</Button>
       </div>
       <div className="form-section-title">连接参数</div>
       <Form className="form-grid" layout="horizontal" labelWidth={120} wrapperWidth={420}>

@@ -1,13 +1,15 @@
 //! 人员 (基础服务云 → 组织人员): an unrelated form, so that the helper's recognition has
 //! something it must leave alone.
-import React from 'react';
+import React, { useContext } from 'react';
 import { Button, Form, Input, Select } from '@kdcloudjs/kdesign';
 import SubmittedState from '../console/SubmittedState.jsx';
+import { ConsoleContext } from '../console/context.js';
 import { useSaveableForm } from './useSaveableForm.js';
 
 const LABELS = ['工号', '姓名', '手机号码', '电子邮箱', '性别'];
 
-export default function Person({ title }) {
+export default function Person({ title, tabKey }) {
+  const { closeTab } = useContext(ConsoleContext);
   const { values, setField, save, submitted, missing, errorFor } = useSaveableForm(LABELS, ['工号', '姓名']);
   const text = (label) => ({
     value: values[label],
@@ -21,7 +23,7 @@ export default function Person({ title }) {
         <Button type="primary" onClick={save}>
           保存
         </Button>
-        <Button>退出</Button>
+        <Button onClick={() => closeTab(tabKey)}>退出</Button>
       </div>
       <div className="form-section-title">基本信息</div>
       <Form className="form-grid" layout="horizontal" labelWidth={100} wrapperWidth={360}>

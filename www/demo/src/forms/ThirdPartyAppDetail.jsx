@@ -236,7 +236,9 @@ export default function ThirdPartyAppDetail({ code }) {
       <div className="form-section-title">认证凭证</div>
       <div className="credential-row">
         <span className="credential-label">x-acgw-identity</span>
-        {revealed ? (
+        {!app ? (
+          <span className="credential-value">保存后生成</span>
+        ) : revealed ? (
           <>
             <span className="credential-value">{gateway}</span>
             <Button size="small" onClick={copy}>

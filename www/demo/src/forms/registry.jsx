@@ -14,11 +14,11 @@ const FORMS = {
   'business-unit': BusinessUnit,
 };
 
-export function renderForm(name, title) {
+export function renderForm(name, title, tabKey) {
   const Form = FORMS[name] || Placeholder;
   return (
     <LateRender>
-      <Form title={title} />
+      <Form title={title} tabKey={tabKey} />
     </LateRender>
   );
 }
