@@ -19,12 +19,12 @@ const html = (title, scripts, extra = '') =>
 /**
  * Registers a console under `/<name>/`: `index.html` running `script` (page JS, main world),
  * and `auth/getUserLanguage.do` answering `body` (after `delayMs`). `pages` adds more files
- * (path relative to the prefix → fixture). Returns `{prefix, consoleUrl, userLanguageUrl}`.
+ * (path relative to the prefix → fixture); `csp` replaces the server's strict policy. Returns `{prefix, consoleUrl, userLanguageUrl}`.
  */
-export function addConsole(server, name, { script = '', body, delayMs = 0, pages = {}, headers = {} }) {
+export function addConsole(server, name, { script = '', body, delayMs = 0, pages = {}, headers = {}, csp = true }) {
   const prefix = `/${name}/`;
   const add = (path, fixture) => server.fixtures.set(`${prefix}${path}`, fixture);
-  add('index.html', { body: html(`控制台 ${name}`, ['page.js']) });
+  add('index.html', { body: html(`控制台 ${name}`, ['page.js']), csp });
   add('page.js', { type: 'text/javascript', body: script });
   if (body !== undefined) {
     add('auth/getUserLanguage.do', { type: 'application/json;charset=UTF-8', body, delayMs, headers });
