@@ -83,10 +83,24 @@ fn no_context_at_all_gives_no_value_rows_with_reasons() {
 
 #[test]
 fn a_field_already_holding_the_value_is_unchanged() {
-    let snapshot = callback_with(0, |c| c.value(&format!(" {PREFIX} ")));
+    let snapshot = callback_with(0, |c| c.value(PREFIX));
     let plan = plan(&snapshot, &values(false), &[]);
     assert_eq!(outcome(&plan, "请求地址"), Some(Outcome::Unchanged));
     assert!(plan.step("请求地址").is_none());
+}
+
+#[test]
+fn the_right_value_with_stray_whitespace_is_rewritten_trimmed_without_a_conflict() {
+    let snapshot = callback_with(3, |c| c.value(&format!("{KEY} ")));
+    let plan = plan(&snapshot, &values(true), &[]);
+    let step = plan.step("第三方应用密码").expect("a trimming step");
+    assert_eq!(step.value.as_ref().map(|v| v.as_str()), Some(KEY));
+    let locked = callback_with(3, |c| ControlExt::read_only(c.value(&format!(" {KEY}"))));
+    assert_eq!(outcome(&plan_with_secrets(&locked), "第三方应用密码"), Some(Outcome::Unchanged));
+}
+
+fn plan_with_secrets(snapshot: &Snapshot) -> FillPlan {
+    plan(snapshot, &values(true), &[])
 }
 
 #[test]

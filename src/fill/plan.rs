@@ -103,14 +103,21 @@ impl FieldContext<'_> {
         }
     }
 
-    /// A text typed into a text-like control.
+    /// A text typed into a text-like control. The right value with stray whitespace around it
+    /// (a pasted secret with a trailing space) is rewritten trimmed: consoles keep the spaces.
     fn set_text(&self) -> Decision {
         let current = self.control.value.as_str();
-        if same_text(current, self.value.text) {
+        if current == self.value.text {
             return Decision::Final(Reason::Unchanged);
         }
-        if let Some(reason) = self.blocked(true, current.trim().is_empty()) {
-            return Decision::Final(reason);
+        let only_whitespace_differs = same_text(current, self.value.text);
+        if only_whitespace_differs && (self.control.disabled || self.control.read_only) {
+            return Decision::Final(Reason::Unchanged);
+        }
+        if !only_whitespace_differs {
+            if let Some(reason) = self.blocked(true, current.trim().is_empty()) {
+                return Decision::Final(reason);
+            }
         }
         let mut step = self.step(StepAction::Set);
         step.value = Some(PlanText::new(self.value.text));
