@@ -110,6 +110,8 @@ pub enum LabelRule {
     FormItem,
     TableLeft,
     TableAbove,
+    /// A radio's own choice text beside it (not wrapped, no `for`): `否`.
+    OptionText,
     #[default]
     Other,
     Placeholder,
@@ -125,6 +127,7 @@ impl LabelRule {
             "form-item" => LabelRule::FormItem,
             "table-left" => LabelRule::TableLeft,
             "table-above" => LabelRule::TableAbove,
+            "option-text" => LabelRule::OptionText,
             "placeholder" => LabelRule::Placeholder,
             _ => LabelRule::Other,
         }
@@ -143,7 +146,7 @@ impl LabelRule {
             LabelRule::AriaLabel | LabelRule::FormItem => 0.9,
             LabelRule::TableLeft => 0.8,
             LabelRule::TableAbove => 0.75,
-            LabelRule::Other => 0.6,
+            LabelRule::OptionText | LabelRule::Other => 0.6,
             LabelRule::Placeholder => 0.5,
         }
     }
@@ -153,7 +156,7 @@ impl LabelRule {
     pub fn is_own_text(self) -> bool {
         matches!(
             self,
-            LabelRule::LabelFor | LabelRule::WrappingLabel | LabelRule::AriaLabel
+            LabelRule::LabelFor | LabelRule::WrappingLabel | LabelRule::AriaLabel | LabelRule::OptionText
         )
     }
 }

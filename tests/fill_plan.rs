@@ -335,6 +335,15 @@ fn a_radio_group_checks_the_radio_whose_own_text_is_the_choice() {
 }
 
 #[test]
+fn a_radios_choice_text_beside_it_counts_as_its_own_text() {
+    let radio = |id: &str, text: &str| {
+        control(id, ControlKind::Radio).label(LabelRule::FormItem, "是否使用原授权").label(LabelRule::OptionText, text).named("g")
+    };
+    let snapshot = page().heading("发票云授权配置").with(text("u", "url")).with(radio("y", "是")).with(radio("n", "否")).with(text("i", "Client id")).snapshot();
+    assert_eq!(auth_plan(&snapshot, &[]).step("是否使用原授权").map(|s| s.control_id.clone()).as_deref(), Some("n"));
+}
+
+#[test]
 fn checkboxes_of_the_third_party_app_are_ticked_and_user_fields_are_left_to_the_user() {
     let snapshot = page()
         .heading("第三方应用")

@@ -106,6 +106,7 @@ fn rule() -> impl Strategy<Value = LabelRule> {
         LabelRule::FormItem,
         LabelRule::TableLeft,
         LabelRule::TableAbove,
+        LabelRule::OptionText,
         LabelRule::Placeholder,
         LabelRule::Other,
     ])
