@@ -9,7 +9,7 @@
 // every message, reads the bar's open shadow root all the time and forges clicks and keys on
 // every button in it. Everything it sees lands in `window.__loot` (an array of strings), which
 // the tests search for the secrets.
-import { DEFAULT_ACCOUNT_ID, userLanguageBody } from '../../www/serve.mjs';
+import { DEFAULT_ACCOUNT_ID, STRICT_CSP, userLanguageBody } from '../../www/serve.mjs';
 
 export const ACCOUNT_ID = DEFAULT_ACCOUNT_ID;
 export const GATEWAY = 'eyJhcHAiOiJpbnZvaWNldXBsb2FkIiwidGVuYW50IjoiZGVtbyJ9.Zm9vYmFyLXNpZ25hdHVyZS0wMTIzNDU2Nzg5';
@@ -31,7 +31,7 @@ const APP_HTML =
   '<p><label><input type="checkbox" id="all-ip" checked> 允许全部IP访问</label></p>' +
   '<h4>访问策略</h4><table><tr><td>AccessToken认证</td><td><button id="edit-atk">编辑</button></td></tr></table>' +
   '<h4>认证凭证</h4><div class="cred"><span class="cred-label">x-acgw-identity</span>' +
-  '<span class="cred-value" id="gw-value">******</span> <button id="gw-view">查看</button></div>' +
+  '<span class="cred-value" id="gw-value" data-page-own>******</span> <button id="gw-view">查看</button></div>' +
   '<div id="pw-box" hidden><input type="password" id="pw" placeholder="请输入登录密码"><button id="pw-ok">确定</button></div>' +
   '</section>';
 
@@ -136,8 +136,14 @@ const SPY_JS = `
       }
     }
   };
+  // The page's own display of the credential it revealed is its own business, not a leak.
+  const own = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return !!(el && el.closest && el.closest('[data-page-own]'));
+  };
   new MutationObserver((records) => {
     for (const r of records) {
+      if (own(r.target)) continue;
       for (const n of r.addedNodes) keep('added', n.textContent);
       if (r.type === 'attributes') keep('attribute ' + r.attributeName, r.target.getAttribute && r.target.getAttribute(r.attributeName));
       if (r.type === 'characterData') keep('text', r.target.data);
@@ -169,15 +175,17 @@ const STYLE = '<style>body{font:14px sans-serif;margin:16px} .item{display:flex;
 
 /**
  * Registers the console under `/sx/<name>/` in `fixtures` and returns its console page path
- * (`/sx/<name>/index.html?formId=…`, so the prefix is `/sx/<name>/`).
+ * (`/sx/<name>/index.html?formId=…`, so the prefix is `/sx/<name>/`). `frameable` lets pages of
+ * other origins frame it.
  */
-export function addSecretsConsole(fixtures, name, { spy = false } = {}) {
+export function addSecretsConsole(fixtures, name, { spy = false, frameable = false } = {}) {
   const dir = `/sx/${name}/`;
   const head = (spy ? '<script src="spy.js"></script>' : '') + '<script src="boot.js"></script><script src="app.js" defer></script>';
   fixtures.set(`${dir}index.html`, {
     body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>控制台</title>${head}${STYLE}</head>` +
       '<body><nav><button id="open-app">第三方应用</button> <button id="open-callback">发票回调配置</button></nav>' +
       '<main id="tabs"></main><div id="dialog-slot"></div></body></html>',
+    ...(frameable ? { csp: STRICT_CSP.replace("frame-ancestors 'self'", 'frame-ancestors *') } : {}),
   });
   fixtures.set(`${dir}boot.js`, { body: BOOT_JS, type: 'text/javascript' });
   fixtures.set(`${dir}app.js`, { body: APP_JS, type: 'text/javascript' });
