@@ -16,7 +16,7 @@
     forms_outcome_filled: '已填充', forms_outcome_unchanged: '已是正确的值',
     forms_outcome_conflict: '已有其他值，未改动', forms_outcome_no_value: '暂无可填的值',
     forms_outcome_not_found: '页面上没有找到此字段', forms_outcome_failed: '没有填进去',
-    forms_action_generate_key: '生成密钥', forms_action_remember_gateway: '记住网关',
+    forms_action_generate_key: '生成密钥', forms_action_remember_gateway: '记住网关', forms_action_remember_key: '记住此密钥',
   };
 
   function t(key, subs) {
@@ -26,6 +26,16 @@
     let f = FALLBACK[key] || key;
     if (subs != null) [].concat(subs).forEach((s, i) => { f = f.replace('$' + (i + 1), String(s)); });
     return f;
+  }
+
+  /**
+   * Accessible name of a command: the localised word, and the Chinese one beside it when they
+   * differ, so the contract's names (填充, 撤销, 生成密钥, 记住网关 — en Fill, Undo, …) both hold.
+   */
+  function commandName(key) {
+    const local = t(key);
+    const zh = FALLBACK[key];
+    return zh && local !== zh && !local.includes(zh) ? `${local} ${zh}` : local;
   }
 
   const STYLE = `
@@ -158,9 +168,10 @@ li[data-predicted=ready] .dot { background: #5582f3; }
       actions.replaceChildren();
       const offers = model.offers && model.offers.length ? model.offers : ['fill', 'undo'];
       for (const offer of offers) {
-        const label = offer === 'fill' ? t('forms_fill') : offer === 'undo' ? t('forms_undo')
-          : t('forms_action_' + offer.replace(/[^a-z0-9]+/gi, '_'));
-        const b = el(doc, 'button', { type: 'button', 'data-action': offer, class: offer === 'fill' ? 'primary' : '' }, label);
+        const key = offer === 'fill' ? 'forms_fill' : offer === 'undo' ? 'forms_undo'
+          : 'forms_action_' + offer.replace(/[^a-z0-9]+/gi, '_');
+        const b = el(doc, 'button', { type: 'button', 'data-action': offer, class: offer === 'fill' ? 'primary' : '',
+          'aria-label': commandName(key) }, t(key));
         b.disabled = !!model.busy || (offer === 'undo' && !model.canUndo);
         b.addEventListener('click', trusted(() => handlers.onCommand(offer, {})));
         actions.append(b);
@@ -176,7 +187,7 @@ li[data-predicted=ready] .dot { background: #5582f3; }
         li.append(el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' }), el(doc, 'span', { class: 'name', title: row.field }, row.field),
           el(doc, 'span', { class: 'msg' }, message));
         if (row.outcome === 'conflict' && !model.busy) {
-          const b = el(doc, 'button', { type: 'button', 'data-action': 'overwrite' }, t('forms_overwrite'));
+          const b = el(doc, 'button', { type: 'button', 'data-action': 'overwrite', 'aria-label': `${commandName('forms_overwrite')} ${row.field}` }, t('forms_overwrite'));
           b.addEventListener('click', trusted(() => handlers.onCommand('overwrite', { field: row.field })));
           li.append(b);
         }

@@ -167,12 +167,39 @@
       const popup = (el.getAttribute('aria-haspopup') || '').toLowerCase();
       if (role === 'combobox' || el.hasAttribute('aria-autocomplete') || el.hasAttribute('list') ||
           (popup && popup !== 'false' && popup !== 'menu' && popup !== 'dialog') ||
-          el.closest('[role=combobox]')) return 'lookup';
+          el.closest('[role=combobox]') || insideSelectWidget(el)) return 'lookup';
       return 'text';
     }
     if (role === 'combobox') return 'lookup';
     if (el.isContentEditable) return 'textarea';
     return 'other';
+  }
+
+  // Component libraries name their select/lookup widgets this way (kd-select, ant-select,
+  // el-select, *-combobox, *-picker, basedata lookups): an input inside one is a lookup whose
+  // chosen value is drawn beside it, not in it.
+  const SELECT_WIDGET_CLASS = /(^|[-_\s])(select|combo(box)?|lookup|picker|dropdown|cascader|autocomplete|basedata)($|[-_\s])/i;
+  function insideSelectWidget(el) {
+    let n = el.parentElement;
+    for (let i = 0; n && i < 4; i++, n = n.parentElement) {
+      if (n.querySelector('input,textarea,select') !== el && containsOtherControlCheap(n, el)) return false;
+      const cls = typeof n.className === 'string' ? n.className : '';
+      if (SELECT_WIDGET_CLASS.test(cls)) return true;
+      const popup = (n.getAttribute('aria-haspopup') || '').toLowerCase();
+      if (popup === 'listbox' || popup === 'tree' || popup === 'grid' || popup === 'true') return true;
+    }
+    return false;
+  }
+
+  function containsOtherControlCheap(n, el) {
+    for (const c of n.querySelectorAll('input:not([type=hidden]),textarea,select')) if (c !== el) return true;
+    return false;
+  }
+
+  /** What a person sees in a lookup: its input's text, else the choice drawn beside the input. */
+  function shownValue(el) {
+    const v = 'value' in el ? clean(el.value) : '';
+    return v || shownText(widgetBox(el), el);
   }
 
   /** The value a person sees in the control (for lookups, the chosen text beside the input). */
@@ -183,11 +210,7 @@
       const o = el.selectedOptions && el.selectedOptions[0];
       return o ? o.value : '';
     }
-    if (isNativeControl(el)) {
-      const v = clean(el.value);
-      if (v || kind !== 'lookup') return el.value.trim();
-      return shownText(widgetBox(el), el);
-    }
+    if (isNativeControl(el)) return kind === 'lookup' ? shownValue(el) : el.value.trim();
     return clean(el.innerText ?? el.textContent);
   }
 
@@ -593,7 +616,7 @@
     return !!doc.querySelector(CONTROL_SELECTOR);
   }
 
-  ns.dom = { clean, isVisible, textOf, shownText, widgetBox, valueOf, kindOf, isHelperUi,
+  ns.dom = { clean, isVisible, textOf, shownText, shownValue, widgetBox, valueOf, kindOf, isHelperUi,
     CONTROL_SELECTOR, HELPER_SELECTOR, shadowRootsUnder, helperlessChildDocs };
   ns.collect = collect;
   ns.hasControls = hasControls;

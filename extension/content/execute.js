@@ -370,6 +370,8 @@
       if (!o) return '';
       return step.optionValue != null ? o.value : D.clean(o.text);
     }
+    // A lookup or custom select shows its choice beside its input, whatever kind it was taken for.
+    if (step.action === 'lookup' || step.action === 'select' || step.action === 'clear') return D.shownValue(el);
     return D.valueOf(el);
   }
 
