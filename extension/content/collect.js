@@ -484,6 +484,13 @@
     return null;
   }
 
+  /** Every enclosing container, nearest first (a dialog's title also speaks for its inner form). */
+  function containerElements(el) {
+    const out = [];
+    for (let c = containerElement(el); c && out.length < 8; c = containerElement(c)) out.push(c);
+    return out;
+  }
+
   const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role=heading],legend,caption,' +
     '[role=tab][aria-selected=true],dialog,[role=dialog],[class*=title i]';
   function headingsIn(root, containerId, out) {
@@ -502,7 +509,7 @@
       }
       text = clean(text);
       if (!text || text.length > 60 || !isVisible(h)) continue;
-      const c = containerElement(h) || (h.matches('dialog,[role=dialog]') ? h : null);
+      const c = h.matches('dialog,[role=dialog]') ? h : containerElement(h);
       if (out.some((x) => x.text === text)) continue;
       out.push(c ? { text, container: containerId(c) } : { text });
     }
@@ -606,8 +613,11 @@
       c.options = Array.from(el.options).slice(0, 200)
         .map((o) => ({ value: o.value, text: clean(o.text), selected: o.selected }));
     }
-    const k = containerElement(el);
-    if (k) c.container = containerId(k);
+    const ks = containerElements(el);
+    if (ks.length) {
+      c.container = containerId(ks[0]);
+      c.containers = ks.map(containerId);
+    }
     return c;
   }
 

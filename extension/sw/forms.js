@@ -152,7 +152,8 @@ export const handlers = {
     for (const injection of injections ?? []) {
       const snapshot = injection?.result;
       if (!isObject(snapshot)) continue;
-      frames.push({ frameId: injection.frameId, frame: snapshot.frame, url: snapshot.url, ...core.diagnose(snapshot) });
+      // The core's description carries the page address without its query (it may hold tokens).
+      frames.push({ frameId: injection.frameId, frame: snapshot.frame, ...core.diagnose(snapshot) });
     }
     return {
       ok: true,
