@@ -63,14 +63,33 @@
     if (t.nodeType === Node.ELEMENT_NODE && isOurs(t)) return false;
     if (m.type === 'childList') {
       for (const n of m.addedNodes) if (mayMatter(n)) return true;
-      for (const n of m.removedNodes) if (mayMatter(n)) return true;
+      for (const n of m.removedNodes) {
+        // The page took our bar away while its form is still shown: put it back.
+        if (n.nodeType === Node.ELEMENT_NODE && n.matches(D.HELPER_SELECTOR)) {
+          if ([...bars.values()].some((s) => s.shown && s.bar.host === n)) return true;
+          continue;
+        }
+        if (mayMatter(n)) return true;
+      }
       return false;
     }
     if (t.nodeType !== Node.ELEMENT_NODE) return false;
     if (t.matches(MATTERS)) return true;
     // Showing or hiding a container that holds controls (an SPA switching tabs).
     return (m.attributeName === 'style' || m.attributeName === 'class' || m.attributeName === 'hidden' ||
-      m.attributeName === 'aria-hidden' || m.attributeName === 'open') && !!t.querySelector(D.CONTROL_SELECTOR);
+      m.attributeName === 'aria-hidden' || m.attributeName === 'open') && holdsControls(t);
+  }
+
+  // Animations toggle class/style on the same containers many times a second: remember for a
+  // moment whether one holds controls instead of searching its subtree every time.
+  const holdsCache = new WeakMap();
+  function holdsControls(el) {
+    const now = Date.now();
+    const hit = holdsCache.get(el);
+    if (hit && now - hit.at < 1000) return hit.holds;
+    const holds = !!el.querySelector(D.CONTROL_SELECTOR);
+    holdsCache.set(el, { at: now, holds });
+    return holds;
   }
 
   function markDirty() {

@@ -27,6 +27,19 @@ describe('a page that synthesises clicks on the bar', () => {
     await server?.close();
   });
 
+  test('a bar the page removes comes back while its form is shown', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.origin + url);
+      await waitForBar(page);
+      await page.evaluate(() => document.querySelector('[data-fapiao-helper="bar"]').remove());
+      assert.equal(await bar(page).count(), 0);
+      await waitForBar(page, undefined, 5000);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('untrusted clicks and keys on 填充 fill nothing; a trusted click does', async () => {
     const page = await browser.context.newPage();
     try {
