@@ -5,6 +5,7 @@
 //! diagnose read only these tables.
 
 mod diagnose;
+mod headings;
 mod recognise;
 mod specs;
 mod validate;

@@ -1,0 +1,77 @@
+//! Which headings (dialog titles, tab titles, the document title) speak for a form: they add
+//! evidence to fields already found, and only for the container they sit in.
+
+use std::collections::{HashMap, HashSet};
+
+use super::recognise::{MAX_CONTROLS, MAX_HEADINGS};
+use crate::labels::{heading_names, label_key, MAX_LABEL_CHARS};
+use crate::snapshot::Snapshot;
+
+/// Which containers a form instance lives in, for deciding which headings speak for it.
+pub(crate) enum Scope<'a> {
+    /// One container's fields, recognised on their own.
+    One(&'a Option<String>),
+    /// A form completed across containers: the containers its fields were found in.
+    Union(Vec<&'a Option<String>>),
+}
+
+/// Headings (and the title) and the containers they sit in. A heading speaks for a form when it
+/// has no container, sits in the form's container, or in one enclosing it (when the collector
+/// sends `controls[].containers`). Without any such ancestry in the snapshot, a form completed
+/// across containers hears every heading: a dialog's title must still reach the `<form>`
+/// nested in the dialog.
+pub(crate) struct Headings {
+    items: Vec<(Option<String>, String)>,
+    enclosing: HashMap<String, HashSet<String>>,
+}
+
+impl Headings {
+    pub(crate) fn new(snapshot: &Snapshot) -> Headings {
+        let mut enclosing: HashMap<String, HashSet<String>> = HashMap::new();
+        for control in snapshot.controls.iter().take(MAX_CONTROLS) {
+            let mut path = control.container.iter().chain(control.containers.iter().take(16));
+            if let Some(nearest) = path.next() {
+                let outer = enclosing.entry(nearest.clone()).or_default();
+                outer.extend(path.filter(|c| *c != nearest).cloned());
+            }
+        }
+        enclosing.retain(|_, outer| !outer.is_empty());
+        let mut items = Vec::new();
+        if !snapshot.title.trim().is_empty() && snapshot.title.chars().count() <= 4 * MAX_LABEL_CHARS {
+            items.push((None, label_key(&snapshot.title)));
+        }
+        for heading in snapshot.headings.iter().take(MAX_HEADINGS) {
+            if heading.text.chars().count() <= 4 * MAX_LABEL_CHARS {
+                items.push((heading.container.clone(), label_key(&heading.text)));
+            }
+        }
+        Headings { items, enclosing }
+    }
+
+    /// Whether a heading in `heading` speaks for a form in `container`.
+    fn covers(&self, container: &Option<String>, heading: &str) -> bool {
+        container.as_deref().is_some_and(|c| c == heading || self.enclosing.get(c).is_some_and(|outer| outer.contains(heading)))
+    }
+
+    fn relevant<'a>(&'a self, scope: &'a Scope<'a>) -> impl Iterator<Item = &'a str> + 'a {
+        self.items
+            .iter()
+            .filter(move |(c, _)| match (c, scope) {
+                (None, _) => true,
+                (Some(heading), Scope::One(container)) => self.covers(container, heading),
+                (Some(heading), Scope::Union(containers)) => {
+                    self.enclosing.is_empty() || containers.iter().any(|c| self.covers(c, heading))
+                }
+            })
+            .map(|(_, key)| key.as_str())
+    }
+
+    /// The first of `words` some relevant heading names.
+    pub(crate) fn naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        let keys: Vec<&str> = self.relevant(scope).collect();
+        words.into_iter().find(|word| {
+            let word_key = label_key(word);
+            keys.iter().any(|h| heading_names(h, &word_key))
+        })
+    }
+}
