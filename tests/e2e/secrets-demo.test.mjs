@@ -69,6 +69,16 @@ describe('secrets on the demo console', () => {
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await submitted(page, '第三方应用')).accessTokenKey, key, 'the console accepted the generated key');
 
+    // The 摘要认证 dialog holds a 认证密钥 field too, and must never be offered or given this key.
+    await page.getByText('编辑', { exact: true }).nth(1).click();
+    const digest = modal(page, '摘要认证');
+    await digest.waitFor();
+    await page.waitForTimeout(1500); // long enough for the helper to recognise what is there
+    assert.equal(await page.locator('[data-fapiao-helper="bar"][data-form="AccessToken认证"]').count(), 0);
+    assert.notEqual(await digest.locator('input').first().inputValue(), key);
+    await digest.getByRole('button', { name: /取\s*消/ }).click();
+    await digest.waitFor({ state: 'detached' });
+
     // 认证凭证: 查看 → login password → 确定 → 记住网关
     await page.getByRole('button', { name: /查\s*看/ }).click();
     const identity = modal(page, '身份验证');
