@@ -5,6 +5,10 @@
 
 export const DEMO_ACCOUNT_ID = '1742050739649250304';
 
+/** A host name no build grants, resolved to the loopback server by this browser flag. */
+export const UNGRANTED_HOST = 'console.test';
+export const resolveUngranted = `--host-resolver-rules=MAP ${UNGRANTED_HOST} 127.0.0.1`;
+
 /** A getUserLanguage.do body the way Cosmic writes it; `idJson` is the raw JSON of the id. */
 export function userLanguageBody(idJson) {
   return `{"status":"success","errorCode":null,"message":null,"data":{"accountId":${idJson},`
