@@ -80,6 +80,12 @@ impl SecretKind {
             .map(|t| t.3)
     }
 
+    /// The whole table as (kind, form spec id, field), for the test that keeps it in step with
+    /// the form specs.
+    pub fn all_targets() -> impl Iterator<Item = (SecretKind, &'static str, &'static str)> {
+        TARGETS.iter().map(|t| (t.0, t.1, t.3))
+    }
+
     /// Every (kind, field) that `form` takes, in table order.
     pub fn targets_of(form: &str) -> Vec<(SecretKind, &'static str)> {
         TARGETS
