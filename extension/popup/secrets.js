@@ -107,7 +107,8 @@ function render(status) {
   const confirmable = secrets.filter((s) => s.held && s.confirmable);
   panel.cross.hidden = confirmable.length === 0;
   if (confirmable.length) {
-    panel.crossText.textContent = message('secrets_cross_console', confirmable[0].prefix, status.tabPrefix ?? '');
+    const kinds = confirmable.map((s) => message(ROWS.find((r) => r.kind === s.kind).label)).join(message('secrets_and'));
+    panel.crossText.textContent = message('secrets_cross_console', confirmable[0].prefix, status.tabPrefix ?? '', kinds);
   }
   const ttl = Number(status?.ttlMinutes) || DEFAULT_TTL;
   if (!TTL_CHOICES.includes(ttl)) panel.ttl.append(el('option', { value: String(ttl) }, message('secrets_ttl_option', String(ttl))));
