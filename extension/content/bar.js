@@ -162,7 +162,13 @@ li[data-predicted=ready] .dot { background: #5582f3; }
       applyPosition(best);
     }
 
+    let lastModel = '';
     function render(model) {
+      // Re-rendering replaces the buttons: skip it when nothing changed, so a click that is
+      // half done (pressed, not yet released) while the page churns is not lost.
+      const json = JSON.stringify(model);
+      if (json === lastModel) { place(); return; }
+      lastModel = json;
       host.setAttribute('data-phase', model.phase || 'predicted');
       if (model.busy) host.setAttribute('data-busy', 'true'); else host.removeAttribute('data-busy');
       actions.replaceChildren();
