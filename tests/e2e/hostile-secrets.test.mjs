@@ -272,7 +272,7 @@ describe('hostile pages and secrets', () => {
     assert.deepEqual(left, []);
   });
 
-  test('清除所有密钥 forgets every secret', async () => {
+  test('清除所有密钥 forgets every secret, and takes a copied one off the clipboard', async () => {
     const { context, extensionId, worker } = browser;
     // Hold both again on one console and one on another.
     const page = await context.newPage();
@@ -286,10 +286,15 @@ describe('hostile pages and secrets', () => {
     assert.equal(secretKeys((await storageDump(worker)).session).length, 2);
     const popup = await openPopup(context, extensionId, page);
     await popup.locator('[data-testid="secret-access-key"][data-held="true"]').waitFor({ timeout: 10_000 });
+    // A secret copied a moment ago leaves the clipboard with them.
+    await popup.getByTestId('copy-gateway').click();
+    await popup.getByTestId('clipboard-countdown').waitFor({ state: 'visible' });
+    assert.equal(await readClipboard(popup), GATEWAY);
     await popup.getByTestId('clear-secrets').click();
     await popup.locator('[data-testid="secret-access-key"][data-held="false"]').waitFor({ timeout: 10_000 });
     await popup.locator('[data-testid="secret-gateway"][data-held="false"]').waitFor({ timeout: 10_000 });
     assert.deepEqual(secretKeys((await storageDump(worker)).session), []);
+    assert.equal(await readClipboard(popup), '');
     // And the next fill has nothing to give.
     await page.bringToFront();
     await page.click('#open-callback');
