@@ -121,6 +121,24 @@ describe('secrets journey', () => {
     await page.close();
   });
 
+  test('the lifetime setting applies to the secrets remembered after it', async () => {
+    const { context, extensionId, worker } = browser;
+    const page = await context.newPage();
+    await page.goto(server.origin + path);
+    const popup = await openPopup(context, extensionId, page);
+    await popup.getByTestId('secret-ttl').selectOption('15');
+    await page.bringToFront();
+    await page.click('#open-app');
+    await revealGateway(page);
+    await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
+    const prefix = prefixOf(server.origin, 'journey');
+    const record = (await storageDump(worker)).session[`secret:gateway:${prefix}`];
+    assert.equal(record.expiresAt - record.createdAt, 15 * 60_000);
+    assert.equal((await storageDump(worker)).local.secretTtlMinutes, 15);
+    await popup.close();
+    await page.close();
+  });
+
   test('the content scripts cannot read session storage', async () => {
     const { context, worker } = browser;
     const page = await context.newPage();
