@@ -139,6 +139,39 @@ describe('secrets journey', () => {
     await page.close();
   });
 
+  test('a key the user typed in 认证密钥 is checked and remembered on request (remember-key)', async () => {
+    const { context, worker } = browser;
+    const page = await context.newPage();
+    await page.goto(server.origin + path);
+    await page.click('#open-app');
+    await page.click('#edit-atk');
+    await idleBar(page, ACCESS_TOKEN);
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
+    // What the bar's button sends, from the content scripts' own world (a page cannot send it).
+    const ask = () => worker.evaluate(async (id) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        world: 'ISOLATED',
+        func: async () => chrome.runtime.sendMessage({
+          type: 'bar-action', action: 'remember-key', form: { spec: 'access-token-auth', form: 'AccessToken认证' },
+          snapshot: globalThis.__fapiaoHelper.collect({ texts: true }).snapshot,
+        }),
+      });
+      return injection.result;
+    }, tabId);
+    await page.fill('#atk-key', 'short');
+    const refused = await ask();
+    assert.equal(refused.ok, false);
+    assert.match(refused.error, /太短|too short/);
+    await page.fill('#atk-key', '  My-Own_Key.2024  ');
+    const accepted = await ask();
+    assert.equal(accepted.ok, true, JSON.stringify(accepted));
+    assert.ok(!JSON.stringify(accepted).includes('My-Own_Key.2024'), 'the reply carries no value');
+    const prefix = prefixOf(server.origin, 'journey');
+    assert.equal((await storageDump(worker)).session[`secret:accessTokenKey:${prefix}`].value, 'My-Own_Key.2024');
+    await page.close();
+  });
+
   test('the content scripts cannot read session storage', async () => {
     const { context, worker } = browser;
     const page = await context.newPage();
