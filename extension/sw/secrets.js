@@ -94,9 +94,11 @@ async function store({ key, record }) {
 
 /** The sender's place as the browser says: its frame's origin and its tab's top page. */
 function requesterOf(sender) {
-  // The browser's word only; without it, an http(s) frame's own URL (about: frames get none).
-  let frameOrigin = typeof sender.origin === 'string' && sender.origin ? sender.origin : 'null';
-  if (frameOrigin === 'null' && /^https?:/i.test(String(sender.url ?? ''))) frameOrigin = new URL(sender.url).origin;
+  // The browser's word (`null` for sandboxed frames stays `null`: they get nothing); only a
+  // browser too old to say falls back to an http(s) frame's own URL.
+  let frameOrigin = 'null';
+  if (typeof sender.origin === 'string') frameOrigin = sender.origin;
+  else if (/^https?:/i.test(String(sender.url ?? ''))) frameOrigin = new URL(sender.url).origin;
   return { frameOrigin, topUrl: sender.tab?.url ?? '' };
 }
 
@@ -179,7 +181,8 @@ function gatewayCandidates(snapshot) {
 /** The value the user typed into the recognised form's 认证密钥 control. */
 function typedKey(snapshot, recognised) {
   const field = recognised.fields?.find((f) => f.field === KEY_FIELD && f.found);
-  const control = (snapshot.controls ?? []).find((c) => isObject(c) && c.id === field?.controlId);
+  const controls = Array.isArray(snapshot.controls) ? snapshot.controls : [];
+  const control = field ? controls.find((c) => isObject(c) && c.id === field.controlId) : null;
   return typeof control?.value === 'string' ? control.value : '';
 }
 
