@@ -26,6 +26,21 @@
   const HELPER_SELECTOR = '[data-fapiao-helper]';
   const CAPTION_SKIP = 'script,style,template,noscript,button,[role=button],option,' + HELPER_SELECTOR;
 
+  // --- per-collection memo -------------------------------------------------------------------------
+  // A collection asks the same questions of the same ancestors for every control (which controls
+  // does this form item hold, what is this cell's text, which rows has this table). Answers are
+  // kept for one synchronous collection only, so they never go stale; outside one, no memo.
+  let memo = null;
+  function memoized(kind, key, compute) {
+    if (!memo) return compute();
+    let m = memo.get(kind);
+    if (!m) { m = new Map(); memo.set(kind, m); }
+    if (m.has(key)) return m.get(key);
+    const v = compute();
+    m.set(key, v);
+    return v;
+  }
+
   // --- small DOM helpers shared with execute.js and forms-agent.js -----------------------------
 
   const clean = (s) => String(s ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -63,13 +78,25 @@
     return true;
   }
 
+  /** The controls an element is or holds (memoised per collection). */
+  function controlsUnder(el) {
+    return memoized('controls', el, () => {
+      const list = Array.from(el.querySelectorAll(CONTROL_SELECTOR));
+      if (el.matches(CONTROL_SELECTOR)) list.unshift(el);
+      return list;
+    });
+  }
+
   function containsOtherControl(el, control) {
-    if (el.matches(CONTROL_SELECTOR) && isOtherControl(el, control)) return true;
-    for (const c of el.querySelectorAll(CONTROL_SELECTOR)) if (isOtherControl(c, control)) return true;
+    for (const c of controlsUnder(el)) if (isOtherControl(c, control)) return true;
     return false;
   }
 
   function isVisible(el) {
+    return memoized('visible', el, () => computeVisible(el));
+  }
+
+  function computeVisible(el) {
     if (!el.isConnected) return false;
     let shown;
     if (typeof el.checkVisibility === 'function') {
@@ -103,6 +130,11 @@
   /** Visible text of a node, skipping form controls, scripts and the helper's UI. */
   function textOf(node) {
     if (!node) return '';
+    if (node.nodeType === Node.ELEMENT_NODE) return memoized('text', node, () => computeText(node));
+    return computeText(node);
+  }
+
+  function computeText(node) {
     if (node.nodeType === Node.TEXT_NODE) return clean(node.data);
     if (node.nodeType !== Node.ELEMENT_NODE) return '';
     if (!node.querySelector('select,textarea,[contenteditable],' + CAPTION_SKIP) &&
@@ -362,7 +394,7 @@
   }
 
   function cellsOf(row) {
-    return Array.from(row.children).filter((c) => c.matches('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]'));
+    return memoized('cells', row, () => Array.from(row.children).filter((c) => c.matches('td,th,[role=cell],[role=gridcell],[role=columnheader],[role=rowheader]')));
   }
 
   /** The nearest cell to the left in the same row that has text and no control. */
@@ -406,9 +438,12 @@
     if (col < 0) return '';
     const table = row.closest('table,[role=table],[role=grid]');
     if (!table) return '';
-    const rows = Array.from(table.querySelectorAll('tr,[role=row]'))
-      .filter((r) => r.closest('table,[role=table],[role=grid]') === table);
-    for (let i = rows.indexOf(row) - 1; i >= 0; i--) {
+    const { rows, index } = memoized('rows', table, () => {
+      const list = Array.from(table.querySelectorAll('tr,[role=row]'))
+        .filter((r) => r.closest('table,[role=table],[role=grid]') === table);
+      return { rows: list, index: new Map(list.map((r, i) => [r, i])) };
+    });
+    for (let i = (index.get(row) ?? 0) - 1; i >= 0; i--) {
       const c = cellAtColumn(rows[i], col);
       if (!c) continue;
       if (cellHasControl(c)) continue;
@@ -549,6 +584,15 @@
    * collection (weakly), so a plan made from this snapshot acts on exactly these elements.
    */
   function collect(options = {}) {
+    memo = new Map();
+    try {
+      return collectNow(options);
+    } finally {
+      memo = null;
+    }
+  }
+
+  function collectNow(options) {
     const doc = options.document || document;
     const elements = new Map();
     const register = (el, prefix) => {

@@ -75,21 +75,46 @@
     }
     if (t.nodeType !== Node.ELEMENT_NODE) return false;
     if (t.matches(MATTERS)) return true;
-    // Showing or hiding a container that holds controls (an SPA switching tabs).
-    return (m.attributeName === 'style' || m.attributeName === 'class' || m.attributeName === 'hidden' ||
-      m.attributeName === 'aria-hidden' || m.attributeName === 'open') && holdsControls(t);
+    // Showing or hiding a container that holds controls (an SPA switching tabs) matters; the
+    // same container's class flickering for an animation does not: look whether it changed
+    // what is shown, a little later and once for the whole burst.
+    if (m.attributeName === 'style' || m.attributeName === 'class' || m.attributeName === 'hidden' ||
+        m.attributeName === 'aria-hidden' || m.attributeName === 'open') {
+      const first = firstControl(t);
+      if (first) watchVisibility(first);
+    }
+    return false;
   }
 
   // Animations toggle class/style on the same containers many times a second: remember for a
-  // moment whether one holds controls instead of searching its subtree every time.
-  const holdsCache = new WeakMap();
-  function holdsControls(el) {
+  // moment which control a container holds first instead of searching its subtree every time.
+  const firstCache = new WeakMap();
+  function firstControl(el) {
     const now = Date.now();
-    const hit = holdsCache.get(el);
-    if (hit && now - hit.at < 1000) return hit.holds;
-    const holds = !!el.querySelector(D.CONTROL_SELECTOR);
-    holdsCache.set(el, { at: now, holds });
-    return holds;
+    const hit = firstCache.get(el);
+    if (hit && now - hit.at < 1000) return hit.first;
+    const first = el.querySelector(D.CONTROL_SELECTOR);
+    firstCache.set(el, { at: now, first });
+    return first;
+  }
+
+  const lastShown = new WeakMap();
+  const toProbe = new Set();
+  let probeTimer = 0;
+  function watchVisibility(control) {
+    toProbe.add(control);
+    if (!probeTimer) probeTimer = setTimeout(probeVisibility, 200);
+  }
+
+  function probeVisibility() {
+    probeTimer = 0;
+    let changed = false;
+    for (const c of toProbe) {
+      const shown = c.isConnected && D.isVisible(c);
+      if (lastShown.get(c) !== shown) { lastShown.set(c, shown); changed = true; }
+    }
+    toProbe.clear();
+    if (changed && alive) markDirty();
   }
 
   function markDirty() {
