@@ -148,6 +148,41 @@ describe('the console context in the popup', () => {
     await page.close();
   });
 
+  test('the remembered id survives the service worker being stopped, as Chrome does when it is idle', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.consoleUrl);
+    const first = await openPopup(browser.context, browser.extensionId, page);
+    await waitForState(first, 'ready');
+    await first.close();
+
+    await browser.stopWorker();
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    await waitForState(popup, 'ready');
+    assert.deepEqual(await readPopup(popup), {
+      state: 'ready',
+      ...expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID),
+    });
+    await popup.close();
+    await page.close();
+  });
+
+  test('an answer that comes while the worker is stopped wakes it and is kept', async () => {
+    const accountId = '1742050739649250333';
+    const { prefix, consoleUrl } = addConsole(server, 'asleep', {
+      body: userLanguageBody(accountId),
+      script: "fetch('auth/getUserLanguage.do').then((r) => r.text()).then(() => { document.title = 'asked'; });",
+    });
+    await browser.stopWorker();
+    const page = await browser.context.newPage();
+    await page.goto(consoleUrl);
+    await page.waitForFunction(() => document.title === 'asked');
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    await waitForState(popup, 'ready');
+    assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
+    await popup.close();
+    await page.close();
+  });
+
   test('nothing the extension writes to any console carries the 数据中心 id or a stack trace', async () => {
     const leaks = browser.consoleMessages.filter(
       (m) => m.source.startsWith('chrome-extension://') && m.type !== 'debug',

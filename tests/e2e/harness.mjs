@@ -45,14 +45,16 @@ export async function launchBrowser({
     throw error;
   }
   const consoleMessages = collectConsoleMessages(context);
-  const worker = context.serviceWorkers().find(isExtensionWorker)
-    ?? await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     extensionId,
+    /** Stays usable when Chrome restarts the worker; after `stopWorker`, use `extensionWorker`. */
     worker,
     consoleMessages,
+    /** Stops the extension's service worker, as Chrome does when it is idle. */
+    stopWorker: () => stopWorker(context, extensionId),
     async close() {
       await context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true });
@@ -84,10 +86,51 @@ export function collectConsoleMessages(context) {
   return messages;
 }
 
-/** The extension's service worker, current even after Chrome restarted it. */
+/** Contexts whose worker a test stopped: the next use wakes it first. */
+const stoppedWorkers = new WeakSet();
+
+async function stopWorker(context, extensionId) {
+  // Through the ServiceWorker domain of one of the extension's own pages: Playwright keeps its
+  // handle on the worker, which works again once Chrome restarts it.
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    const cdp = await context.newCDPSession(page);
+    const status = new Map();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) status.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const end = Date.now() + 5_000;
+    while ([...status.values()].some((s) => s !== 'stopped')) {
+      if (Date.now() > end) throw new Error('the service worker did not stop');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stoppedWorkers.add(context);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The extension's service worker. After `stopWorker` it is woken first by one of its pages
+ * messaging it (as a popup would), before anything in the test moves tabs.
+ */
 export async function extensionWorker(context) {
-  return context.serviceWorkers().find(isExtensionWorker)
-    ?? context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
+  const worker = context.serviceWorkers().find(isExtensionWorker)
+    ?? await context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 15_000 });
+  if (stoppedWorkers.has(context)) {
+    const waker = await context.newPage();
+    try {
+      await waker.goto(`chrome-extension://${new URL(worker.url()).host}/popup/popup.html?tab=0`);
+      await worker.evaluate(() => true);
+      stoppedWorkers.delete(context);
+    } finally {
+      await waker.close();
+    }
+  }
+  return worker;
 }
 
 /**
@@ -96,6 +139,7 @@ export async function extensionWorker(context) {
  */
 export async function tabIdFor(worker, page) {
   const url = page.url();
+  if (stoppedWorkers.has(page.context())) worker = await extensionWorker(page.context());
   const byUrl = await worker.evaluate(async (wanted) => {
     const tabs = await chrome.tabs.query({});
     const matching = tabs.filter((tab) => tab.url === wanted || tab.pendingUrl === wanted);
