@@ -52,10 +52,11 @@ button.primary { background: #5582f3; color: #fff; }
 button:disabled { opacity: .5; cursor: default; }
 button.icon { border: none; background: transparent; color: #555; padding: 0 4px; font-size: 14px; }
 ul { list-style: none; margin: 0; padding: 0 8px 8px; }
-li { display: flex; align-items: center; gap: 6px; padding: 4px 0; border-top: 1px solid #f0f0f0; }
-li .name { flex: 0 0 92px; font-weight: 500; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-li .msg { flex: 1; color: #555; }
-li .dot { flex: 0 0 8px; height: 8px; border-radius: 50%; background: #c0c4cc; }
+li { display: grid; grid-template-columns: 8px 1fr auto; align-items: center; column-gap: 6px; padding: 4px 0; border-top: 1px solid #f0f0f0; }
+li .name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+li .msg { grid-column: 2 / 4; grid-row: 2; color: #555; }
+li button { grid-column: 3; grid-row: 1; padding: 0 8px; }
+li .dot { width: 8px; height: 8px; border-radius: 50%; background: #c0c4cc; }
 li[data-outcome=filled] .dot, li[data-outcome=unchanged] .dot { background: #2fb160; }
 li[data-outcome=conflict] .dot { background: #f1a20c; }
 li[data-outcome=failed] .dot, li[data-outcome=not-found] .dot { background: #e34d59; }
