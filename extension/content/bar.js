@@ -142,7 +142,8 @@ li[data-predicted=ready] .dot { background: #5582f3; }
 
     /**
      * Puts the bar in the first corner where it covers none of the page's own buttons, links or
-     * controls; if every corner covers something, it collapses to a pill in the emptiest corner.
+     * controls (nor another bar); if every corner covers something, in the one covering least.
+     * The user can still drag it by its header or collapse it to a pill.
      */
     function place() {
       if (dragged) { applyPosition(dragged); return; }
@@ -153,10 +154,14 @@ li[data-predicted=ready] .dot { background: #5582f3; }
         { left: vw - w - m, top: vh - h - m }, { left: vw - w - m, top: m },
         { left: m, top: vh - h - m }, { left: m, top: m },
       ];
-      const obstacles = pageObstacles(doc);
+      // Other bars in this document count too, so two forms' bars do not stack up.
+      const obstacles = pageObstacles(doc).map((rect) => ({ rect, weight: 1 })).concat(
+        Array.from(doc.querySelectorAll('[data-fapiao-helper="bar"]')).filter((b) => b !== host && b.isConnected)
+          .map((b) => ({ rect: b.getBoundingClientRect(), weight: 1000 })));
       let best = corners[0], bestHits = Infinity;
       for (const c of corners) {
-        const hits = obstacles.filter((r) => r.left < c.left + w && r.right > c.left && r.top < c.top + h && r.bottom > c.top).length;
+        const hits = obstacles.reduce((n, { rect: r, weight }) =>
+          n + (r.left < c.left + w && r.right > c.left && r.top < c.top + h && r.bottom > c.top ? weight : 0), 0);
         if (hits < bestHits) { best = c; bestHits = hits; }
         if (!hits) break;
       }
