@@ -12,14 +12,16 @@ export { startServer } from '../../www/serve.mjs';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Launches Chromium with the extension loaded into a fresh profile.
- * Returns `{context, extensionId, worker, consoleMessages, close}`; `close` also deletes the
+ * Launches Chromium with the extension loaded into a fresh profile. `uiLanguage` (e.g.
+ * 'zh_CN') sets the browser's UI language, which chrome.i18n follows (on Linux through the
+ * LANGUAGE environment variable; the flag alone is ignored there). Returns `{context, extensionId, worker, consoleMessages, close}`; `close` also deletes the
  * profile. `consoleMessages` collects every console message of pages and workers.
  */
 export async function launchBrowser({
   extensionDir = 'dist/extension-e2e',
   headless = true,
   args = [],
+  uiLanguage,
 } = {}) {
   const dir = resolve(repoRoot, extensionDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'fapiao-helper-e2e-'));
@@ -28,7 +30,9 @@ export async function launchBrowser({
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROME || '/usr/bin/chromium',
       headless,
+      ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
       args: [
+        ...(uiLanguage ? [`--lang=${uiLanguage.replace('_', '-')}`] : []),
         '--no-sandbox',
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
