@@ -59,7 +59,9 @@
     let parsed;
     try { parsed = new URL(url, location.href); } catch { return false; }
     const path = parsed.pathname;
-    return parsed.origin === location.origin
+    // self.origin, not location.origin: an about:blank frame a page borrows for its fetch
+    // reports 'null' as location.origin but has its creator's origin.
+    return parsed.origin === self.origin
       && path.slice(path.lastIndexOf('/') + 1).toLowerCase() === 'getuserlanguage.do';
   }
 
@@ -70,7 +72,7 @@
     tries += 1;
     try {
       const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
-      if (!response.ok || new URL(response.url).origin !== location.origin) return;
+      if (!response.ok || new URL(response.url).origin !== self.origin) return;
       const body = await response.text();
       if (body.length <= BODY_CAP) forward(response.url, body, true);
     } catch { /* nothing to read */ }

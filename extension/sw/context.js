@@ -2,11 +2,11 @@
 //! lets the core judge them, remembers accepted observations per origin for the browser
 //! session, and answers the popup with the core's status for a tab.
 //!
-//! The page URL is always `sender.url` (the browser's word for the sending frame), never a
-//! URL the page could claim. Once a document has given an accepted id, later messages from
+//! The page URL is always the browser's word for the sending frame (`sender.url`, see
+//! `pageUrlOf`), never a URL the page could claim. Once a document has given an accepted id, later messages from
 //! that same document cannot replace it: a hostile page that replays what it saw with another
 //! id changes nothing.
-import { fromContentScript, fromExtensionPage } from './senders.js';
+import { fromExtensionPage, pageUrlOf } from './senders.js';
 
 /** Observations kept per origin, newest last. */
 const MAX_OBSERVATIONS = 20;
@@ -69,12 +69,13 @@ function webOrigin(url) {
 export const handlers = {
   /** `{requestUrl, body}` from the context agent → `{ok}`. */
   'user-language': async (message, sender, core) => {
-    if (!fromContentScript(sender)) return { ok: false, error: 'not a content script' };
+    const pageUrl = pageUrlOf(sender);
+    if (pageUrl === null) return { ok: false, error: 'not a content script in a web page' };
     const { requestUrl, body } = message;
     if (typeof requestUrl !== 'string' || typeof body !== 'string') {
       return { ok: false, error: 'malformed message' };
     }
-    const observation = core.observeUserLanguage(sender.url, requestUrl, body);
+    const observation = core.observeUserLanguage(pageUrl, requestUrl, body);
     return remember(observation, sender.documentId);
   },
 

@@ -17,3 +17,24 @@ export function fromContentScript(sender) {
     && typeof sender.frameId === 'number' && typeof sender.url === 'string'
     && /^https?:/i.test(sender.url);
 }
+
+/**
+ * The address of the page one of our content scripts runs in, by the browser's word: the
+ * frame's own http(s) URL; for an about:blank or srcdoc frame (pages borrow one to get an
+ * unwrapped `fetch`), which inherits its creator's origin, the tab's address when it has that
+ * same origin. Anything else has no page address we could trust: null.
+ */
+export function pageUrlOf(sender) {
+  const ours = sender.id === chrome.runtime.id && sender.tab !== undefined
+    && typeof sender.frameId === 'number';
+  if (!ours) return null;
+  if (fromContentScript(sender)) return sender.url;
+  if (!/^about:(blank|srcdoc)$/i.test(String(sender.url ?? ''))) return null;
+  const tabUrl = sender.tab.url;
+  if (typeof sender.origin !== 'string' || typeof tabUrl !== 'string') return null;
+  try {
+    return new URL(tabUrl).origin === sender.origin && /^https?:/i.test(tabUrl) ? tabUrl : null;
+  } catch {
+    return null;
+  }
+}

@@ -193,6 +193,23 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
     await closeAll(popup, page);
   });
 
+  test("an answer fetched with a borrowed about:blank frame's fetch counts for the console", async () => {
+    // Pages borrow a fresh frame's fetch to get one no wrapper has touched.
+    const accountId = '1742050739649250417';
+    const { prefix, consoleUrl } = addConsole(server, 'borrowed-fetch', {
+      body: userLanguageBody(accountId),
+      script: `document.addEventListener('DOMContentLoaded', () => {
+          const frame = document.createElement('iframe');
+          frame.style.display = 'none';
+          document.body.append(frame);
+          frame.contentWindow.fetch('auth/getUserLanguage.do').then((r) => r.text());
+        });`,
+    });
+    const { page, popup, values } = await popupFor(consoleUrl);
+    assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
+    await closeAll(popup, page);
+  });
+
   test("the page's own fetch and XHR get the server's bytes unchanged, at once, with the body unread", async () => {
     const body = '\uFEFF{"status":"success","data":{"accountId":1742050739649250415,'
       + '"big":123456789012345678901234567890,"float":1.10,"note":"发票\\u2028 \\"quoted\\" ☃ \u2028","list":[ 1 ,2 ]}}\n';
