@@ -4,8 +4,8 @@
 //! realm by `setLocale`), Rust → plain JS objects, and localised errors. Nothing here panics:
 //! a panic would abort the whole module in the service worker.
 pub mod context;
-mod forms;
-mod secrets;
+pub mod forms;
+pub mod secrets;
 
 use std::cell::Cell;
 
