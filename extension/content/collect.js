@@ -22,7 +22,11 @@
     'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])' +
       ':not([type=image]):not([type=file])',
     'textarea', 'select', '[contenteditable]:not([contenteditable=false])', '[role=combobox]',
+    // Checkboxes, switches and radios drawn without a native input (KDesign/antd switches,
+    // Kingdee's own check boxes): their state is `aria-checked`.
+    '[role=checkbox]', '[role=switch]', '[role=radio]',
   ].join(',');
+  const RADIO_SELECTOR = 'input[type=radio],[role=radio]';
   const HELPER_SELECTOR = '[data-fapiao-helper]';
   const CAPTION_SKIP = 'script,style,template,noscript,button,[role=button],option,' + HELPER_SELECTOR;
 
@@ -57,7 +61,41 @@
     // A combobox wrapper around a real input: the input is the control (ARIA 1.1 pattern).
     if (el.getAttribute('role') === 'combobox' && !isNativeControl(el) &&
         el.querySelector('input,textarea,select')) return false;
+    // An ARIA checkbox/switch/radio drawn around a native one: the native input is the control.
+    if (ariaCheckType(el) && el.querySelector('input[type=checkbox],input[type=radio]')) return false;
     return true;
+  }
+
+  /** `checkbox` (role checkbox or switch) or `radio` for an ARIA checkable that is not an input. */
+  function ariaCheckType(el) {
+    if (isNativeControl(el)) return '';
+    const role = (el.getAttribute('role') || '').toLowerCase();
+    return role === 'checkbox' || role === 'switch' ? 'checkbox' : role === 'radio' ? 'radio' : '';
+  }
+
+  /** `checkbox` or `radio` for native and ARIA checkables alike, else `''`. */
+  function checkType(el) {
+    if (el.localName === 'input') {
+      const t = (el.type || '').toLowerCase();
+      return t === 'checkbox' || t === 'radio' ? t : '';
+    }
+    return ariaCheckType(el);
+  }
+
+  /** Checked state: the native property, or `aria-checked="true"` (`mixed` is not checked). */
+  function isChecked(el) {
+    return el.localName === 'input' ? !!el.checked : el.getAttribute('aria-checked') === 'true';
+  }
+
+  /** Radios of one group: native ones by `name` (none: any), ARIA ones by their radiogroup. */
+  function sameRadioGroup(a, b) {
+    if (checkType(a) !== 'radio' || checkType(b) !== 'radio') return false;
+    if (a.localName === 'input' && b.localName === 'input') return !a.name || a.name === b.name;
+    return radioGroupOf(a) === radioGroupOf(b);
+  }
+
+  function radioGroupOf(el) {
+    return el.closest('[role=radiogroup]') || (el.localName === 'input' && el.name ? el.name : null);
   }
 
   function isNativeControl(el) {
@@ -74,7 +112,7 @@
   /** A control other than `control` (radios of its own group do not count: they share a caption). */
   function isOtherControl(c, control) {
     if (c === control || c.contains(control) || control.contains(c) || !isCollectable(c)) return false;
-    if (control.type === 'radio' && c.type === 'radio' && (!control.name || c.name === control.name)) return false;
+    if (sameRadioGroup(control, c)) return false;
     return true;
   }
 
@@ -191,6 +229,8 @@
     if (tag === 'select') return 'select';
     if (tag === 'textarea') return 'textarea';
     const role = (el.getAttribute('role') || '').toLowerCase();
+    const aria = ariaCheckType(el);
+    if (aria) return aria;
     if (tag === 'input') {
       const type = (el.getAttribute('type') || 'text').toLowerCase();
       if (type === 'password') return 'password';
@@ -237,7 +277,7 @@
   /** The value a person sees in the control (for lookups, the chosen text beside the input). */
   function valueOf(el) {
     const kind = kindOf(el);
-    if (kind === 'checkbox' || kind === 'radio') return el.checked ? (el.value || 'on') : '';
+    if (kind === 'checkbox' || kind === 'radio') return isChecked(el) ? (el.value || 'on') : '';
     if (kind === 'select') {
       const o = el.selectedOptions && el.selectedOptions[0];
       return o ? o.value : '';
@@ -306,9 +346,18 @@
     }
     push('aria-label', el.getAttribute('aria-label'));
 
+    // An ARIA checkable is named by its own content (`<div role=radio>否</div>`): a radio's is
+    // its option text, a checkbox's or switch's its label (a switch's 开/关 names no field).
+    const aria = ariaCheckType(el);
+    const own = aria ? textOf(el) : '';
+    if (own) push(aria === 'radio' ? 'option-text' : 'wrapping-label', own);
+
     const caption = formItemCaption(el);
     if (caption) push('form-item', caption);
-    if (el.type === 'radio' && !wrap) push('option-text', followingCaption(el, el));
+    if (checkType(el) === 'radio' && !wrap && !own) push('option-text', followingCaption(el, el));
+    // A radio group's own name (`role=radiogroup` with aria-labelledby or aria-label).
+    const group = checkType(el) === 'radio' ? el.closest('[role=radiogroup]') : null;
+    if (group) push('aria-labelledby', groupName(group));
 
     const cell = el.closest('td,th,[role=cell],[role=gridcell]');
     if (cell) {
@@ -320,6 +369,14 @@
     return out;
   }
 
+  function groupName(group) {
+    const root = group.getRootNode();
+    const ids = (group.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const byIds = ids.length && root.getElementById
+      ? ids.map((i) => root.getElementById(i)).filter(Boolean).map((n) => textOf(n)).join(' ') : '';
+    return byIds || group.getAttribute('aria-label') || '';
+  }
+
   /**
    * A caption in the same form item: walking up from the control, the nearest sibling before the
    * path that has text and no control; stop where an ancestor holds another control (the text
@@ -327,7 +384,7 @@
    * right after them (`[x] 授权全部API`).
    */
   function formItemCaption(el) {
-    const isCheck = el.type === 'checkbox' || el.type === 'radio';
+    const check = checkType(el);
     let node = el;
     for (let level = 0; level < MAX_CAPTION_LEVELS; level++) {
       const parent = node.parentNode;
@@ -343,7 +400,7 @@
       if (t) return t;
       // A checkbox's caption may follow it (`[x] 授权全部API`); a radio's following text is its
       // option text (`否`), reported apart, and its group caption is looked for further up.
-      if (el.type === 'checkbox' && level < 2) {
+      if (check === 'checkbox' && level < 2) {
         const after = followingCaption(node, el);
         if (after) return after;
       }
@@ -355,16 +412,17 @@
 
   /** Text of the nearest previous sibling with text; `false` if another control is met first. */
   function precedingCaption(node, control) {
-    if (control.type === 'radio') {
+    if (checkType(control) === 'radio') {
       // Text between radios of one group is their option text; the group caption is further up.
       for (let s = node.previousSibling; s; s = s.previousSibling) {
-        if (s.nodeType === Node.ELEMENT_NODE && (s.matches('input[type=radio]') || s.querySelector('input[type=radio]'))) return null;
+        if (s.nodeType === Node.ELEMENT_NODE && (s.matches(RADIO_SELECTOR) || s.querySelector(RADIO_SELECTOR))) return null;
       }
     }
     for (let s = node.previousSibling; s; s = s.previousSibling) {
       if (s.nodeType === Node.ELEMENT_NODE) {
-        if (s.matches(CAPTION_SKIP)) continue;
+        // Controls first: a switch drawn as a <button> is a control, not a skipped button.
         if (containsOtherControl(s, control)) return false;
+        if (s.matches(CAPTION_SKIP)) continue;
         if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) continue; // a sibling radio
       }
       const t = siblingText(s);
@@ -376,8 +434,8 @@
   function followingCaption(node, control) {
     for (let s = node.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType === Node.ELEMENT_NODE) {
-        if (s.matches(CAPTION_SKIP)) continue;
         if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) return null;
+        if (s.matches(CAPTION_SKIP)) continue;
       }
       const t = siblingText(s);
       if (t) return t;
@@ -646,13 +704,18 @@
       type: el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
       kind,
       value: kind === 'password' ? el.value : valueOf(el),
-      checked: !!el.checked,
+      checked: isChecked(el),
       disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true',
       readOnly: !!el.readOnly || el.getAttribute('aria-readonly') === 'true',
       visible: isVisible(el) && frameVisible(el.ownerDocument),
       labels: labelCandidates(el),
     };
-    if (el.name) c.name = el.name;
+    if (el.localName === 'input' && el.name) c.name = el.name;
+    else if (kind === 'radio') {
+      // ARIA radios have no name: their radiogroup groups them.
+      const group = el.closest('[role=radiogroup]');
+      if (group) c.name = 'radiogroup:' + containerId(group);
+    } else if (typeof el.name === 'string' && el.name) c.name = el.name;
     if (kind === 'select') {
       c.options = Array.from(el.options).slice(0, 200)
         .map((o) => ({ value: o.value, text: clean(o.text), selected: o.selected }));
@@ -670,7 +733,7 @@
     return !!doc.querySelector(CONTROL_SELECTOR);
   }
 
-  ns.dom = { clean, isVisible, textOf, shownText, shownValue, widgetBox, valueOf, kindOf, isHelperUi,
+  ns.dom = { clean, isVisible, textOf, shownText, shownValue, widgetBox, valueOf, kindOf, isHelperUi, checkType, isChecked,
     CONTROL_SELECTOR, HELPER_SELECTOR, shadowRootsUnder, helperlessChildDocs };
   ns.collect = collect;
   ns.hasControls = hasControls;

@@ -141,20 +141,52 @@
     return null;
   }
 
+  /** Polls `done()` until it holds or `ms` pass (frameworks re-render after the event). */
+  async function until(done, ms) {
+    const started = Date.now();
+    for (;;) {
+      if (done()) return true;
+      if (Date.now() - started >= ms) return false;
+      await sleep(20);
+    }
+  }
+
   async function check(el, want) {
-    const isAria = !('checked' in el) || el.localName !== 'input';
-    const state = () => (isAria ? el.getAttribute('aria-checked') === 'true' : el.checked);
+    if (el.localName !== 'input') return checkAria(el, want);
+    const state = () => el.checked;
     if (state() === want) return null;
-    if (el.localName === 'input' && el.type === 'radio' && !want) {
+    if (el.type === 'radio' && !want) {
       return null; // a radio is unchecked by checking another; the plan names that one
     }
     focusEl(el);
     try { nativeClick.call(el); } catch { personClick(el); }
     await sleep(0);
-    if (state() !== want && !isAria) {
+    if (state() !== want) {
       SETTERS.checked.call(el, want);
       fire(el, 'input');
       fire(el, 'change');
+    }
+    blurEl(el);
+    return state() === want ? null : 'did-not-stick';
+  }
+
+  /**
+   * An ARIA checkbox, switch or radio (no native input): only the page's own handler can change
+   * it, so do what a person does — click it (pointer, mouse and click events: widgets act on
+   * any of them), then, if nothing changed, press Space as the ARIA pattern says; read
+   * `aria-checked` back after each.
+   */
+  async function checkAria(el, want) {
+    const state = () => el.getAttribute('aria-checked') === 'true';
+    if (state() === want) return null;
+    if ((el.getAttribute('role') || '').toLowerCase() === 'radio' && !want) return null;
+    try { el.scrollIntoView({ block: 'nearest' }); } catch { /* detached */ }
+    focusEl(el);
+    personClick(el);
+    if (!(await until(() => state() === want, 400))) {
+      fire(el, 'keydown', KeyboardEvent, { key: ' ', code: 'Space' });
+      fire(el, 'keyup', KeyboardEvent, { key: ' ', code: 'Space' });
+      await until(() => state() === want, 400);
     }
     blurEl(el);
     return state() === want ? null : 'did-not-stick';

@@ -18,7 +18,8 @@
   const PROBE_DELAYS_MS = [1000, 2500, 5000, 10000, 20000]; // late shadow roots, frames
 
   const WATCHED_ATTRS = ['type', 'disabled', 'readonly', 'hidden', 'style', 'class', 'aria-hidden',
-    'role', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'open', 'id', 'contenteditable'];
+    'role', 'for', 'aria-label', 'aria-labelledby', 'placeholder', 'open', 'id', 'contenteditable',
+    'aria-checked'];
   const MATTERS = D.CONTROL_SELECTOR + ',label,iframe,frame';
 
   let alive = true;
