@@ -2,13 +2,15 @@
 //! in (DESIGN.md "Popup": `data-state` is one of `ready`, `waiting`, `not-console`, `no-access`).
 //!
 //! Precedence, first match wins:
-//! 1. the tab's address is unknown (`None`, e.g. a `chrome://` tab the popup may not read) or
-//!    is not a console page → `not-console`, whatever the access: asking for access to a page
+//! 1. the tab's address is unknown (`None`) → `no-access`: the browser hides a tab's address
+//!    from the extension exactly when it has no access to that tab (no host grant, and the
+//!    popup was not opened from the toolbar on it, which would grant `activeTab`);
+//! 2. not a console page → `not-console`, whatever the access: asking for access to a page
 //!    that is not a console would be asking for nothing;
-//! 2. a console without host access → `no-access` (the context is still shown: it comes from
+//! 3. a console without host access → `no-access` (the context is still shown: it comes from
 //!    the address alone; an id remembered from an earlier grant is included too);
-//! 3. a console with an observation that serves it → `ready`;
-//! 4. otherwise → `waiting`.
+//! 4. a console with an observation that serves it → `ready`;
+//! 5. otherwise → `waiting`.
 
 use serde::Serialize;
 
@@ -59,7 +61,7 @@ pub fn popup_status(
     locale: Locale,
 ) -> PopupStatus {
     let context = match tab_url.map(ConsoleContext::from_url) {
-        None => return not_console(unknown_tab_message(locale)),
+        None => return unreadable_tab(locale),
         Some(Err(error)) => return not_console(not_console_message(&error, locale)),
         Some(Ok(context)) => context,
     };
@@ -86,13 +88,19 @@ fn not_console(message: String) -> PopupStatus {
     }
 }
 
-fn unknown_tab_message(locale: Locale) -> String {
-    locale
-        .pick(
-            "无法读取当前标签页的地址。请在金蝶控制台页面（…/index.html?formId=…）打开助手。",
-            "The current tab's address is not available. Open the helper on a Kingdee console page (…/index.html?formId=…).",
-        )
-        .to_owned()
+/// The tab's address is hidden from us, which the browser does exactly when we have no access.
+fn unreadable_tab(locale: Locale) -> PopupStatus {
+    PopupStatus {
+        state: PopupState::NoAccess,
+        context: None,
+        account_id: None,
+        message: locale
+            .pick(
+                "助手还没有访问这个标签页的权限，读不到它的地址。如果这是金蝶控制台，请在该页面上点击浏览器工具栏里的助手图标，再允许访问此站点。",
+                "The helper has no access to this tab and cannot read its address. If it is a Kingdee console, click the helper's icon in the toolbar on that page, then allow access to this site.",
+            )
+            .to_owned(),
+    }
 }
 
 /// Says why this page is not a console, so a person on the login page knows where to go.

@@ -127,15 +127,17 @@ fn a_plain_page_is_not_a_console_with_or_without_access() {
 }
 
 #[test]
-fn an_unknown_tab_address_is_not_a_console() {
+fn a_hidden_tab_address_means_no_access_yet() {
     for access in [true, false] {
         let s = status(None, access, &seen_on(LOGIN));
-        assert_eq!(s.state, PopupState::NotConsole);
-        assert!(s.message.contains("无法读取"));
+        assert_eq!(s.state, PopupState::NoAccess);
+        assert_eq!(s.context, None);
+        assert_eq!(s.account_id, None);
+        assert!(s.message.contains("读不到它的地址"));
     }
     assert!(popup_status(None, true, &[], Locale::En)
         .message
-        .contains("not available"));
+        .contains("cannot read its address"));
 }
 
 #[test]
@@ -191,7 +193,7 @@ fn states_serialise_as_the_data_state_strings() {
     assert_eq!(state(Some(CONSOLE), true, &[]), "waiting");
     assert_eq!(state(Some(CONSOLE), false, &[]), "no-access");
     assert_eq!(state(Some("https://e.com/"), true, &[]), "not-console");
-    assert_eq!(state(None, true, &[]), "not-console");
+    assert_eq!(state(None, true, &[]), "no-access");
     for s in [
         PopupState::Ready,
         PopupState::Waiting,
@@ -217,7 +219,8 @@ proptest! {
     fn any_input_gives_one_of_the_four_states(url in proptest::option::of(".{0,80}"), access in any::<bool>()) {
         let s = status(url.as_deref(), access, &seen_on(LOGIN));
         prop_assert!(!s.message.is_empty());
-        prop_assert_eq!(s.context.is_some(), s.state != PopupState::NotConsole);
+        // A context exactly when the address is known and is a console.
+        prop_assert_eq!(s.context.is_some(), url.is_some() && s.state != PopupState::NotConsole);
         if s.state == PopupState::Ready { prop_assert!(s.account_id.is_some()); }
     }
 }

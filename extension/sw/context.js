@@ -83,18 +83,9 @@ export const handlers = {
   'popup-status': async (message, sender, core) => {
     if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
     if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
+    // null when the browser hides the address, i.e. we have no access: the core says so.
     const url = await readableTabUrl(message.tabId);
-    if (url === null) {
-      // The browser hides a tab's address exactly when we have no access to it: the popup was
-      // not opened from the toolbar on that tab (activeTab) and the site is not granted.
-      return {
-        ok: true,
-        state: 'no-access',
-        origin: null,
-        message: chrome.i18n.getMessage('context_tab_unreadable'),
-      };
-    }
-    const origin = webOrigin(url);
+    const origin = url === null ? null : webOrigin(url);
     const hasAccess = origin !== null
       && (await chrome.permissions.contains({ origins: [`${origin}/*`] }));
     const key = origin === null ? null : observationsKey(origin);
