@@ -295,7 +295,7 @@ fn popup_status_gives_each_state_with_a_message() {
     assert_eq!(keys(&plain), ["message", "state"]);
 
     let unknown = popup_status(None, true, JsValue::UNDEFINED).unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(text(&unknown, "state").as_deref(), Some("not-console"));
+    assert_eq!(text(&unknown, "state").as_deref(), Some("no-access"));
 
     set_locale("en");
     let waiting =
