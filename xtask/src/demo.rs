@@ -1,6 +1,10 @@
-//! `cargo xtask demo`: build, serve the demo console, and walk the user's journey with the
-//! extension in Chromium (`www/demo-journey.mjs`). Headless without a display (screenshots in
-//! `target/demo/`), headed with one, the browser then staying open until Ctrl-C.
+//! `cargo xtask demo`: build, serve the demo console, and walk the user's whole journey with
+//! the extension in Chromium (`www/demo-journey.mjs`): log in, the popup's four values,
+//! 生成密钥 on 第三方应用's AccessToken认证, 记住网关 after revealing 认证凭证, the popup holding
+//! both secrets masked, then 发票回调配置 填充 → 保存 (the page's own submitted state) → 撤销.
+//! Headless without a display (numbered screenshots in `target/demo/`, a printout of what the
+//! helper found and did, secrets masked), headed with one, the browser then staying open until
+//! Ctrl-C. A failing step names itself, leaves `failed-NN.png`, and the command exits non-zero.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
