@@ -181,7 +181,7 @@ const steps = [
         .waitFor({ timeout: 15_000 })
         .catch(() => {});
       const seen = await readPopup(j.popup);
-      Object.assign(j.found, seen, { message: (await status.textContent())?.trim() });
+      Object.assign(j.found, seen, { message: (await status.textContent())?.replace(/\s+/g, ' ').trim() });
       if (seen.state !== 'ready') {
         throw new Error(`the popup says data-state="${seen.state}" (${j.found.message}), expected "ready"`);
       }
@@ -372,11 +372,11 @@ function printFound(j) {
   }
   if (found.accessTokenKey || found.gateway) {
     say('\n助手保管的密钥（只显示末 4 位）/ secrets the helper holds (last 4 characters only):');
-    if (found.accessTokenKey) say(`  ${pad('第三方应用密码 / AccessToken key', 36)}${mask(found.accessTokenKey)}  (生成 / generated)`);
-    if (found.gateway) say(`  ${pad('网关 x-acgw-identity / gateway', 36)}${mask(found.gateway)}  (从页面读取 / read from the page)`);
-    if (found['secret-access-key']) say(`  ${pad('弹窗显示 / popup shows', 36)}${found['secret-access-key']} · ${found['secret-gateway'] ?? '—'}`);
-    if (found.keyBar) say(`  ${pad('生成密钥后助手栏 / bar after 生成密钥', 36)}${found.keyBar}`);
-    if (found.gatewayBar) say(`  ${pad('记住网关后助手栏 / bar after 记住网关', 36)}${found.gatewayBar}`);
+    if (found.accessTokenKey) say(`  ${pad('第三方应用密码 / AccessToken key', 40)}${mask(found.accessTokenKey)}  (生成 / generated)`);
+    if (found.gateway) say(`  ${pad('网关 x-acgw-identity / gateway', 40)}${mask(found.gateway)}  (从页面读取 / read from the page)`);
+    if (found['secret-access-key']) say(`  ${pad('弹窗显示 / popup shows', 40)}${found['secret-access-key']} · ${found['secret-gateway'] ?? '—'}`);
+    if (found.keyBar) say(`  ${pad('生成密钥后助手栏 / bar after 生成密钥', 40)}${found.keyBar}`);
+    if (found.gatewayBar) say(`  ${pad('记住网关后助手栏 / bar after 记住网关', 40)}${found.gatewayBar}`);
   }
   if (j.rows) {
     say(`\n${CALLBACK} 逐项 / field by field:`);
