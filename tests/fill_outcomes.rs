@@ -209,6 +209,25 @@ fn undo_after_a_fill_restores_exactly_what_the_page_held() {
 }
 
 #[test]
+fn undo_brings_back_the_spaces_around_a_value_the_fill_rewrote_trimmed() {
+    let padded = format!(" {ACCOUNT_ID}  ");
+    let mut controls = callback_controls("k1");
+    controls[1] = controls[1].clone().value(&padded);
+    let mut sim = callback_sim(page().with_all(controls).snapshot());
+    let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);
+    let step = plan.step("数据中心id").expect("the padded id is rewritten trimmed");
+    assert_eq!(step.value.as_ref().map(|v| v.as_str()), Some(ACCOUNT_ID));
+    assert_eq!(step.previous.as_ref().map(|v| v.as_str()), Some(padded.as_str()));
+    let results = sim.run(&plan);
+    assert_eq!(sim.control("k1-acct").value, ACCOUNT_ID);
+    let undo = plan_undo(&plan, &results, Locale::ZhCn);
+    let back = undo.step("数据中心id").expect("a change of spacing alone is still a change to undo");
+    assert_eq!(back.value.as_ref().map(|v| v.as_str()), Some(padded.as_str()));
+    sim.run(&undo);
+    assert_eq!(sim.control("k1-acct").value, padded, "exactly, spaces included");
+}
+
+#[test]
 fn undo_of_an_undo_fills_again() {
     let mut sim = callback_sim(callback_page().snapshot());
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);

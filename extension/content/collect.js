@@ -282,7 +282,8 @@
       const o = el.selectedOptions && el.selectedOptions[0];
       return o ? o.value : '';
     }
-    if (isNativeControl(el)) return kind === 'lookup' ? shownValue(el) : el.value.trim();
+    // Untrimmed: Rust compares trimmed, and an undo must put back exactly what was there.
+    if (isNativeControl(el)) return kind === 'lookup' ? shownValue(el) : el.value;
     return clean(el.innerText ?? el.textContent);
   }
 

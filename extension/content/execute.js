@@ -105,7 +105,9 @@
   // --- step kinds --------------------------------------------------------------------------------
 
   async function setText(el, value) {
-    const v = String(value ?? '').trim();
+    // Exactly as the plan gives it: Rust trimmed fill values already, and an undo's value is the
+    // page's earlier text, which must come back verbatim (spaces included).
+    const v = String(value ?? '');
     if (el.readOnly || el.getAttribute('aria-readonly') === 'true') return 'read-only';
     focusEl(el);
     if (el.isContentEditable && !('value' in el)) {
@@ -300,7 +302,7 @@
       personClick(el);
       focusEl(el);
       if (type && isEditable(el) && !el.readOnly) {
-        const q = String(step.query ?? want).trim();
+        const q = String(step.query ?? want); // as the plan gives it, like `set`
         const last = q.slice(-1);
         fire(el, 'keydown', KeyboardEvent, { key: last });
         setNativeValue(el, q);

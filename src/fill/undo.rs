@@ -22,12 +22,13 @@ fn changed_nothing(step: &FillStep, result: &StepResult) -> bool {
         // Nothing read back (the control vanished): undo only what reported success.
         return !result.ok;
     }
+    let previous = step.previous.as_ref().map(PlanText::as_str).unwrap_or("");
     match step.action {
         StepAction::Check => result.read_back.checked() == step.previous_checked,
-        _ => {
-            let previous = step.previous.as_ref().map(PlanText::as_str).unwrap_or("");
-            result.read_back.text().is_some_and(|t| t.trim() == previous.trim())
-        }
+        // A typed text compares exactly: rewriting ` 123 ` as `123` is a change to undo.
+        StepAction::Set => result.read_back.text().is_some_and(|t| t == previous),
+        // What a lookup or dropdown shows is read back cleaned of spacing.
+        _ => result.read_back.text().is_some_and(|t| t.trim() == previous.trim()),
     }
 }
 

@@ -23,6 +23,44 @@ async function bundleReact() {
   return out.outputFiles[0].text;
 }
 
+// A React form whose fields start with text the user left there: 请求地址 holds another value
+// wrapped in spaces, 数据中心id the right id wrapped in spaces.
+const PADDED_JSX = `
+import React, { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+function App() {
+  const [values, setValues] = useState({ url: '  abc ', account: ' ${ACCOUNT_ID}  ' });
+  const [saved, setSaved] = useState(null);
+  const field = (key, label) => (
+    <div className="item">
+      <label htmlFor={key}>{label}</label>
+      <input id={key} value={values[key]} onChange={(e) => setValues({ ...values, [key]: e.target.value })} />
+    </div>
+  );
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); setSaved(values); }}>
+      <h3>发票回调配置</h3>
+      {field('url', '请求地址')}
+      {field('account', '数据中心id')}
+      <div className="item"><label htmlFor="gw">网关</label><input id="gw" /></div>
+      <button type="submit" id="save">保存</button>
+      <pre data-testid="submitted-state">{saved ? JSON.stringify(saved) : ''}</pre>
+    </form>
+  );
+}
+createRoot(document.getElementById('root')).render(<App />);
+`;
+
+async function bundleInline(source) {
+  const out = await build({
+    stdin: { contents: source, loader: 'jsx', resolveDir: repoRoot },
+    bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent',
+    absWorkingDir: repoRoot, nodePaths: [`${repoRoot}/node_modules`],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return out.outputFiles[0].text;
+}
+
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><span>${control}</span></div>`;
 const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';
 
@@ -38,6 +76,7 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
 
   before(async () => {
     url.react = addCase(fixtures, 'react', { body: '<div id="root"></div>', js: await bundleReact() });
+    url.padded = addCase(fixtures, 'react-padded', { body: '<div id="root"></div>', js: await bundleInline(PADDED_JSX) });
     url.changeOnly = addCase(fixtures, 'change-only', {
       body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0">') + item('数据中心id', '<input id="f1">') +
         item('网关', '<input id="f2">') + STATE,
@@ -172,6 +211,24 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
       assert.equal(await page.locator('#f0').inputValue(), 'http://old.example.com/ierp/');
       assert.equal(await page.locator('#f1').inputValue(), ACCOUNT_ID);
       assert.equal((await outcomes(page))['请求地址'], 'conflict');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('undo puts back the exact text a React field held, spaces included; the right id in spaces is rewritten trimmed', async () => {
+    const page = await open('padded');
+    try {
+      await fill(page);
+      const got = await outcomes(page);
+      assert.equal(got['请求地址'], 'conflict');
+      assert.equal(got['数据中心id'], 'filled');
+      assert.deepEqual(await submitted(page), { url: '  abc ', account: ACCOUNT_ID });
+      await row(page, '请求地址').getByRole('button', { name: /覆盖|Overwrite/ }).click();
+      await row(page, '请求地址').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
+      assert.deepEqual(await submitted(page), { url: prefixOf(server.origin, 'react-padded'), account: ACCOUNT_ID });
+      await undo(page);
+      assert.deepEqual(await submitted(page), { url: '  abc ', account: ` ${ACCOUNT_ID}  ` });
     } finally {
       await page.close();
     }

@@ -159,6 +159,7 @@ pub fn values(with_secrets: bool) -> FillValues {
         account_id: Some(ACCOUNT_ID.into()),
         access_token_key: with_secrets.then(|| Secret::new(KEY.into())),
         gateway: with_secrets.then(|| Secret::new(GATEWAY.into())),
+        ..FillValues::default()
     }
 }
 
@@ -206,7 +207,8 @@ impl SimulatedPage {
                 error = Some("disabled");
             } else if !stubborn {
                 match step.action {
-                    StepAction::Set => control.value = wanted.trim().to_string(),
+                    // As execute.js: the value exactly as the plan gives it.
+                    StepAction::Set => control.value = wanted.clone(),
                     StepAction::Clear => control.value.clear(),
                     StepAction::Lookup => {
                         let code = step.match_text.clone().unwrap_or_default();
