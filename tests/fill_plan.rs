@@ -73,6 +73,56 @@ fn values_are_trimmed_and_empty_values_are_missing() {
     assert_eq!(code(&plan, "数据中心id").as_deref(), Some("no-account-id"));
 }
 
+/// Values as the worker sends them: context, and why it withheld each secret.
+fn withheld_values(refusals: serde_json::Value) -> FillValues {
+    serde_json::from_value(serde_json::json!({
+        "prefix": PREFIX, "accountId": ACCOUNT_ID, "secretRefusals": refusals,
+    }))
+    .expect("values")
+}
+
+#[test]
+fn a_secret_held_for_another_console_says_to_confirm_in_the_popup_and_stays_no_value() {
+    let values = withheld_values(serde_json::json!({ "accessTokenKey": "secret-other-console", "gateway": "secret-expired" }));
+    let snapshot = callback_page().snapshot();
+    let zh = plan_fill(&snapshot, "发票回调配置", None, &values, &[], Locale::ZhCn).expect("a plan");
+    let en = plan_fill(&snapshot, "发票回调配置", None, &values, &[], Locale::En).expect("a plan");
+    assert_eq!(outcome(&zh, "第三方应用密码"), Some(Outcome::NoValue));
+    assert_eq!(code(&zh, "第三方应用密码").as_deref(), Some("secret-other-console"));
+    let message = |p: &FillPlan, f: &str| p.row(f).and_then(|r| r.message.clone()).unwrap_or_default();
+    assert!(message(&zh, "第三方应用密码").contains("另一个控制台"), "{}", message(&zh, "第三方应用密码"));
+    assert!(message(&zh, "第三方应用密码").contains("弹出窗口中确认"));
+    assert!(message(&en, "第三方应用密码").contains("another console"), "{}", message(&en, "第三方应用密码"));
+    assert!(message(&en, "第三方应用密码").contains("popup"));
+    assert_eq!(outcome(&zh, "网关"), Some(Outcome::NoValue));
+    assert_eq!(code(&zh, "网关").as_deref(), Some("secret-expired"));
+    assert!(message(&zh, "网关").contains("已过期"));
+    assert!(message(&en, "网关").contains("expired"));
+    assert_eq!(zh.steps.len(), 3, "the other fields are planned as usual");
+}
+
+#[test]
+fn refusals_that_are_unknown_or_not_a_reason_to_tell_read_as_the_plain_no_value() {
+    for refusals in [
+        serde_json::json!({ "accessTokenKey": "secret-not-held", "gateway": "made-up" }),
+        serde_json::json!({ "someOtherKind": "secret-expired", "gateway": 7 }),
+        serde_json::json!("secret-other-console"),
+        serde_json::json!(null),
+    ] {
+        let plan = plan(&callback_page().snapshot(), &withheld_values(refusals.clone()), &[]);
+        assert_eq!(code(&plan, "第三方应用密码").as_deref(), Some("no-access-token-key"), "{refusals}");
+        assert_eq!(code(&plan, "网关").as_deref(), Some("no-gateway"), "{refusals}");
+    }
+}
+
+#[test]
+fn a_held_value_wins_over_a_stale_refusal() {
+    let mut values = withheld_values(serde_json::json!({ "gateway": "secret-other-console" }));
+    values.gateway = Some(fapiao_helper::secret::Secret::new(GATEWAY.into()));
+    let plan = plan(&callback_page().snapshot(), &values, &[]);
+    assert!(plan.step("网关").is_some_and(|s| s.secret));
+}
+
 #[test]
 fn no_context_at_all_gives_no_value_rows_with_reasons() {
     let plan = plan(&callback_page().snapshot(), &FillValues::default(), &[]);

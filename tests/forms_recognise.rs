@@ -3,7 +3,7 @@
 
 mod forms_support;
 
-use fapiao_helper::forms::{recognise, FormSpec, RecognisedForm, Recognition, SPECS};
+use fapiao_helper::forms::{recognise, FormSpec, Offer, RecognisedForm, Recognition, SPECS};
 use fapiao_helper::snapshot::{ControlKind, LabelRule, Snapshot};
 use forms_support::*;
 
@@ -251,6 +251,22 @@ fn the_access_token_dialog_is_recognised_by_its_title_and_the_digest_dialog_is_n
     assert!(recognise(&digest).forms.is_empty());
     let untitled = page().with(control("k", ControlKind::Password).label(LabelRule::FormItem, "认证密钥")).snapshot();
     assert!(recognise(&untitled).forms.is_empty());
+}
+
+#[test]
+fn the_access_token_dialog_offers_to_generate_a_key_and_to_remember_a_typed_one() {
+    let access = page()
+        .heading_in("AccessToken认证", "dlg")
+        .with(control("k", ControlKind::Password).label(LabelRule::FormItem, "认证密钥").containers(&["f1", "dlg"]))
+        .snapshot();
+    let json = serde_json::to_value(recognise(&access)).expect("serialises");
+    assert_eq!(json["forms"][0]["offers"], serde_json::json!(["fill", "undo", "generate-key", "remember-key"]));
+    // No other form offers to remember a key: only this dialog's field takes one the user typed.
+    for spec in SPECS.iter().filter(|s| s.id != "access-token-auth") {
+        assert!(!spec.offers.contains(&Offer::RememberKey), "{}", spec.name);
+    }
+    let callback = serde_json::to_value(recognise(&callback_page().snapshot())).expect("serialises");
+    assert_eq!(callback["forms"][0]["offers"], serde_json::json!(["fill", "undo"]));
 }
 
 #[test]

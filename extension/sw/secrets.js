@@ -12,6 +12,12 @@ import { fromContentScript, fromExtensionPage } from './senders.js';
 import { registerSecretsSource } from './forms.js';
 
 const RECORD_PREFIX = 'secret:';
+/**
+ * `expiredSecret:<kind>:<prefix>` → `{kind, prefix, expiredAt}`: that a console's secret expired
+ * (no value), so its fill rows can say "expired" rather than "none yet". Gone with 清除所有密钥,
+ * when a new one is remembered there, and when the browser closes.
+ */
+const EXPIRED_PREFIX = 'expiredSecret:';
 const CLIPBOARD_KEY = 'secretsClipboard';
 const TTL_SETTING = 'secretTtlMinutes';
 const EXPIRY_ALARM = 'secrets-expiry';
@@ -36,6 +42,8 @@ function fromOurContentScript(sender) {
 const text = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isRecordKey = (key) => typeof key === 'string' && key.startsWith(RECORD_PREFIX);
+const isExpiredKey = (key) => typeof key === 'string' && key.startsWith(EXPIRED_PREFIX);
+const expiredKey = (kind, prefix) => `${EXPIRED_PREFIX}${kind}:${prefix}`;
 
 // Read-modify-write of session storage one at a time (two frames may act together).
 let queue = Promise.resolve();
@@ -67,12 +75,19 @@ async function liveRecords(now = Date.now()) {
   const all = await chrome.storage.session.get(null);
   const live = {};
   const expired = [];
+  const notes = {};
   for (const [key, record] of Object.entries(all)) {
     if (!isRecordKey(key)) continue;
-    if (!isObject(record) || typeof record.value !== 'string' || !(record.expiresAt > now)) expired.push(key);
-    else live[key] = record;
+    if (!isObject(record) || typeof record.value !== 'string' || !(record.expiresAt > now)) {
+      expired.push(key);
+      if (isObject(record) && typeof record.kind === 'string' && typeof record.prefix === 'string' &&
+          record.expiresAt <= now) {
+        notes[expiredKey(record.kind, record.prefix)] = { kind: record.kind, prefix: record.prefix, expiredAt: record.expiresAt };
+      }
+    } else live[key] = record;
   }
   if (expired.length) await chrome.storage.session.remove(expired);
+  if (Object.keys(notes).length) await chrome.storage.session.set(notes);
   await scheduleExpiry(live);
   return live;
 }
@@ -88,6 +103,7 @@ async function scheduleExpiry(live) {
 async function store({ key, record }) {
   return serialised(async () => {
     await chrome.storage.session.set({ [key]: record });
+    if (isObject(record)) await chrome.storage.session.remove(expiredKey(record.kind, record.prefix));
     await liveRecords();
   });
 }
@@ -142,14 +158,31 @@ export async function secretsForFill({ sender, form, purpose }, core) {
   const live = await liveRecords();
   const requesterPrefix = prefixOf(core, topUrl);
   const values = {};
+  // Why a secret was withheld (the policy's refusal code, never a value), so the row can say
+  // "confirm in the popup" or "expired" instead of "none yet".
+  const refusals = {};
   for (const { kind } of targets) {
     const record = recordFor(live, kind, requesterPrefix);
     const decision = core.releaseDecision(kind, metaOf(record), {
       form: formKey, frameOrigin, topUrl, trustedClick: true, nowMs: Date.now(),
     });
-    if (decision?.ok && record) values[kind] = record.value;
+    if (decision?.ok && record) {
+      values[kind] = record.value;
+      continue;
+    }
+    const ownConsole = record && (record.prefix === requesterPrefix ||
+      (Array.isArray(record.allowedPrefixes) && record.allowedPrefixes.includes(requesterPrefix)));
+    if (!ownConsole && requesterPrefix && await expiredHere(kind, requesterPrefix)) refusals[kind] = 'secret-expired';
+    else if (typeof decision?.code === 'string') refusals[kind] = decision.code;
   }
+  if (Object.keys(refusals).length) values.secretRefusals = refusals;
   return values;
+}
+
+/** Whether this console's secret of `kind` expired (and nothing replaced it since). */
+async function expiredHere(kind, prefix) {
+  const key = expiredKey(kind, prefix);
+  return isObject((await chrome.storage.session.get(key))[key]);
 }
 
 // --- the bar's secret actions (trusted clicks in the content script) -----------------------------
@@ -274,7 +307,7 @@ async function status(tabId, core) {
 async function clearAll() {
   return serialised(async () => {
     const all = await chrome.storage.session.get(null);
-    const keys = Object.keys(all).filter(isRecordKey);
+    const keys = Object.keys(all).filter((key) => isRecordKey(key) || isExpiredKey(key));
     const pending = all[CLIPBOARD_KEY];
     // A secret still on the clipboard from 复制 goes with them (only if it is still there).
     if (isObject(pending) && typeof all[pending.key]?.value === 'string') {

@@ -2,7 +2,7 @@
 //! sentence the bar shows (zh_CN first). No message ever quotes a value the page or the user
 //! holds; the only text quoted is a spec's own constant code (`invoiceupload`).
 
-use super::Outcome;
+use super::{Outcome, Withheld};
 use crate::forms::{SecretKind, ValidationError};
 use crate::i18n::{Locale, Localised};
 
@@ -18,6 +18,8 @@ pub enum Reason {
     NoPrefix,
     NoAccountId,
     NoSecret(SecretKind),
+    /// The worker holds the secret but its policy withheld it from this fill.
+    Withheld(SecretKind, Withheld),
     NoCredential,
     UserInput,
     InvalidValue(ValidationError),
@@ -49,6 +51,7 @@ impl Reason {
             Reason::NoPrefix
             | Reason::NoAccountId
             | Reason::NoSecret(_)
+            | Reason::Withheld(..)
             | Reason::NoCredential
             | Reason::UserInput
             | Reason::InvalidValue(_) => Outcome::NoValue,
@@ -119,6 +122,7 @@ impl Localised for Reason {
                     "No gateway (x-acgw-identity) yet: reveal 认证凭证 in the app's details, then choose Remember gateway.",
                 )
                 .to_string(),
+            Reason::Withheld(kind, why) => withheld_message(*kind, *why, locale),
             Reason::NoCredential => locale
                 .pick("此项来自授权邮件，助手暂不填写，请手动填写。", "This comes from the activation e-mail; the helper does not fill it yet.")
                 .to_string(),
@@ -170,6 +174,10 @@ impl Localised for Reason {
             Reason::NoAccountId => "no-account-id",
             Reason::NoSecret(SecretKind::AccessTokenKey) => "no-access-token-key",
             Reason::NoSecret(SecretKind::Gateway) => "no-gateway",
+            Reason::Withheld(_, Withheld::OtherConsole) => "secret-other-console",
+            Reason::Withheld(_, Withheld::Expired) => "secret-expired",
+            Reason::Withheld(_, Withheld::FrameFromOtherOrigin) => "secret-frame-other-origin",
+            Reason::Withheld(_, Withheld::NotWebPage) => "secret-not-web-page",
             Reason::NoCredential => "no-credential",
             Reason::UserInput => "user-input",
             Reason::InvalidValue(_) => "invalid-value",
@@ -185,6 +193,33 @@ impl Localised for Reason {
             Reason::NoResult => "no-result",
             Reason::ExecutorError => "executor-error",
             Reason::CannotRestore => "cannot-restore",
+        }
+    }
+}
+
+/// What the bar says about a secret the worker withheld: which, why, and what to do. Never
+/// which console it came from beyond "another" (the popup shows that), never the value.
+fn withheld_message(kind: SecretKind, why: Withheld, locale: Locale) -> String {
+    let (zh, en) = match kind {
+        SecretKind::AccessTokenKey => ("第三方应用密码", "The third-party app key"),
+        SecretKind::Gateway => ("网关（x-acgw-identity）", "The gateway (x-acgw-identity)"),
+    };
+    match (why, locale) {
+        (Withheld::OtherConsole, Locale::ZhCn) => format!("{zh}属于另一个控制台：请在扩展弹出窗口中确认后再点填充。"),
+        (Withheld::OtherConsole, Locale::En) => {
+            format!("{en} is held for another console: confirm in the extension's popup, then fill again.")
+        }
+        (Withheld::Expired, Locale::ZhCn) => format!("{zh}已过期并已被忘记：请重新生成或记住后再填充。"),
+        (Withheld::Expired, Locale::En) => format!("{en} expired and was forgotten: generate or remember it again, then fill."),
+        (Withheld::FrameFromOtherOrigin, Locale::ZhCn) => {
+            format!("此表单位于来自其他站点的框架中，不会填入{zh}。")
+        }
+        (Withheld::FrameFromOtherOrigin, Locale::En) => {
+            format!("This form sits in a frame from another site: {} is not filled there.", en.to_lowercase())
+        }
+        (Withheld::NotWebPage, Locale::ZhCn) => format!("这个页面不是网页控制台，不会填入{zh}。"),
+        (Withheld::NotWebPage, Locale::En) => {
+            format!("This is not a web console page: {} is not filled here.", en.to_lowercase())
         }
     }
 }

@@ -49,12 +49,16 @@ enum Decision {
     Final(Reason),
 }
 
-/// Why a source has no value (the no-value reasons).
-fn missing(source: ValueSource) -> Reason {
+/// Why a source has no value (the no-value reasons): for a secret, the worker's reason for
+/// withholding it when it gave one.
+fn missing(source: ValueSource, values: &FillValues) -> Reason {
     match source {
         ValueSource::ConsolePrefix => Reason::NoPrefix,
         ValueSource::AccountId => Reason::NoAccountId,
-        ValueSource::Secret { secret } => Reason::NoSecret(secret),
+        ValueSource::Secret { secret } => match values.withheld(secret) {
+            Some(why) => Reason::Withheld(secret, why),
+            None => Reason::NoSecret(secret),
+        },
         ValueSource::Credential { .. } => Reason::NoCredential,
         ValueSource::UserInput | ValueSource::Constant { .. } | ValueSource::Lookup { .. } | ValueSource::Checked { .. } => {
             Reason::UserInput
@@ -273,7 +277,7 @@ fn decide_field(
         return Decision::Final(Reason::NotFound);
     };
     let Some(value) = values.value_for(spec.source) else {
-        return Decision::Final(missing(spec.source));
+        return Decision::Final(missing(spec.source, values));
     };
     if !matches!(spec.source, ValueSource::Checked { .. }) && spec.validation != Validation::None {
         if let Err(error) = validate(spec.validation, value.text) {

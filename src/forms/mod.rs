@@ -114,6 +114,8 @@ pub enum Offer {
     Fill,
     Undo,
     GenerateKey,
+    /// Remember the key the user typed into the form's key field (记住此密钥).
+    RememberKey,
     RememberGateway,
 }
 

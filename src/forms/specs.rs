@@ -190,7 +190,7 @@ const ACCESS_TOKEN_AUTH: FormSpec = FormSpec {
     min_fields: 1,
     min_fields_with_heading: 1,
     requires_heading: true,
-    offers: &[Offer::Fill, Offer::Undo, Offer::GenerateKey],
+    offers: &[Offer::Fill, Offer::Undo, Offer::GenerateKey, Offer::RememberKey],
     fields: &[field(
         "认证密钥",
         &["AccessToken认证密钥", "AccessToken加密认证密钥", "Authentication key"],

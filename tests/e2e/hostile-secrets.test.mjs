@@ -123,6 +123,12 @@ describe('hostile pages and secrets', () => {
     assert.equal(got['网关'], 'no-value');
     assert.equal(got['请求地址'], 'filled');
     assert.deepEqual([await page.inputValue('#cb-key'), await page.inputValue('#cb-gateway')], ['', '']);
+    // The rows say why: held for another console, to be confirmed in the popup.
+    for (const field of ['第三方应用密码', '网关']) {
+      const r = bar(page, CALLBACK).locator(`[data-field="${field}"]`);
+      assert.equal(await r.getAttribute('data-code'), 'secret-other-console', field);
+      assert.match(await r.textContent(), /另一个控制台|another console/, field);
+    }
     // The AccessToken dialog there gets no key either.
     await page.click('#open-app');
     await page.click('#edit-atk');
@@ -176,6 +182,7 @@ describe('hostile pages and secrets', () => {
       Object.fromEntries(els.map((r) => [r.getAttribute('data-field'), r.getAttribute('data-outcome')])));
     assert.equal(rows['第三方应用密码'], 'no-value');
     assert.equal(rows['网关'], 'no-value');
+    assert.equal(await host.locator('[data-field="网关"]').getAttribute('data-code'), 'secret-frame-other-origin');
     assert.equal(await frame.locator('#cb-key').inputValue(), '');
     assert.equal(await frame.locator('#cb-gateway').inputValue(), '');
     await page.close();
@@ -239,6 +246,10 @@ describe('hostile pages and secrets', () => {
     const got = await outcomes(page, CALLBACK);
     assert.equal(got['第三方应用密码'], 'no-value');
     assert.equal(got['网关'], 'filled');
+    // The row says it expired, not that there never was one.
+    const keyRow = bar(page, CALLBACK).locator('[data-field="第三方应用密码"]');
+    assert.equal(await keyRow.getAttribute('data-code'), 'secret-expired');
+    assert.match(await keyRow.textContent(), /过期|expired/);
     const popup = await openPopup(context, extensionId, page);
     await popup.locator('[data-testid="secret-access-key"][data-held="false"]').waitFor({ timeout: 10_000 });
     await popup.locator('[data-testid="secret-gateway"][data-held="true"]').waitFor({ timeout: 10_000 });

@@ -172,6 +172,26 @@ describe('secrets journey', () => {
     await page.close();
   });
 
+  test('the AccessToken认证 bar offers 记住此密钥, which remembers the key the user typed and shows it only masked', async () => {
+    const { worker } = browser;
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + path);
+    await page.click('#open-app');
+    await page.click('#edit-atk');
+    const typed = 'Typed-By-Hand_2024-q7Wz';
+    await page.fill('#atk-key', typed);
+    const b = await clickBar(page, ACCESS_TOKEN, /记住此密钥|Remember this key/);
+    const prefix = prefixOf(server.origin, 'journey');
+    const stored = async () => (await storageDump(worker)).session[`secret:accessTokenKey:${prefix}`]?.value;
+    const deadline = Date.now() + 10_000;
+    while ((await stored()) !== typed && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.equal(await stored(), typed);
+    const shown = await b.evaluate((host) => host.shadowRoot.innerHTML);
+    assert.ok(!shown.includes(typed), 'the bar never shows the key whole');
+    assert.ok(shown.includes(typed.slice(-4)), 'the bar confirms it by its last four characters');
+    await page.close();
+  });
+
   test('the content scripts cannot read session storage', async () => {
     const { context, worker } = browser;
     const page = await context.newPage();
