@@ -68,7 +68,8 @@ function buildPanel() {
   footer.append(ttlLabel, clear);
 
   section.append(countdown, cross, footer);
-  document.body.append(section);
+  const diagnose = document.querySelector('[data-role="diagnose"]');
+  if (diagnose) diagnose.before(section); else document.body.append(section);
   return { section, rows, countdown, cross, crossText, confirm, ttl, clear };
 }
 
