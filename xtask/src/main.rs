@@ -24,7 +24,9 @@ usage: cargo xtask <command>
   test [--only native|wasm|e2e]
                         native tests, wasm-bindgen tests in headless Chromium, E2E suite;
                         ends with `total: N passed, M failed`
-  bench                 sizes (WASM raw/gzip, content scripts) and WASM start-up time";
+  bench                 sizes, and in headless Chromium: the MAIN hook's cost on fetch, the
+                        collector, WASM start-up and recognition in the worker, the observer
+                        under churn (target/bench/results.json); never asserts timings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
