@@ -284,11 +284,14 @@ fn wasm_stage(root: &Path, tools: &Tools) -> Stage {
     if let Err(e) = fs::create_dir_all(root.join("target/xtask")).and_then(|_| fs::write(&caps, text)) {
         return not_run(NAME, format!("cannot write {}: {e}", caps.display()));
     }
+    let mut cmd = Command::new("cargo");
+    cmd.args(["test", "--no-fail-fast", "--target", "wasm32-unknown-unknown"]);
+    for name in web_tests(&root.join("tests")) {
+        cmd.args(["--test", &name]);
+    }
     run_stage(
         NAME,
-        Command::new("cargo")
-            .args(["test", "--no-fail-fast", "--target", "wasm32-unknown-unknown", "--test", "web"])
-            .current_dir(root)
+        cmd.current_dir(root)
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &tools.test_runner)
             .env("CHROMEDRIVER", driver)
             .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
@@ -296,6 +299,21 @@ fn wasm_stage(root: &Path, tools: &Tools) -> Stage {
             // A test file without `wasm_bindgen_test_configure!` would otherwise run in Node.
             .env("WASM_BINDGEN_USE_BROWSER", "1"),
     )
+}
+
+/// The wasm-bindgen test targets: every `tests/web*.rs` (`web`, `web_forms`, …), by name.
+pub fn web_tests(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter_map(|n| n.strip_suffix(".rs").filter(|stem| stem.starts_with("web")).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }
 
 /// `tests/e2e/**/*.test.mjs`, listed by us: `node --test <dir>` means different things in
@@ -366,6 +384,17 @@ mod tests {
         assert_eq!(parse_only(&["--only".into(), "wasm".into()]), Ok(Only::Wasm));
         assert!(parse_only(&["--only".into(), "all".into()]).is_err());
         assert!(parse_only(&["--fast".into()]).is_err());
+    }
+
+    #[test]
+    fn every_tests_web_file_is_a_wasm_test_target() {
+        let dir = std::env::temp_dir().join(format!("xtask-web-tests-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        for f in ["web.rs", "web_secrets.rs", "web_forms.rs", "forms_plan.rs", "webby.txt"] {
+            fs::write(dir.join(f), "").unwrap();
+        }
+        assert_eq!(web_tests(&dir), ["web", "web_forms", "web_secrets"]);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
