@@ -286,11 +286,21 @@ pub struct TextItem {
     pub value: String,
     #[serde(deserialize_with = "lenient_string")]
     pub id: String,
+    /// The nearest enclosing container of the value, as for controls.
+    #[serde(deserialize_with = "lenient_opt_string", skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// Every enclosing container, nearest first.
+    #[serde(deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub containers: Vec<String>,
 }
 
 impl fmt::Debug for TextItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TextItem").field("label", &self.label).field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("TextItem")
+            .field("label", &self.label)
+            .field("id", &self.id)
+            .field("container", &self.container)
+            .finish_non_exhaustive()
     }
 }
 

@@ -35,7 +35,7 @@ fn diagnose_of_a_page_with_filled_fields_holds_none_of_their_values() {
     controls[3] = controls[3].clone().value(KEY);
     controls[4] = controls[4].clone().value(GATEWAY);
     let mut snapshot = page().with_all(controls).snapshot();
-    snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t1".into() });
+    snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t1".into(), ..Default::default() });
     snapshot.url = format!("https://h.example/ierp/index.html?formId=x&token={KEY}");
     let text = diagnose_text(&snapshot);
     for secret in [PREFIX, ACCOUNT_ID, KEY, GATEWAY, "token="] {
@@ -151,7 +151,7 @@ proptest! {
         }
         let mut snapshot = page.snapshot();
         for (i, value) in text_values.iter().enumerate() {
-            snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), value: value.clone(), id: format!("t{i}") });
+            snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), value: value.clone(), id: format!("t{i}"), ..Default::default() });
         }
         let text = diagnose_text(&snapshot);
         for value in values.iter().chain(&text_values) {

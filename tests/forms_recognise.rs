@@ -4,7 +4,7 @@
 mod forms_support;
 
 use fapiao_helper::forms::{recognise, FormSpec, Offer, RecognisedForm, Recognition, SPECS};
-use fapiao_helper::snapshot::{ControlKind, LabelRule, Snapshot};
+use fapiao_helper::snapshot::{ControlKind, LabelRule, Snapshot, TextItem};
 use forms_support::*;
 
 fn only_form(snapshot: &Snapshot) -> RecognisedForm {
@@ -267,6 +267,63 @@ fn the_access_token_dialog_offers_to_generate_a_key_and_to_remember_a_typed_one(
     }
     let callback = serde_json::to_value(recognise(&callback_page().snapshot())).expect("serialises");
     assert_eq!(callback["forms"][0]["offers"], serde_json::json!(["fill", "undo"]));
+}
+
+/// A page with a console's search box (an unrelated control) and a text labelled `label` in
+/// container `k2` (inside the tab pane `tab`), under `heading` in container `heading_in`.
+fn view_mode_page(heading: &str, heading_in: &str, label: &str) -> Snapshot {
+    let mut snapshot = page()
+        .heading_in(heading, heading_in)
+        .with(control("search", ControlKind::Text).label(LabelRule::Placeholder, "搜索菜单").containers(&["top"]))
+        .snapshot();
+    snapshot.texts.push(TextItem {
+        label: label.into(),
+        id: "t7".into(),
+        container: Some("k2".into()),
+        containers: vec!["k2".into(), "tab".into()],
+        ..Default::default()
+    });
+    snapshot
+}
+
+#[test]
+fn a_detail_page_in_view_mode_is_recognised_by_its_heading_and_the_x_acgw_identity_text() {
+    let form = only_form(&view_mode_page("第三方应用", "tab", "x-acgw-identity："));
+    assert_eq!(form.form, "第三方应用");
+    assert!(form.fields.iter().all(|f| !f.found), "no field is a control in view mode");
+    assert_eq!(form.texts, ["t7"]);
+    assert_eq!(form.container.as_deref(), Some("k2"));
+    let json = serde_json::to_value(&form).expect("serialises");
+    assert_eq!(json["offers"], serde_json::json!(["fill", "undo", "remember-gateway"]));
+    assert_eq!(json["texts"], serde_json::json!(["t7"]));
+}
+
+#[test]
+fn a_shown_text_alone_or_under_another_heading_recognises_nothing() {
+    assert!(recognise(&view_mode_page("人员", "tab", "x-acgw-identity")).forms.is_empty());
+    assert!(recognise(&view_mode_page("第三方应用", "tab", "x-acgw-identity-test")).forms.is_empty());
+    assert!(recognise(&view_mode_page("第三方应用", "elsewhere", "x-acgw-identity")).forms.is_empty(), "a heading of another pane");
+    let mut untitled = view_mode_page("第三方应用", "tab", "x-acgw-identity");
+    untitled.headings.clear();
+    assert!(recognise(&untitled).forms.is_empty());
+}
+
+#[test]
+fn a_form_found_by_its_controls_is_not_recognised_twice_by_its_text() {
+    let mut snapshot = page()
+        .heading_in("第三方应用", "k2")
+        .with_all([text("a", "系统编码").container("k2"), text("b", "系统名称").container("k2")])
+        .with(control("c", ControlKind::Checkbox).label(LabelRule::FormItem, "授权全部API").container("k2"))
+        .snapshot();
+    snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), id: "t1".into(), container: Some("k2".into()), ..Default::default() });
+    let form = only_form(&snapshot);
+    assert!(form.texts.is_empty());
+    assert_eq!(form.fields.iter().filter(|f| f.found).count(), 3);
+}
+
+#[test]
+fn only_the_shown_text_labels_of_the_specs_are_asked_of_the_collector() {
+    assert_eq!(FormSpec::shown_text_labels(), ["x-acgw-identity"]);
 }
 
 #[test]

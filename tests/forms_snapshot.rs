@@ -95,7 +95,7 @@ fn a_snapshot_that_is_not_an_object_is_an_error_not_a_panic() {
 #[test]
 fn debug_output_of_a_snapshot_never_shows_control_or_text_values() {
     let mut snapshot = page().with(control("p", ControlKind::Password).value(KEY)).snapshot();
-    snapshot.texts.push(fapiao_helper::snapshot::TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t".into() });
+    snapshot.texts.push(fapiao_helper::snapshot::TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t".into(), ..Default::default() });
     let debug = format!("{snapshot:?}");
     assert!(!debug.contains(KEY) && !debug.contains(GATEWAY));
 }

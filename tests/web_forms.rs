@@ -5,7 +5,7 @@
 //! rows, recognition, diagnose).
 #![cfg(target_arch = "wasm32")]
 
-use fapiao_helper::wasm::forms::{diagnose, fill_outcomes, plan_fill, plan_undo, recognise_forms};
+use fapiao_helper::wasm::forms::{diagnose, fill_outcomes, form_text_labels, plan_fill, plan_undo, recognise_forms};
 use fapiao_helper::wasm::set_locale;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -301,4 +301,21 @@ fn diagnose_describes_forms_labels_and_rules_but_never_a_value() {
     for value in [TYPED, "abc", "formId=x"] {
         assert!(!json.contains(value), "diagnose carries {value}: {json}");
     }
+}
+
+#[wasm_bindgen_test]
+fn a_view_mode_page_is_recognised_by_its_heading_and_a_shown_text_label() {
+    let labels: Vec<String> = items(&ok(form_text_labels())).iter().filter_map(JsValue::as_string).collect();
+    assert_eq!(labels, ["x-acgw-identity"]);
+    // As the agent sends it for recognition: the label and where it is, never the value.
+    let snapshot = js(r#"{"headings":[{"text":"第三方应用","container":"k1"}],
+        "controls":[{"id":"c0","kind":"text","labels":[{"rule":"placeholder","text":"搜索菜单"}]}],
+        "texts":[{"label":"x-acgw-identity：","id":"t3","container":"k2","containers":["k2","k1"]}]}"#);
+    let forms = items(&get(&ok(recognise_forms(snapshot)), "forms"));
+    assert_eq!(forms.len(), 1);
+    assert_eq!(text(&forms[0], "form").as_deref(), Some("第三方应用"));
+    assert_eq!(stringify(&get(&forms[0], "texts")), r#"["t3"]"#);
+    assert!(items(&get(&forms[0], "fields")).iter().all(|f| get(f, "found").as_bool() == Some(false)));
+    let offers = stringify(&get(&forms[0], "offers"));
+    assert!(offers.contains("remember-gateway"), "{offers}");
 }

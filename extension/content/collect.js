@@ -17,6 +17,7 @@
   const MAX_CAPTION_LEVELS = 8;
   const MAX_HEADINGS = 40;
   const MAX_TEXTS = 300;
+  const MAX_TEXT_SCAN = 20000; // elements looked at per root for labelled texts
 
   const CONTROL_SELECTOR = [
     'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])' +
@@ -611,23 +612,65 @@
 
   // --- label/value pairs of plain text (issue 6 captures secrets shown as text) -----------------------
 
-  function textPairs(root, register, out) {
+  /** A text leaf worth pairing: an element with text and no element children, not ours. */
+  function textLeaf(n) {
+    if (n.firstElementChild || n.matches(CAPTION_SKIP) || n.matches(CONTROL_SELECTOR)) return '';
+    const t = clean(n.textContent);
+    return t && t.length <= 4096 ? t : '';
+  }
+
+  /** Whether two leaves sit close in the tree (a caption and the value beside it). */
+  function near(a, b) {
+    let common = a.parentElement, hops = 0;
+    while (common && !common.contains(b) && hops < 4) { common = common.parentElement; hops++; }
+    return !!common && common.contains(b);
+  }
+
+  function textItem(label, valueNode, register, containerId) {
+    const item = { label, id: register(valueNode, 't') };
+    const ks = containerElements(valueNode);
+    if (ks.length) {
+      item.container = containerId(ks[0]);
+      item.containers = ks.map(containerId);
+    }
+    return item;
+  }
+
+  /** Every caption/value pair of neighbouring visible text leaves, values included (bar actions). */
+  function textPairs(root, register, containerId, out) {
     const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     const leaves = [];
     for (let n = walker.nextNode(); n && leaves.length < MAX_TEXTS * 2; n = walker.nextNode()) {
-      if (n.matches(CAPTION_SKIP) || n.matches(CONTROL_SELECTOR)) continue;
-      if (n.firstElementChild) continue;
-      const t = clean(n.textContent);
-      if (t && t.length <= 4096 && isVisible(n)) leaves.push({ n, t });
+      const t = textLeaf(n);
+      if (t && isVisible(n)) leaves.push({ n, t });
     }
     for (let i = 0; i + 1 < leaves.length && out.length < MAX_TEXTS; i++) {
       const a = leaves[i], b = leaves[i + 1];
-      if (a.t.length > 60) continue;
-      // Pair neighbours that sit close in the tree (a caption and the value beside it).
-      let common = a.n.parentElement, hops = 0;
-      while (common && !common.contains(b.n) && hops < 4) { common = common.parentElement; hops++; }
-      if (!common || !common.contains(b.n)) continue;
-      out.push({ label: a.t, value: b.t, id: register(b.n, 't') });
+      if (a.t.length > 60 || !near(a.n, b.n)) continue;
+      out.push({ ...textItem(a.t, b.n, register, containerId), value: b.t });
+    }
+  }
+
+  /**
+   * For recognition: only texts whose caption contains one of `labels` (the worker's list, from
+   * the form specs), paired with the next visible leaf — and never their values.
+   */
+  function labelledTexts(root, labels, register, containerId, out) {
+    const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let pending = null;
+    let scanned = 0;
+    for (let n = walker.nextNode(); n && scanned < MAX_TEXT_SCAN && out.length < MAX_TEXTS; n = walker.nextNode(), scanned++) {
+      const t = textLeaf(n);
+      if (!t) continue;
+      if (pending) {
+        if (isVisible(n)) {
+          if (near(pending.n, n)) out.push(textItem(pending.t, n, register, containerId));
+          pending = null;
+        }
+        if (out.length >= MAX_TEXTS) break;
+      }
+      const key = t.toLowerCase();
+      if (t.length <= 60 && labels.some((l) => key.includes(l)) && isVisible(n)) pending = { n, t };
     }
   }
 
@@ -669,14 +712,19 @@
     const roots = rootsToCollect(doc);
     const controls = [];
     const headings = [];
-    const texts = options.texts ? [] : undefined;
+    // `texts: true`: every caption/value pair, values included (a bar action reads one);
+    // `textLabels: [...]`: only texts so labelled, without values (recognition).
+    const labels = Array.isArray(options.textLabels)
+      ? options.textLabels.filter((l) => typeof l === 'string' && l.trim()).map((l) => clean(l).toLowerCase()) : [];
+    const texts = options.texts || labels.length ? [] : undefined;
     for (const root of roots) {
       for (const el of controlsIn(root)) {
         if (controls.length >= MAX_CONTROLS) break;
         controls.push(describe(el, register, containerId));
       }
       headingsIn(root, containerId, headings);
-      if (texts) textPairs(root, register, texts);
+      if (options.texts) textPairs(root, register, containerId, texts);
+      else if (labels.length) labelledTexts(root, labels, register, containerId, texts);
     }
     const snapshot = {
       url: String(doc.location && doc.location.href),

@@ -32,6 +32,12 @@
   let debounce = DEBOUNCE_MS;
   const recentRuns = [];
   let lastSignature = '';
+  /**
+   * Labels of texts that recognise a form even without controls (the worker's word, from the
+   * Rust specs: `x-acgw-identity`); `null` until the first answer. Only such texts are sent for
+   * recognition, and never their values.
+   */
+  let textLabels = null;
   /** key (form + container) → {bar, recognised, rows, offers, phase, history, overwrite, instance, doc} */
   const bars = new Map();
 
@@ -166,23 +172,36 @@
 
   async function recogniseNow() {
     if (!document.documentElement) return;
-    if (!mayHoldControls()) {
+    const wantTexts = !!(textLabels && textLabels.length);
+    // A page without controls is asked about once (to learn textLabels), then only for texts.
+    if (!mayHoldControls() && textLabels !== null && !wantTexts) {
       lastSignature = '';
       for (const key of [...bars.keys()]) dropBar(key);
       return;
     }
-    const col = ns.collect();
+    const col = ns.collect(wantTexts ? { textLabels } : {});
     for (const root of col.roots) observe(root);
-    const signature = JSON.stringify([col.snapshot.headings, col.snapshot.controls]);
+    const texts = col.snapshot.texts || [];
+    const signature = JSON.stringify([col.snapshot.headings, col.snapshot.controls, texts]);
     if (signature === lastSignature && [...bars.values()].every((s) => !s.shown || s.bar.connected)) return;
     lastSignature = signature;
-    if (!col.snapshot.controls.length) {
+    if (!col.snapshot.controls.length && !texts.length && textLabels !== null) {
       for (const key of [...bars.keys()]) dropBar(key);
       return;
     }
     const reply = await send({ type: 'recognise', snapshot: col.snapshot });
     if (!reply || !Array.isArray(reply.forms)) return;
+    noteTextLabels(reply.textLabels);
     reconcile(reply.forms, col);
+  }
+
+  /** Takes the worker's text labels; a new list means looking again, with those texts. */
+  function noteTextLabels(list) {
+    if (!Array.isArray(list)) return;
+    const next = list.filter((l) => typeof l === 'string' && l.trim()).slice(0, 20);
+    if (JSON.stringify(next) === JSON.stringify(textLabels)) return;
+    textLabels = next;
+    if (next.length) { lastSignature = ''; rerun = true; }
   }
 
   const keyOf = (f) => `${f.form}\u0000${f.container ?? ''}`;
@@ -195,9 +214,12 @@
       if (seen.has(key)) continue;
       seen.add(key);
       const found = (f.fields || []).filter((x) => x.found && x.controlId);
-      const instance = found.map((x) => x.controlId).sort().join(',');
-      const visible = found.some((x) => byId.get(x.controlId) && byId.get(x.controlId).visible !== false);
-      const doc = documentHolding(found, col);
+      // A form recognised by a text it shows (no field drawn as a control) lives where that text is.
+      const textIds = Array.isArray(f.texts) ? f.texts.filter((id) => typeof id === 'string') : [];
+      const instance = [...found.map((x) => x.controlId), ...textIds].sort().join(',');
+      const visible = found.some((x) => byId.get(x.controlId) && byId.get(x.controlId).visible !== false) ||
+        textIds.some((id) => { const el = col.elementFor(id); return !!el && D.isVisible(el); });
+      const doc = documentHolding([...found.map((x) => x.controlId), ...textIds], col);
       let state = bars.get(key);
       // The same form closed and opened again has all-new elements: start over. A framework
       // that re-renders one field keeps the others, and the bar keeps its results.
@@ -232,10 +254,10 @@
   }
 
   /** The document holding most of the form's controls (a helper-less child frame's, maybe). */
-  function documentHolding(found, col) {
+  function documentHolding(ids, col) {
     const counts = new Map();
-    for (const x of found) {
-      const el = col.elementFor(x.controlId);
+    for (const id of ids) {
+      const el = col.elementFor(id);
       if (el) counts.set(el.ownerDocument, (counts.get(el.ownerDocument) || 0) + 1);
     }
     let best = document, n = 0;

@@ -82,12 +82,16 @@ function requireContentScript(sender) {
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const handlers = {
-  /** `{snapshot}` → `{forms}`: each recognised form with the rows its fill would give now. */
+  /**
+   * `{snapshot}` → `{forms, textLabels}`: each recognised form with the rows its fill would give
+   * now, and the labels of texts the collector should send (without values) for recognition.
+   */
   recognise: async (message, sender, core) => {
     requireContentScript(sender);
     if (!isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
+    const textLabels = core.formTextLabels();
     const { forms = [] } = core.recogniseForms(message.snapshot) ?? {};
-    if (!forms.length) return { ok: true, forms: [] };
+    if (!forms.length) return { ok: true, forms: [], textLabels };
     const out = [];
     for (const form of forms) {
       let rows = [];
@@ -99,7 +103,7 @@ export const handlers = {
       }
       out.push({ ...form, rows });
     }
-    return { ok: true, forms: out };
+    return { ok: true, forms: out, textLabels };
   },
 
   /** `{form, snapshot, overwrite}` (sent from a trusted click on 填充/覆盖) → `{plan}`. */

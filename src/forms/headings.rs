@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::recognise::{MAX_CONTROLS, MAX_HEADINGS};
+use super::recognise::{MAX_CONTROLS, MAX_HEADINGS, MAX_TEXTS};
 use crate::labels::{heading_names, label_key, MAX_LABEL_CHARS};
 use crate::snapshot::Snapshot;
 
@@ -28,8 +28,10 @@ pub(crate) struct Headings {
 impl Headings {
     pub(crate) fn new(snapshot: &Snapshot) -> Headings {
         let mut enclosing: HashMap<String, HashSet<String>> = HashMap::new();
-        for control in snapshot.controls.iter().take(MAX_CONTROLS) {
-            let mut path = control.container.iter().chain(control.containers.iter().take(16));
+        let controls = snapshot.controls.iter().take(MAX_CONTROLS).map(|c| (&c.container, &c.containers));
+        let texts = snapshot.texts.iter().take(MAX_TEXTS).map(|t| (&t.container, &t.containers));
+        for (container, containers) in controls.chain(texts) {
+            let mut path = container.iter().chain(containers.iter().take(16));
             if let Some(nearest) = path.next() {
                 let outer = enclosing.entry(nearest.clone()).or_default();
                 outer.extend(path.filter(|c| *c != nearest).cloned());

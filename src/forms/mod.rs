@@ -169,6 +169,10 @@ pub struct FormSpec {
     pub min_fields_with_heading: usize,
     /// A form too small to be told apart by its fields alone (a one-field dialog).
     pub requires_heading: bool,
+    /// Labels of values the form shows as text, never in a control (`x-acgw-identity` in
+    /// 认证凭证). Under a heading naming the form, a text with one of these labels recognises
+    /// it even when none of its fields is drawn as a control (a detail page in view mode).
+    pub shown_texts: &'static [&'static str],
     pub offers: &'static [Offer],
     pub fields: &'static [FieldSpec],
 }
@@ -183,6 +187,15 @@ impl FormSpec {
     /// The field with this DOMAIN.md label.
     pub fn field(&self, label: &str) -> Option<&'static FieldSpec> {
         self.fields.iter().find(|f| f.label == label)
+    }
+
+    /// Every spec's [`FormSpec::shown_texts`]: the only text labels the collector needs to send
+    /// for recognition (their values are never needed for it).
+    pub fn shown_text_labels() -> Vec<&'static str> {
+        let mut labels: Vec<&'static str> = SPECS.iter().flat_map(|s| s.shown_texts.iter().copied()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        labels
     }
 
     /// All names a heading may show: name, aliases, identifying words.

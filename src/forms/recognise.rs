@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::headings::{Headings, Scope};
 use super::{FieldKind, FormSpec, Offer, SPECS};
-use crate::labels::{LabelKeys, MatchQuality, MAX_LABEL_CHARS};
+use crate::labels::{label_key, LabelKeys, MatchQuality, MAX_LABEL_CHARS};
 use crate::snapshot::{Control, ControlKind, LabelRule, Snapshot};
 
 /// Controls read per snapshot; a console form has dozens, a hostile page may send millions.
@@ -23,6 +23,8 @@ pub const MAX_CONTROLS: usize = 3000;
 pub const MAX_LABELS_PER_CONTROL: usize = 16;
 /// Headings read per snapshot.
 pub const MAX_HEADINGS: usize = 200;
+/// Labelled texts read per snapshot.
+pub const MAX_TEXTS: usize = 300;
 
 /// Every form recognised in one snapshot (empty: no bar).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -45,6 +47,10 @@ pub struct RecognisedForm {
     pub heading_matched: bool,
     pub offers: &'static [Offer],
     pub fields: Vec<FieldMatch>,
+    /// Ids of the labelled texts (`snapshot.texts[].id`) that recognised the form when none of
+    /// its fields is a control: where the form is, for the bar.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<String>,
     #[serde(skip)]
     pub spec_ref: &'static FormSpec,
 }
@@ -322,6 +328,49 @@ fn evaluate(
         heading_matched,
         offers: spec.offers,
         fields,
+        texts: Vec::new(),
+        spec_ref: spec,
+    })
+}
+
+/// A form none of whose fields is drawn as a control, recognised by a text it always shows
+/// (`FormSpec::shown_texts`) under a heading that names it: the form's fields are all
+/// `not-found`, its other offers (记住网关) still apply.
+fn by_shown_text(spec: &'static FormSpec, snapshot: &Snapshot, headings: &Headings) -> Option<RecognisedForm> {
+    let keys: Vec<String> = spec.shown_texts.iter().map(|t| label_key(t)).collect();
+    let text = snapshot.texts.iter().take(MAX_TEXTS).find(|t| {
+        t.label.chars().count() <= MAX_LABEL_CHARS && !t.id.is_empty() && keys.contains(&label_key(&t.label))
+    })?;
+    let containers = vec![&text.container];
+    let scope = Scope::Union(containers);
+    if headings.naming(&scope, spec.excluding.iter().copied()).is_some() {
+        return None;
+    }
+    let heading = headings.naming(&scope, spec.heading_words())?;
+    let form = if spec.aliases.contains(&heading) { heading } else { spec.name };
+    let fields = spec
+        .fields
+        .iter()
+        .map(|f| FieldMatch {
+            field: f.label,
+            kind: f.kind,
+            secret: f.is_secret(),
+            found: false,
+            control_id: None,
+            rule: None,
+            label: None,
+            group: Vec::new(),
+        })
+        .collect();
+    Some(RecognisedForm {
+        form: form.to_string(),
+        spec: spec.id,
+        container: text.container.clone(),
+        score: 0.1,
+        heading_matched: true,
+        offers: spec.offers,
+        fields,
+        texts: vec![text.id.clone()],
         spec_ref: spec,
     })
 }
@@ -379,9 +428,14 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
     let headings = Headings::new(snapshot);
     let mut all: Vec<(usize, usize, RecognisedForm)> = Vec::new();
     for (s, spec) in specs.iter().enumerate() {
+        let mut any = false;
         for form in instances(s, spec, &prepared, &index, &headings) {
             let found = form.fields.iter().filter(|f| f.found).count();
             all.push((s, found, form));
+            any = true;
+        }
+        if !any && !spec.shown_texts.is_empty() {
+            all.extend(by_shown_text(spec, snapshot, &headings).map(|form| (s, 0, form)));
         }
     }
     all.sort_by(|(sa, fa, a), (sb, fb, b)| fb.cmp(fa).then(b.score.total_cmp(&a.score)).then(sa.cmp(sb)));

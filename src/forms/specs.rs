@@ -28,6 +28,7 @@ const INVOICE_CALLBACK: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("请求地址", &["请求URL", "请求地址前缀", "Request URL", "Request address"], K::Text, S::ConsolePrefix, V::UrlPrefix, false),
@@ -76,6 +77,7 @@ const INVOICE_CLOUD_AUTH: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("url", &["URL地址", "服务地址", "发票云地址", "Service URL", "Server URL"], K::Text, credential(C::EnvironmentUrl), V::HttpUrl, false),
@@ -104,6 +106,7 @@ const TENANT_AUTH: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("授权账号", &["租户授权账号", "Tenant client ID"], K::Text, credential(C::TenantClientId), V::TenantClientId, true),
@@ -124,6 +127,7 @@ const ENTERPRISE_INFO: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("企业名称", &["企业全称", "Enterprise name", "Company name"], K::Text, S::UserInput, V::None, false),
@@ -142,6 +146,7 @@ const EXPENSE_INVOICE_CLOUD: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("组织", &["Organization", "Organisation"], K::Lookup, S::UserInput, V::None, false),
@@ -163,6 +168,8 @@ const THIRD_PARTY_APP: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    // 认证凭证 shows the gateway credential as text beside this label, in edit and view mode.
+    shown_texts: &["x-acgw-identity"],
     offers: &[Offer::Fill, Offer::Undo, Offer::RememberGateway],
     fields: &[
         field("系统编码", &["应用编码", "System code", "App code"], K::Text, S::UserInput, V::AsciiAlnum, true),
@@ -190,6 +197,7 @@ const ACCESS_TOKEN_AUTH: FormSpec = FormSpec {
     min_fields: 1,
     min_fields_with_heading: 1,
     requires_heading: true,
+    shown_texts: &[],
     offers: &[Offer::Fill, Offer::Undo, Offer::GenerateKey, Offer::RememberKey],
     fields: &[field(
         "认证密钥",
@@ -212,6 +220,7 @@ const BUSINESS_SYSTEM_CODE: FormSpec = FormSpec {
     min_fields: 2,
     min_fields_with_heading: 2,
     requires_heading: true,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("编码", &["业务系统编码", "Code"], K::Text, S::UserInput, V::AsciiAlnum, true),
@@ -230,6 +239,7 @@ const EAS_BUSINESS_SYSTEM: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("业务系统", &["Business system"], K::Select, S::Constant { value: "EAS" }, V::None, false),
@@ -251,6 +261,7 @@ const IMAGE_ENTERPRISE_AUTH: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("企业税号", &["税号"], K::Text, S::UserInput, V::NoSpaces, false),
@@ -271,6 +282,7 @@ const MULTI_IMAGE_SYSTEM: FormSpec = FormSpec {
     min_fields: 3,
     min_fields_with_heading: 2,
     requires_heading: false,
+    shown_texts: &[],
     offers: FILL_UNDO,
     fields: &[
         field("发票云授权码", &[], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),

@@ -101,6 +101,14 @@ pub fn plan_undo(plan: JsValue, results: JsValue) -> Result<JsValue, JsValue> {
     to_js(&fill::plan_undo(&plan, &results, locale()))
 }
 
+/// `formTextLabels() -> string[]`: the labels of texts that recognise a form (`x-acgw-identity`):
+/// the collector sends labelled texts for recognition only when their label is one of these,
+/// and never their values.
+#[wasm_bindgen(js_name = formTextLabels)]
+pub fn form_text_labels() -> Result<JsValue, JsValue> {
+    to_js(&forms::FormSpec::shown_text_labels())
+}
+
 /// `diagnose(snapshot) -> object`: forms, labels, kinds, rules; never a value.
 #[wasm_bindgen(js_name = diagnose)]
 pub fn diagnose(snapshot: JsValue) -> Result<JsValue, JsValue> {
