@@ -24,6 +24,11 @@
 
   const LOOKUP_TIMEOUT_MS = 3000;
   const POLL_MS = 60;
+  const CLOSE_WAIT_MS = 600; // a list closing by itself (an animation) before we close it
+  const MAX_LIST_CANDIDATES = 2000; // changed elements looked at for an option list left open
+  // Escape as a keyboard sends it: widgets written against the legacy fields (React's `which`,
+  // KDesign, older Kingdee scripts) read `keyCode`, not `key`.
+  const ESCAPE = { key: 'Escape', code: 'Escape', keyCode: 27, which: 27 };
   const TOKEN_SPLIT = /[\s/|,，()（）[\]【】:：]+/;
   const MAX_OPTION_SCAN = 3000;
 
@@ -321,7 +326,7 @@
           pick.scrollIntoView({ block: 'nearest' });
           personClick(pick);
           await sleep(POLL_MS);
-          if (el.ownerDocument.activeElement === el) blurEl(el);
+          await leaveClosed(el, box, watch, { graceMs: CLOSE_WAIT_MS });
           return null;
         }
         // Many comboboxes open on ArrowDown when typing alone did not show the list.
@@ -332,20 +337,39 @@
         }
       }
       // Leave the control as it was found: close the list, take the typed query back out.
-      fire(el, 'keydown', KeyboardEvent, { key: 'Escape', code: 'Escape' });
+      pressEscape(el);
       if (before !== null && el.value !== before) {
         setNativeValue(el, before);
         fireInput(el, null);
       }
       blurEl(el);
+      await leaveClosed(el, box, watch);
       return lastCount ? 'no-match' : 'no-options';
     } finally {
       watch.stop();
     }
   }
 
+  /**
+   * Empties a lookup or custom select the way a person does — its own × if it has one, else
+   * deleting the text — then leaves its list closed: an × or a focus often opens the list
+   * (KDesign's select does), and a person would close it again.
+   */
   async function clearControl(el) {
     const box = D.widgetBox(el);
+    const watch = watchChanges(el);
+    try {
+      const { error, typed } = await emptyControl(el, box);
+      // A list the clearing opened may show only once the page has re-rendered.
+      await settle(el.ownerDocument.defaultView || window);
+      await leaveClosed(el, box, watch, { blur: typed });
+      return error;
+    } finally {
+      watch.stop();
+    }
+  }
+
+  async function emptyControl(el, box) {
     // The widget's own clear affordance (an ×), revealed on hover in most libraries.
     fire(box, 'mouseover', MouseEvent);
     fire(box, 'mouseenter', MouseEvent, { bubbles: false });
@@ -356,18 +380,97 @@
     if (clearer) {
       personClick(clearer);
       await sleep(POLL_MS);
-      if (!D.clean(D.valueOf(el))) return null;
+      if (!D.clean(D.valueOf(el))) return { error: null, typed: false };
     }
-    if (el.readOnly && !el.isContentEditable) return clearer ? 'did-not-stick' : 'read-only';
+    if (el.readOnly && !el.isContentEditable) return { error: clearer ? 'did-not-stick' : 'read-only', typed: false };
     focusEl(el);
-    fire(el, 'keydown', KeyboardEvent, { key: 'Backspace', code: 'Backspace' });
+    fire(el, 'keydown', KeyboardEvent, { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8 });
     if (el.isContentEditable && !('value' in el)) el.textContent = '';
     else setNativeValue(el, '');
     fire(el, 'input', InputEvent, { inputType: 'deleteContentBackward', cancelable: false });
-    fire(el, 'keyup', KeyboardEvent, { key: 'Backspace', code: 'Backspace' });
+    fire(el, 'keyup', KeyboardEvent, { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8 });
     fire(el, 'change');
-    blurEl(el);
-    return null;
+    return { error: null, typed: true }; // blurred by leaveClosed, after its list is closed
+  }
+
+  // --- leaving a lookup closed ------------------------------------------------------------------
+
+  function pressEscape(el) {
+    fire(el, 'keydown', KeyboardEvent, ESCAPE);
+    fire(el, 'keyup', KeyboardEvent, ESCAPE);
+  }
+
+  const isFocused = (el) => el.ownerDocument.activeElement === el || el.getRootNode().activeElement === el;
+
+  /**
+   * The nearest box that floats above the page (absolutely or fixed positioned, or an ARIA popup
+   * role) holding `n`, below `<body>`; memoised per call in `seen`.
+   */
+  function floatingBox(n, seen) {
+    const path = [];
+    let found = null;
+    for (let a = n, i = 0; a && i < 12; a = a.parentElement, i++) {
+      if (a.localName === 'body' || a.localName === 'html') break;
+      if (seen.has(a)) { found = seen.get(a); break; }
+      path.push(a);
+      const role = a.getAttribute('role');
+      if (role === 'listbox' || role === 'menu' || role === 'tree' || role === 'grid') { found = a; break; }
+      const pos = a.ownerDocument.defaultView.getComputedStyle(a).position;
+      if (pos === 'absolute' || pos === 'fixed') { found = a; break; }
+    }
+    for (const a of path) seen.set(a, found);
+    return found;
+  }
+
+  /** Whether a floating box shows rows a person could choose: visible elements with text. */
+  function showsRows(list) {
+    if (!list.isConnected || !D.isVisible(list)) return false;
+    const walker = list.ownerDocument.createTreeWalker(list, NodeFilter.SHOW_ELEMENT);
+    let looked = 0;
+    for (let n = list; n && looked < 200; n = walker.nextNode(), looked++) {
+      if (n.firstElementChild || n.matches('script,style,template')) continue;
+      if (D.clean(n.textContent) && D.isVisible(n)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Option lists open now that opened or changed while the step ran: floating boxes outside the
+   * control's own widget that show rows (a component library's popper, Kingdee's role-less
+   * basedata panel, an ARIA listbox).
+   */
+  function openLists(el, box, watch) {
+    const seen = new Map();
+    const lists = new Set();
+    let looked = 0;
+    for (const n of watch.changed) {
+      if (looked++ >= MAX_LIST_CANDIDATES) break;
+      if (!n.isConnected) continue;
+      const list = floatingBox(n, seen);
+      if (list && !lists.has(list) && !inWidget(list, el, box)) lists.add(list);
+    }
+    return [...lists].filter(showsRows);
+  }
+
+  /**
+   * Leaves the control as a person leaves it after choosing or clearing: its list closed and the
+   * focus gone. A list still shown (after `graceMs` for one closing by itself) gets Escape on the
+   * control, as a person presses it; one that ignores Escape gets a click on an empty spot of the
+   * page. Escape is sent only while a list is open: some widgets clear their choice on an Escape
+   * with the list closed. `blur`: blur even if the control does not hold the focus (a window
+   * without focus got synthetic focus events; the page still waits for its blur to commit).
+   */
+  async function leaveClosed(el, box, watch, { graceMs = 0, blur = false } = {}) {
+    // Looked at afresh each time: a widget may replace its list (a debounced search redraws it).
+    const closed = () => openLists(el, box, watch).length === 0;
+    let open = !closed();
+    if (open && graceMs) open = !(await until(closed, graceMs));
+    if (open && el.isConnected) pressEscape(el);
+    if (el.isConnected && (blur || isFocused(el))) blurEl(el);
+    if (!open || await until(closed, CLOSE_WAIT_MS)) return;
+    const doc = el.ownerDocument;
+    personClick(doc.body || doc.documentElement);
+    await until(closed, CLOSE_WAIT_MS);
   }
 
   async function runStep(el, step) {
