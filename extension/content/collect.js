@@ -16,6 +16,7 @@
   const MAX_LABEL_CHARS = 120;
   const MAX_CAPTION_LEVELS = 8;
   const MAX_HEADINGS = 40;
+  const MAX_HEADING_SCAN = 1000; // title-like elements looked at per root (`[class*=title]` is common)
   const MAX_TEXTS = 300;
   const MAX_TEXT_SCAN = 20000; // elements looked at per root for labelled texts
 
@@ -104,9 +105,25 @@
     return t === 'input' || t === 'textarea' || t === 'select';
   }
 
-  function controlsIn(root) {
+  // Elements that can match CONTROL_SELECTOR at all: a native control, or an element with a
+  // `role` or `contenteditable` attribute. Checked before the selector, which costs more.
+  const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
+  const mayBeControl = (el) => CONTROL_TAGS.has(el.localName) || el.hasAttribute('role') || el.hasAttribute('contenteditable');
+
+  /**
+   * The first `room` collectable controls under `root`, in document order. A walk that stops at
+   * the cap: a page of thousands of controls costs no more than one of `room` (the form being
+   * configured is among the first: consoles draw it before lists and grids).
+   */
+  function controlsIn(root, room = Infinity) {
     const out = [];
-    for (const el of root.querySelectorAll(CONTROL_SELECTOR)) if (isCollectable(el)) out.push(el);
+    if (room <= 0) return out;
+    const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      if (!mayBeControl(el) || !el.matches(CONTROL_SELECTOR) || !isCollectable(el)) continue;
+      out.push(el);
+      if (out.length >= room) break;
+    }
     return out;
   }
 
@@ -226,6 +243,10 @@
   // --- kinds and values -------------------------------------------------------------------------
 
   function kindOf(el) {
+    return memoized('kind', el, () => computeKind(el));
+  }
+
+  function computeKind(el) {
     const tag = el.localName;
     if (tag === 'select') return 'select';
     if (tag === 'textarea') return 'textarea';
@@ -264,10 +285,18 @@
     return false;
   }
 
+  /**
+   * Whether `n` holds a (non-hidden) native control other than `el`. The first match decides
+   * almost always, without listing every control of a large table; only when `el` itself comes
+   * first is the rest counted (once per element and collection).
+   */
   function containsOtherControlCheap(n, el) {
-    for (const c of n.querySelectorAll('input:not([type=hidden]),textarea,select')) if (c !== el) return true;
-    return false;
+    const first = n.querySelector(NATIVE_SHOWN);
+    if (!first) return false;
+    if (first !== el) return true;
+    return memoized('natives', n, () => n.querySelectorAll(NATIVE_SHOWN).length) > 1;
   }
+  const NATIVE_SHOWN = 'input:not([type=hidden]),textarea,select';
 
   /** What a person sees in a lookup: its input's text, else the choice drawn beside the input. */
   function shownValue(el) {
@@ -330,11 +359,7 @@
     const id = el.id;
 
     // <label for=id>, looked up in the control's own root so shadow roots work.
-    if (id && root.querySelectorAll) {
-      let sel;
-      try { sel = `label[for="${CSS.escape(id)}"]`; } catch { sel = null; }
-      if (sel) for (const l of root.querySelectorAll(sel)) if (!isHelperUi(l)) push('label-for', textOf(l));
-    }
+    if (id) for (const l of labelsFor(root, id)) if (!isHelperUi(l)) push('label-for', textOf(l));
     // A label wrapping the control.
     const wrap = el.parentElement && el.parentElement.closest('label');
     if (wrap && !isHelperUi(wrap)) push('wrapping-label', textOf(wrap));
@@ -369,6 +394,27 @@
 
     push('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder'));
     return out;
+  }
+
+  /**
+   * `<label for=id>` elements of a root, by id: one pass over the root per collection instead of
+   * one query per control (outside a collection, one query).
+   */
+  function labelsFor(root, id) {
+    if (!root.querySelectorAll) return [];
+    if (!memo) {
+      try { return Array.from(root.querySelectorAll(`label[for="${CSS.escape(id)}"]`)); } catch { return []; }
+    }
+    const byId = memoized('labelsFor', root, () => {
+      const m = new Map();
+      for (const l of root.querySelectorAll('label[for]')) {
+        const key = l.htmlFor;
+        if (!m.has(key)) m.set(key, []);
+        m.get(key).push(l);
+      }
+      return m;
+    });
+    return byId.get(id) || [];
   }
 
   function groupName(group) {
@@ -446,7 +492,7 @@
   }
 
   function cellHasControl(cell) {
-    return !!cell.querySelector(CONTROL_SELECTOR);
+    return memoized('cellControl', cell, () => !!cell.querySelector(CONTROL_SELECTOR));
   }
 
   function rowOf(cell) {
@@ -503,14 +549,24 @@
         .filter((r) => r.closest('table,[role=table],[role=grid]') === table);
       return { rows: list, index: new Map(list.map((r, i) => [r, i])) };
     });
-    for (let i = (index.get(row) ?? 0) - 1; i >= 0; i--) {
-      const c = cellAtColumn(rows[i], col);
-      if (!c) continue;
-      if (cellHasControl(c)) continue;
-      const t = textOf(c);
-      if (t) return t;
+    // The answer for row i is row i-1's own header text, or else row i-1's answer: kept per
+    // table column, so a column of a thousand controls is walked once, not once per control.
+    const above = memoized('above', table, () => new Map());
+    let answers = above.get(col);
+    if (!answers) { answers = new Map(); above.set(col, answers); }
+    const start = index.get(row) ?? 0;
+    const walked = [];
+    let found = '';
+    for (let i = start; i > 0; i--) {
+      if (answers.has(i)) { found = answers.get(i); break; }
+      walked.push(i);
+      const c = cellAtColumn(rows[i - 1], col);
+      const t = c && !cellHasControl(c) ? textOf(c) : '';
+      if (t) { found = t; break; }
     }
-    return '';
+    // Every row walked has the same answer (the rows between held no header text).
+    if (memo) for (const i of walked) answers.set(i, found);
+    return found;
   }
 
   // --- roots: document, open shadow roots, same-origin child frames ------------------------------
@@ -589,8 +645,9 @@
   const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6,[role=heading],legend,caption,' +
     '[role=tab][aria-selected=true],dialog,[role=dialog],[class*=title i]';
   function headingsIn(root, containerId, out) {
+    let looked = 0;
     for (const h of root.querySelectorAll(HEADING_SELECTOR)) {
-      if (out.length >= MAX_HEADINGS) return;
+      if (out.length >= MAX_HEADINGS || looked++ >= MAX_HEADING_SCAN) return;
       if (isHelperUi(h)) continue;
       let text;
       if (h.matches('dialog,[role=dialog]')) {
@@ -718,10 +775,7 @@
       ? options.textLabels.filter((l) => typeof l === 'string' && l.trim()).map((l) => clean(l).toLowerCase()) : [];
     const texts = options.texts || labels.length ? [] : undefined;
     for (const root of roots) {
-      for (const el of controlsIn(root)) {
-        if (controls.length >= MAX_CONTROLS) break;
-        controls.push(describe(el, register, containerId));
-      }
+      for (const el of controlsIn(root, MAX_CONTROLS - controls.length)) controls.push(describe(el, register, containerId));
       headingsIn(root, containerId, headings);
       if (options.texts) textPairs(root, register, containerId, texts);
       else if (labels.length) labelledTexts(root, labels, register, containerId, texts);
