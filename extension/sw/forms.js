@@ -81,6 +81,13 @@ function requireContentScript(sender) {
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * The snapshot as the core reads it fastest: its JSON text. Reading a large object field by
+ * field across the WASM boundary costs several times what recognising it does (src/wasm/forms.rs),
+ * so a message's snapshot is stringified once and every call of that message gets the text.
+ */
+const snapshotText = (snapshot) => JSON.stringify(snapshot);
+
 export const handlers = {
   /**
    * `{snapshot}` → `{forms, textLabels}`: each recognised form with the rows its fill would give
@@ -90,14 +97,17 @@ export const handlers = {
     requireContentScript(sender);
     if (!isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
     const textLabels = core.formTextLabels();
-    const { forms = [] } = core.recogniseForms(message.snapshot) ?? {};
+    const snapshot = snapshotText(message.snapshot);
+    const { forms = [] } = core.recogniseForms(snapshot) ?? {};
     if (!forms.length) return { ok: true, forms: [], textLabels };
+    let context = null; // the console's values: the same for every form of the page
     const out = [];
     for (const form of forms) {
       let rows = [];
       try {
-        const values = await valuesFor(sender, form, 'predict', core);
-        rows = (core.planFill(message.snapshot, form, values, [])?.rows ?? []).map(predictionOf);
+        context ??= await contextValues(sender, core);
+        const values = { ...context, ...(await secretValues(sender, form, 'predict')) };
+        rows = (core.planFill(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
       } catch {
         rows = [];
       }
@@ -115,7 +125,7 @@ export const handlers = {
     }
     const overwrite = Array.isArray(message.overwrite) ? message.overwrite.filter((f) => typeof f === 'string') : [];
     const values = await valuesFor(sender, form, 'fill', core);
-    return { ok: true, plan: core.planFill(snapshot, form, values, overwrite) };
+    return { ok: true, plan: core.planFill(snapshotText(snapshot), form, values, overwrite) };
   },
 
   /** `{plan, results}` → `{rows}`: Rust's outcome per field. */
@@ -157,7 +167,7 @@ export const handlers = {
       const snapshot = injection?.result;
       if (!isObject(snapshot)) continue;
       // The core's description carries the page address without its query (it may hold tokens).
-      frames.push({ frameId: injection.frameId, frame: snapshot.frame, ...core.diagnose(snapshot) });
+      frames.push({ frameId: injection.frameId, frame: snapshot.frame, ...core.diagnose(snapshotText(snapshot)) });
     }
     return {
       ok: true,
