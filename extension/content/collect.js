@@ -37,6 +37,11 @@
   // does this form item hold, what is this cell's text, which rows has this table). Answers are
   // kept for one synchronous collection only, so they never go stale; outside one, no memo.
   let memo = null;
+  // Nodes whose text became a label candidate or a heading in this collection: the agent looks
+  // again when their text changes (a framework rewriting a caption in place). Same lifetime.
+  let captionSink = null;
+  const noteCaption = (node) => { if (captionSink && node) captionSink.push(node); };
+
   function memoized(kind, key, compute) {
     if (!memo) return compute();
     let m = memo.get(kind);
@@ -351,24 +356,27 @@
 
   function labelCandidates(el) {
     const out = [];
-    const push = (rule, text) => {
+    const push = (rule, text, node) => {
       const t = cap(clean(text));
-      if (t && !out.some((l) => l.rule === rule && l.text === t)) out.push({ rule, text: t });
+      if (!t) return;
+      noteCaption(node);
+      if (!out.some((l) => l.rule === rule && l.text === t)) out.push({ rule, text: t });
     };
     const root = el.getRootNode();
     const id = el.id;
 
     // <label for=id>, looked up in the control's own root so shadow roots work.
-    if (id) for (const l of labelsFor(root, id)) if (!isHelperUi(l)) push('label-for', textOf(l));
+    if (id) for (const l of labelsFor(root, id)) if (!isHelperUi(l)) push('label-for', textOf(l), l);
     // A label wrapping the control.
     const wrap = el.parentElement && el.parentElement.closest('label');
-    if (wrap && !isHelperUi(wrap)) push('wrapping-label', textOf(wrap));
+    if (wrap && !isHelperUi(wrap)) push('wrapping-label', textOf(wrap), wrap);
 
     // aria-labelledby: ids resolved in the control's root.
     const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
     if (ids.length && root.getElementById) {
-      const text = ids.map((i) => root.getElementById(i)).filter(Boolean)
-        .map((n) => (n === el ? '' : textOf(n))).filter(Boolean).join(' ');
+      const nodes = ids.map((i) => root.getElementById(i)).filter((n) => n && n !== el);
+      const text = nodes.map((n) => textOf(n)).filter(Boolean).join(' ');
+      if (clean(text)) for (const n of nodes) noteCaption(n);
       push('aria-labelledby', text);
     }
     push('aria-label', el.getAttribute('aria-label'));
@@ -377,7 +385,7 @@
     // its option text, a checkbox's or switch's its label (a switch's 开/关 names no field).
     const aria = ariaCheckType(el);
     const own = aria ? textOf(el) : '';
-    if (own) push(aria === 'radio' ? 'option-text' : 'wrapping-label', own);
+    if (own) push(aria === 'radio' ? 'option-text' : 'wrapping-label', own, el);
 
     const caption = formItemCaption(el);
     if (caption) push('form-item', caption);
@@ -420,8 +428,9 @@
   function groupName(group) {
     const root = group.getRootNode();
     const ids = (group.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
-    const byIds = ids.length && root.getElementById
-      ? ids.map((i) => root.getElementById(i)).filter(Boolean).map((n) => textOf(n)).join(' ') : '';
+    const nodes = ids.length && root.getElementById ? ids.map((i) => root.getElementById(i)).filter(Boolean) : [];
+    const byIds = nodes.map((n) => textOf(n)).join(' ');
+    if (clean(byIds)) for (const n of nodes) noteCaption(n);
     return byIds || group.getAttribute('aria-label') || '';
   }
 
@@ -474,7 +483,7 @@
         if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) continue; // a sibling radio
       }
       const t = siblingText(s);
-      if (t) return t;
+      if (t) { noteCaption(s); return t; }
     }
     return null;
   }
@@ -486,7 +495,7 @@
         if (s.matches(CAPTION_SKIP)) continue;
       }
       const t = siblingText(s);
-      if (t) return t;
+      if (t) { noteCaption(s); return t; }
     }
     return null;
   }
@@ -511,7 +520,7 @@
     for (let i = cells.indexOf(cell) - 1; i >= 0; i--) {
       if (cellHasControl(cells[i])) return '';
       const t = textOf(cells[i]);
-      if (t) return t;
+      if (t) { noteCaption(cells[i]); return t; }
     }
     return '';
   }
@@ -556,17 +565,19 @@
     if (!answers) { answers = new Map(); above.set(col, answers); }
     const start = index.get(row) ?? 0;
     const walked = [];
-    let found = '';
+    let found = null; // {text, cell}
     for (let i = start; i > 0; i--) {
       if (answers.has(i)) { found = answers.get(i); break; }
       walked.push(i);
       const c = cellAtColumn(rows[i - 1], col);
       const t = c && !cellHasControl(c) ? textOf(c) : '';
-      if (t) { found = t; break; }
+      if (t) { found = { text: t, cell: c }; break; }
     }
     // Every row walked has the same answer (the rows between held no header text).
     if (memo) for (const i of walked) answers.set(i, found);
-    return found;
+    if (!found) return '';
+    noteCaption(found.cell);
+    return found.text;
   }
 
   // --- roots: document, open shadow roots, same-origin child frames ------------------------------
@@ -650,17 +661,20 @@
       if (out.length >= MAX_HEADINGS || looked++ >= MAX_HEADING_SCAN) return;
       if (isHelperUi(h)) continue;
       let text;
+      let from = [h]; // the nodes the text comes from
       if (h.matches('dialog,[role=dialog]')) {
         const lb = h.getAttribute('aria-labelledby');
         const root2 = h.getRootNode();
-        text = h.getAttribute('aria-label') ||
-          (lb && root2.getElementById && lb.split(/\s+/).map((i) => textOf(root2.getElementById(i))).join(' ')) || '';
+        const named = lb && root2.getElementById ? lb.split(/\s+/).map((i) => root2.getElementById(i)).filter(Boolean) : [];
+        text = h.getAttribute('aria-label') || named.map((n) => textOf(n)).join(' ') || '';
+        from = h.getAttribute('aria-label') ? [] : named;
       } else {
         if (h.querySelector(CONTROL_SELECTOR)) continue; // a wrapper, not a title
         text = textOf(h);
       }
       text = clean(text);
       if (!text || text.length > 60 || !isVisible(h)) continue;
+      for (const n of from) noteCaption(n);
       const c = h.matches('dialog,[role=dialog]') ? h : containerElement(h);
       if (out.some((x) => x.text === text)) continue;
       out.push(c ? { text, container: containerId(c) } : { text });
@@ -744,10 +758,13 @@
    */
   function collect(options = {}) {
     memo = new Map();
+    captionSink = [];
+    const captions = captionSink;
     try {
-      return collectNow(options);
+      return { ...collectNow(options), captions };
     } finally {
       memo = null;
+      captionSink = null;
     }
   }
 

@@ -42,65 +42,114 @@
   const bars = new Map();
 
   // --- watching -------------------------------------------------------------------------------------
+  // The observer runs for every mutation the page makes, often thousands a frame on a live
+  // dashboard: each record is judged by the cheapest checks first (node types, a missing first
+  // child, a tag name, a WeakSet), and a selector is matched only on an element that could be
+  // a control, a label or a frame.
 
   const observed = new WeakSet();
   const observer = new MutationObserver((records) => {
     if (!alive || dirty) return;
-    if (records.some(isRelevant)) markDirty();
+    batchNow = 0;
+    for (const m of records) {
+      if (isRelevant(m)) { markDirty(); return; }
+    }
   });
+  let batchNow = 0; // Date.now() once per observer callback, taken only when needed
 
   function observe(root) {
     if (!root || observed.has(root)) return;
     observed.add(root);
     try {
-      observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRS });
+      observer.observe(root, {
+        childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRS,
+      });
     } catch { /* a root from a frame that went away */ }
   }
 
-  const isOurs = (n) => n.nodeType === Node.ELEMENT_NODE && D.isHelperUi(n);
+  /**
+   * Nodes whose text the last collection read as a label or a heading: a framework that rewrites
+   * a caption in place (a text node's data, or a label's only text child) changes which field a
+   * control is, or which form a page shows.
+   */
+  let captionNodes = new WeakSet();
+  const CAPTION_DEPTH = 4; // a text node, its element, and two more levels (label > span > b > text)
 
+  function inCaption(node) {
+    for (let n = node, i = 0; n && i < CAPTION_DEPTH; n = n.parentNode, i++) if (captionNodes.has(n)) return true;
+    return false;
+  }
+
+  // Tags that can match MATTERS without a `role` or `contenteditable` attribute.
+  const MATTER_TAGS = new Set(['input', 'textarea', 'select', 'label', 'iframe', 'frame']);
+  /** Whether the element itself could match MATTERS: a tag or attribute test before the selector. */
+  const couldMatter = (el) => MATTER_TAGS.has(el.localName) || el.hasAttribute('role') || el.hasAttribute('contenteditable');
+
+  /** Our bar's host (its content lives in a shadow root this observer never sees). */
+  const isOurHost = (n) => n.hasAttribute('data-fapiao-helper');
+
+  /** An added or removed node that may bring or take a form: a control, a label, a frame, a host. */
   function mayMatter(n) {
-    if (n.nodeType !== Node.ELEMENT_NODE || isOurs(n)) return false;
+    if (n.nodeType !== Node.ELEMENT_NODE || isOurHost(n)) return false;
     if (n.shadowRoot || n.localName.includes('-')) return true; // a host may hold a form
-    return n.matches(MATTERS) || !!n.querySelector(MATTERS);
+    if (couldMatter(n) && n.matches(MATTERS)) return true;
+    return !!n.firstElementChild && !!n.querySelector(MATTERS);
   }
 
   function isRelevant(m) {
     const t = m.target;
-    if (t.nodeType === Node.ELEMENT_NODE && isOurs(t)) return false;
-    if (m.type === 'childList') {
-      for (const n of m.addedNodes) if (mayMatter(n)) return true;
-      for (const n of m.removedNodes) {
-        // The page took our bar away while its form is still shown: put it back.
-        if (n.nodeType === Node.ELEMENT_NODE && n.matches(D.HELPER_SELECTOR)) {
-          if ([...bars.values()].some((s) => s.shown && s.bar.host === n)) return true;
-          continue;
-        }
-        if (mayMatter(n)) return true;
-      }
-      return false;
-    }
+    if (m.type === 'characterData') return inCaption(t);
+    if (m.type === 'childList') return childListMatters(m);
+    // Attributes. An element with no element children that is not itself a control, a label or a
+    // frame can neither be nor show one: its class or style flickering (an animation, a ticker)
+    // is dismissed before any selector or clock is touched.
     if (t.nodeType !== Node.ELEMENT_NODE) return false;
-    if (t.matches(MATTERS)) return true;
+    const self = couldMatter(t);
+    if (!self && !t.firstElementChild && !t.shadowRoot) return false;
+    if (isOurHost(t)) return false;
+    if (self && t.matches(MATTERS)) return !ours(t);
     // Showing or hiding a container that holds controls (an SPA switching tabs) matters; the
     // same container's class flickering for an animation does not: look whether it changed
     // what is shown, a little later and once for the whole burst.
     if (m.attributeName === 'style' || m.attributeName === 'class' || m.attributeName === 'hidden' ||
         m.attributeName === 'aria-hidden' || m.attributeName === 'open') {
       const first = firstControl(t);
-      if (first) watchVisibility(first);
+      if (first && !ours(t)) watchVisibility(first);
     }
     return false;
   }
+
+  function childListMatters(m) {
+    let text = false;
+    for (const n of m.addedNodes) {
+      if (n.nodeType === Node.TEXT_NODE) text = true;
+      else if (mayMatter(n)) return !ours(m.target);
+    }
+    for (const n of m.removedNodes) {
+      if (n.nodeType === Node.TEXT_NODE) { text = true; continue; }
+      if (n.nodeType !== Node.ELEMENT_NODE) continue;
+      // The page took our bar away while its form is still shown: put it back.
+      if (isOurHost(n)) {
+        if ([...bars.values()].some((s) => s.shown && s.bar.host === n)) return true;
+        continue;
+      }
+      if (mayMatter(n)) return !ours(m.target);
+    }
+    // Text replaced under a caption (`label.textContent = …`), or put into a label.
+    return text && (inCaption(m.target) || m.target.localName === 'label') && !ours(m.target);
+  }
+
+  const ours = (n) => n.nodeType === Node.ELEMENT_NODE && D.isHelperUi(n);
 
   // Animations toggle class/style on the same containers many times a second: remember for a
   // moment which control a container holds first instead of searching its subtree every time.
   const firstCache = new WeakMap();
   function firstControl(el) {
-    const now = Date.now();
+    const now = batchNow || (batchNow = Date.now());
     const hit = firstCache.get(el);
     if (hit && now - hit.at < 1000) return hit.first;
-    const first = el.querySelector(D.CONTROL_SELECTOR);
+    const first = el.querySelector(D.CONTROL_SELECTOR) ||
+      (el.shadowRoot ? el.shadowRoot.querySelector(D.CONTROL_SELECTOR) : null);
     firstCache.set(el, { at: now, first });
     return first;
   }
@@ -181,6 +230,7 @@
     }
     const col = ns.collect(wantTexts ? { textLabels } : {});
     for (const root of col.roots) observe(root);
+    captionNodes = new WeakSet(col.captions || []);
     const texts = col.snapshot.texts || [];
     const signature = JSON.stringify([col.snapshot.headings, col.snapshot.controls, texts]);
     if (signature === lastSignature && [...bars.values()].every((s) => !s.shown || s.bar.connected)) return;
