@@ -41,6 +41,16 @@ export function addConsole(server, name, { script = '', body, delayMs = 0, pages
   };
 }
 
+/** Page JS that adds a frame showing `src` once the document has loaded. */
+export const frameOnLoad = (src) => `document.addEventListener('DOMContentLoaded', () => {
+  const frame = document.createElement('iframe');
+  frame.src = ${JSON.stringify(src)};
+  document.body.append(frame);
+});`;
+
+/** A bare page (for a frame) that runs the script at `src`. */
+export const scriptPage = (src) => ({ body: `<!doctype html><title>inner</title><script src="${src}"></script>` });
+
 /** A page of its own at `/<name>/<file>` running `script`. */
 export function addPage(server, name, file, script) {
   server.fixtures.set(`/${name}/${file}`, { body: html(file, [`${file}.js`]) });
@@ -57,3 +67,6 @@ export function expectedValues(prefix, accountId) {
     accountId,
   };
 }
+
+/** What the four popup values must be on the demo console of `server` (under /ierp/). */
+export const expectedDemoValues = (server) => expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID);

@@ -1,15 +1,61 @@
 // End-to-end harness: the built extension in a real Chromium (playwright-core driving the
 // system browser), the demo console server, and the few helpers every e2e file needs.
 // Tests reach the extension only through DESIGN.md's contracts (popup page, test ids).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../www/serve.mjs';
 
-export { startServer } from '../../www/serve.mjs';
+export { startServer };
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The test build the form and secret files load; FAPIAO_EXTENSION_DIR points them at another. */
+export const TEST_BUILD = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
+
+/**
+ * What a file's `before` starts: the demo server (also serving `fixtures`, when given) and then
+ * a browser with the extension (`browserOptions` go to `launchBrowser`). Returns `{server,
+ * browser}`; `closeAll(browser, server)` ends both. A browser that fails to start takes the
+ * server down with it.
+ */
+export async function startServerAndBrowser({ fixtures, ...browserOptions } = {}) {
+  const server = await startServer({ fixtures });
+  try {
+    return { server, browser: await launchBrowser(browserOptions) };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes each of `things` (pages, popups, a browser, a server) in order, skipping missing ones. */
+export async function closeAll(...things) {
+  for (const thing of things) await thing?.close();
+}
+
+/**
+ * A copy of the build in `extensionDir` (relative to the repository) in a fresh temporary
+ * directory, its manifest changed by `changeManifest(manifest)`; returns the copy's path (the
+ * caller removes it).
+ */
+export async function copyBuild(extensionDir, changeManifest) {
+  const copy = await mkdtemp(join(tmpdir(), 'fapiao-helper-build-'));
+  await cp(join(repoRoot, extensionDir), copy, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8'));
+  changeManifest(manifest);
+  await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  return copy;
+}
+
+/** A new tab of the test browser, at `url`. */
+export async function newTab(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
 
 /**
  * Launches Chromium with the extension loaded into a fresh profile. `uiLanguage` (e.g.
@@ -182,4 +228,18 @@ export async function readPopup(popup) {
 /** Waits until the popup's status element carries `state` (default timeout 10 s). */
 export async function waitForState(popup, state, timeout = 10_000) {
   await popup.locator(`[data-testid="status"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Opens the popup for `page`'s tab and waits until its status shows `state`. */
+export async function popupShowing(browser, page, state) {
+  const popup = await openPopup(browser.context, browser.extensionId, page);
+  await waitForState(popup, state);
+  return popup;
+}
+
+/** Opens `url` in a new tab, then its popup once that shows `state`: `{page, popup, values}`. */
+export async function popupFor(browser, url, state = 'ready') {
+  const page = await newTab(browser, url);
+  const popup = await popupShowing(browser, page, state);
+  return { page, popup, values: await readPopup(popup) };
 }

@@ -1,0 +1,85 @@
+// The assistant bar as a person uses it, through DESIGN.md's contract only: the host
+// `[data-fapiao-helper="bar"][data-form]` (its `data-phase`, and `data-busy` while the worker is
+// asked), its buttons by accessible name, its rows by `data-field` with `data-outcome` and
+// `data-code`. Every click here is Playwright's, a trusted input event as a person's is; pages
+// that forge clicks do it in their own code. `scope` is a page, a frame or a frame locator; the
+// form is 发票回调配置 unless named.
+
+import { newTab } from './harness.mjs';
+
+export const CALLBACK = '发票回调配置';
+
+const host = (form, state = '') => `[data-fapiao-helper="bar"][data-form="${form}"]${state}`;
+
+/** Every bar in `scope`, whatever its form (for "no bar here"). */
+export const anyBar = (scope) => scope.locator('[data-fapiao-helper="bar"]');
+
+/** The bar of `form`. */
+export const bar = (scope, form = CALLBACK) => scope.locator(host(form));
+
+/** The bar's row for `field`. */
+export const row = (scope, field, form = CALLBACK) => bar(scope, form).locator(`[data-field="${field}"]`);
+
+/** Waits until the bar of `form` is on the page and returns it. */
+export async function waitForBar(scope, form = CALLBACK, timeout = 10_000) {
+  const b = bar(scope, form);
+  await b.waitFor({ state: 'attached', timeout });
+  return b;
+}
+
+/** A new tab of the test browser at `url`, once the bar of `form` is on it. */
+export async function newTabWithBar(browser, url, form = CALLBACK) {
+  const page = await newTab(browser, url);
+  await waitForBar(page, form);
+  return page;
+}
+
+/** Waits until the bar of `form` is there and not busy, and returns it. */
+export async function idleBar(scope, form = CALLBACK, timeout = 15_000) {
+  await scope.locator(host(form, ':not([data-busy])')).waitFor({ state: 'attached', timeout });
+  return bar(scope, form);
+}
+
+/** Waits until the bar of `form` shows `phase` (filled, undone, …) and is not busy. */
+export async function waitForPhase(scope, form, phase, timeout = 15_000) {
+  await scope.locator(host(form, `[data-phase="${phase}"]:not([data-busy])`)).waitFor({ state: 'attached', timeout });
+  return bar(scope, form);
+}
+
+/** A trusted click on the bar's button named `name` (a RegExp of zh/en); waits until it answered. */
+export async function clickBar(scope, form, name) {
+  const b = await idleBar(scope, form);
+  await b.getByRole('button', { name }).click();
+  // The click makes the bar busy at once; then wait for the worker's answer.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  return idleBar(scope, form);
+}
+
+/** 填充, and wait until the bar shows the outcomes. */
+export async function fill(scope, form = CALLBACK) {
+  await (await idleBar(scope, form)).getByRole('button', { name: /填充|Fill/ }).click();
+  return waitForPhase(scope, form, 'filled');
+}
+
+/** 撤销, and wait until the bar says it is undone. */
+export async function undo(scope, form = CALLBACK) {
+  await (await idleBar(scope, form)).getByRole('button', { name: /撤销|Undo/ }).click();
+  return waitForPhase(scope, form, 'undone');
+}
+
+/** 覆盖 on a conflict row, and wait until that row says filled. */
+export async function overwrite(scope, field, form = CALLBACK) {
+  await row(scope, field, form).getByRole('button', { name: /覆盖|Overwrite/ }).click();
+  await row(scope, field, form).and(scope.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
+}
+
+/** `{field: outcome}` for every row of the bar (an outcome is null before any 填充). */
+export async function outcomes(scope, form = CALLBACK) {
+  return bar(scope, form).locator('[data-field]').evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-field'), r.getAttribute('data-outcome')])));
+}
+
+/** The bar's shadow root as markup, for "never shows a secret whole". */
+export async function barMarkup(scope, form = CALLBACK) {
+  return bar(scope, form).evaluate((el) => el.shadowRoot.innerHTML);
+}

@@ -1,0 +1,62 @@
+// A person's steps on the demo console (www/demo: KDesign, React state, strict CSP), shared by
+// the E2E files and the demo walk (www/demo-journey.mjs): log in, open a form from the
+// application menu, find a KDesign modal, 保存 and read what the page's own framework believes
+// (`[data-testid="submitted-state"][data-form]`, www/README.md). The fixture case pages
+// (fixtures/forms.mjs) keep the same convention with one form each (`savedState`). The assistant
+// bar's steps are in bar.mjs.
+import { CONSOLE_PREFIX } from '../../www/serve.mjs';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Menu paths of the forms the journeys open. */
+export const CALLBACK_MENU = ['发票服务', '系统管理', '发票回调配置'];
+export const THIRD_PARTY_APPS_MENU = ['开放服务云', 'OpenApi', '安全策略', '第三方应用'];
+
+/** Logs in on the demo's login page at `origin` and waits for the console page. */
+export async function loginToDemoConsole(page, origin) {
+  await page.goto(`${origin}${CONSOLE_PREFIX}login.html`);
+  await page.getByPlaceholder('手机号/邮箱/用户名').fill('administrator');
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(/index\.html\?formId=pc_main_console/);
+}
+
+/** Opens a form from the console's application menu, expanding only submenus still closed. */
+export async function openFromMenu(page, path) {
+  const menu = page.getByRole('menu').first();
+  for (const [i, title] of path.entries()) {
+    const item = menu.getByText(title, { exact: true }).first();
+    await item.waitFor({ timeout: 10_000 });
+    if (i < path.length - 1) {
+      // A submenu title's next sibling holds its children; it has no height while closed.
+      const open = await item.evaluate((n) => (n.parentElement.nextElementSibling?.offsetHeight ?? 0) > 0);
+      if (open) continue;
+    }
+    await item.click();
+    await page.waitForTimeout(300); // the submenu's 0.2 s transition
+  }
+}
+
+/** KDesign draws its modals without role="dialog": one is found by its box and title. */
+export const modal = (page, title) => page.locator('.kd-modal-container-box').filter({ hasText: title });
+
+const submittedLocator = (page, form) => page.locator(`[data-testid="submitted-state"][data-form="${form}"]`);
+
+/** The page's own submitted state for `form`, as JSON (`{saved, saves, missing, values, …}`). */
+export async function submittedState(page, form) {
+  return JSON.parse(await submittedLocator(page, form).textContent());
+}
+
+/** Clicks the visible 保存, waits until the page has counted one more save, returns the state. */
+export async function save(page, form) {
+  const before = (await submittedState(page, form)).saves ?? 0;
+  await page.getByRole('button', { name: /^\s*保\s*存\s*$/ }).click();
+  await page.waitForFunction(([el, n]) => JSON.parse(el.textContent).saves > n, [await submittedLocator(page, form).elementHandle(), before]);
+  return submittedState(page, form);
+}
+
+/** Clicks a fixture case page's 保存 (`#save`) and returns what the page's own state holds. */
+export async function savedState(page) {
+  await page.click('#save');
+  return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
+}
