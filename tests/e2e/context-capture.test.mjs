@@ -3,33 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPopup, readPopup, startServer, waitForState } from './harness.mjs';
-import { addConsole, expectedValues, userLanguageBody } from './context-fixtures.mjs';
+import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { addConsole, expectedValues, frameOnLoad, scriptPage, userLanguageBody } from './context-fixtures.mjs';
 
 describe('reading the 数据中心 id from getUserLanguage.do', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** Opens the console, then its popup; resolves to the popup once it shows `state`. */
-  async function popupFor(consoleUrl, state = 'ready') {
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, state);
-    return { page, popup, values: await readPopup(popup) };
-  }
-
-  async function closeAll(...pages) {
-    for (const page of pages) await page.close();
-  }
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('an answer fetched through XMLHttpRequest gives the id', async () => {
     const accountId = '1742050739649250401';
@@ -40,7 +21,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
         xhr.onload = () => { window.received = xhr.responseText; };
         xhr.send();`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     assert.equal(await page.evaluate(() => window.received), userLanguageBody(accountId));
     await closeAll(popup, page);
@@ -58,7 +39,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
         xhr.onload = () => { window.received = String(xhr.response.data.accountId); };
         xhr.send();`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     assert.notEqual(await page.evaluate(() => window.received), accountId, 'the page itself sees a rounded number');
     await closeAll(popup, page);
@@ -71,7 +52,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
       body: userLanguageBody(accountId),
       script: "fetch('auth/getUserLanguage.do').then((r) => r.json());",
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     await closeAll(popup, page);
   });
@@ -83,7 +64,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
       body,
       script: "fetch('auth/getUserLanguage.do').then((r) => r.text());",
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     await closeAll(popup, page);
   });
@@ -98,7 +79,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
           window.fetch('auth/getUserLanguage.do?_=' + Date.now()).then((r) => r.text()).then((t) => { window.received = t; });
         });`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     assert.equal(await page.evaluate(() => window.received), userLanguageBody(accountId));
     await closeAll(popup, page);
@@ -112,7 +93,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
         window.fetch = async (...args) => { const r = await inner(...args); return new Response(await r.text(), r); };
         fetch('auth/getUserLanguage.do').then((r) => r.text()).then((t) => { window.received = t; });`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     assert.equal(await page.evaluate(() => window.received), userLanguageBody(accountId));
     await closeAll(popup, page);
@@ -133,12 +114,10 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
           .then((r) => r.text()).then((t) => { window.foreign = t; })
           .then(() => fetch('auth/getUserLanguage.do'));`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.waitForFunction(() => window.foreign !== undefined);
     assert.equal(await page.evaluate(() => window.foreign), userLanguageBody(foreignId), 'the page did get the foreign answer');
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'waiting');
+    const popup = await popupShowing(browser, page, 'waiting');
     await waitForState(popup, 'ready');
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, ownId) });
     await closeAll(popup, page);
@@ -153,7 +132,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
       },
       script: "fetch('pre/getUserLanguage.do').then((r) => r.text()).then(() => fetch('auth/getUserLanguage.do'));",
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     await closeAll(popup, page);
   });
@@ -168,7 +147,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
       script: `fetch('big/getUserLanguage.do').then((r) => r.text())
           .then((t) => { window.hugeLength = t.length; return fetch('auth/getUserLanguage.do'); });`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, ownId) });
     assert.equal(await page.evaluate(() => window.hugeLength), huge.length);
     await closeAll(popup, page);
@@ -178,17 +157,13 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
     const accountId = '1742050739649250414';
     const { prefix, consoleUrl } = addConsole(server, 'framed', {
       body: userLanguageBody(accountId),
-      script: `document.addEventListener('DOMContentLoaded', () => {
-          const frame = document.createElement('iframe');
-          frame.src = 'inner/app.html';
-          document.body.append(frame);
-        });`,
+      script: frameOnLoad('inner/app.html'),
       pages: {
-        'inner/app.html': { body: '<!doctype html><title>inner</title><script src="app.js"></script>' },
+        'inner/app.html': scriptPage('app.js'),
         'inner/app.js': { type: 'text/javascript', body: "fetch('../auth/getUserLanguage.do').then((r) => r.text());" },
       },
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     await closeAll(popup, page);
   });
@@ -205,7 +180,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
           frame.contentWindow.fetch('auth/getUserLanguage.do').then((r) => r.text());
         });`,
     });
-    const { page, popup, values } = await popupFor(consoleUrl);
+    const { page, popup, values } = await popupFor(browser, consoleUrl);
     assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
     await closeAll(popup, page);
   });
@@ -235,8 +210,7 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
           return { untouched, bytes, text, streamed, xhrText };
         })();`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     const results = await page.evaluate(() => window.results);
     const expectedBytes = Array.from(Buffer.from(body, 'utf8'));
     assert.equal(results.untouched, true);
@@ -253,9 +227,9 @@ describe('reading the 数据中心 id from getUserLanguage.do', () => {
       script: "fetch('auth/getUserLanguage.do');",
     });
     const b = addConsole(server, 'tenant-b', { script: '/* never asks */' });
-    const first = await popupFor(a.consoleUrl);
+    const first = await popupFor(browser, a.consoleUrl);
     assert.equal(first.values.accountId, '1742050739649250416');
-    const second = await popupFor(b.consoleUrl, 'waiting');
+    const second = await popupFor(browser, b.consoleUrl, 'waiting');
     assert.deepEqual(second.values, { state: 'waiting', ...expectedValues(b.prefix, '') });
     await closeAll(first.popup, first.page, second.popup, second.page);
   });

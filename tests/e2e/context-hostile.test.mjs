@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPopup, readPopup, startServer, waitForState } from './harness.mjs';
+import { closeAll, newTab, popupShowing, readPopup, startServerAndBrowser } from './harness.mjs';
 import { addConsole, expectedValues, userLanguageBody } from './context-fixtures.mjs';
 
 const FORGED_ID = '1742050739649250666';
@@ -35,14 +35,8 @@ const FORGE = `
 describe('a hostile console page', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   /** Everything the extension keeps for this browser session, as text. */
   const sessionText = () => browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
@@ -60,19 +54,16 @@ describe('a hostile console page', () => {
           setTimeout(() => { forge('late'); document.body.setAttribute('data-received', text); }, 500);
         });`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.locator('body[data-forged-late="yes"]').waitFor();
     assert.equal(await page.locator('body').getAttribute('data-received'), userLanguageBody(accountId));
     assert.equal(await page.locator('body').getAttribute('data-forged-before'), 'yes', 'the page kept running');
 
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     await popup.waitForTimeout(1000); // let any late forgery land, if one could
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
     assert.ok(!(await sessionText()).includes(FORGED_ID), 'no forged id was stored anywhere');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('forgeries alone never make a console ready', async () => {
@@ -82,15 +73,12 @@ describe('a hostile console page', () => {
         document.addEventListener('DOMContentLoaded', () => forge('loaded'));
         setTimeout(() => forge('late'), 300);`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.locator('body[data-forged-loaded="yes"]').waitFor();
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'waiting');
+    const popup = await popupShowing(browser, page, 'waiting');
     await popup.waitForTimeout(1000);
     assert.deepEqual(await readPopup(popup), { state: 'waiting', ...expectedValues(prefix, '') });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('the page cannot join the helper’s channel, even with the helper’s own handshake', async () => {
@@ -112,14 +100,11 @@ describe('a hostile console page', () => {
           fetch('auth/getUserLanguage.do');
         });`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     assert.equal(await page.locator('body').getAttribute('data-answered'), 'false');
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('built-ins the page patches after the helper started do not reach the helper', async () => {
@@ -151,16 +136,13 @@ describe('a hostile console page', () => {
           document.body.setAttribute('data-leaks', leaks.filter((l) => l !== 'text').join(','));
         });`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.locator('body[data-received]').waitFor();
     assert.equal(await page.locator('body').getAttribute('data-received'), userLanguageBody(accountId));
     assert.equal(await page.locator('body').getAttribute('data-leaks'), '', 'the helper used none of the page’s patched built-ins');
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('a second answer with another id in the same page load does not replace the first', async () => {
@@ -174,15 +156,12 @@ describe('a hostile console page', () => {
           .then(() => fetch('other/getUserLanguage.do')).then((r) => r.text())
           .then(() => document.body.setAttribute('data-done', 'yes'));`,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.locator('body[data-done="yes"]').waitFor();
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     await popup.waitForTimeout(800);
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, firstId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('after a reload the newest answer wins: a user who logs in to another 数据中心 sees its id', async () => {
@@ -191,10 +170,8 @@ describe('a hostile console page', () => {
       pages: { 'auth/getUserLanguage.do': () => ({ type: 'application/json', body: userLanguageBody(accountId) }) },
       script: "fetch('auth/getUserLanguage.do');",
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const page = await newTab(browser, consoleUrl);
+    const popup = await popupShowing(browser, page, 'ready');
     assert.equal((await readPopup(popup)).accountId, '1742050739649250606');
 
     accountId = '1742050739649250607';
@@ -204,7 +181,6 @@ describe('a hostile console page', () => {
       accountId,
     );
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 });

@@ -4,12 +4,11 @@
 // (the worker sees it exactly as a grant: chrome.permissions.getAll()) and the `tabs`
 // permission that a toolbar click (activeTab) would give the popup for that tab.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPopup, readPopup, repoRoot, startServer, waitForState } from './harness.mjs';
+import { closeAll, copyBuild, popupFor, repoRoot, startServerAndBrowser } from './harness.mjs';
 import { addConsole, expectedValues, resolveUngranted, UNGRANTED_HOST, userLanguageBody } from './context-fixtures.mjs';
 
 describe('the production build', () => {
@@ -17,18 +16,14 @@ describe('the production build', () => {
   let browser;
   let copy;
   before(async () => {
-    server = await startServer();
-    copy = await mkdtemp(join(tmpdir(), 'fapiao-helper-granted-'));
-    await cp(join(repoRoot, 'dist/extension'), copy, { recursive: true });
-    const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = [`http://${UNGRANTED_HOST}/*`];
-    manifest.permissions = [...manifest.permissions, 'tabs'];
-    await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
-    browser = await launchBrowser({ extensionDir: copy, args: [resolveUngranted] });
+    copy = await copyBuild('dist/extension', (manifest) => {
+      manifest.host_permissions = [`http://${UNGRANTED_HOST}/*`];
+      manifest.permissions = [...manifest.permissions, 'tabs'];
+    });
+    ({ server, browser } = await startServerAndBrowser({ extensionDir: copy, args: [resolveUngranted] }));
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeAll(browser, server);
     if (copy) await rm(copy, { recursive: true, force: true });
   });
 
@@ -61,13 +56,9 @@ describe('the production build', () => {
       script: "fetch('auth/getUserLanguage.do');",
     });
     const prefix = `http://${UNGRANTED_HOST}:${server.port}/granted/`;
-    const page = await browser.context.newPage();
-    await page.goto(`${prefix}index.html?formId=pc_main_console`);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
-    assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    const { page, popup, values } = await popupFor(browser, `${prefix}index.html?formId=pc_main_console`);
+    assert.deepEqual(values, { state: 'ready', ...expectedValues(prefix, accountId) });
+    await closeAll(popup, page);
   });
 
   test('a console on a site not granted shows no-access with its values and a button asking for that site', async () => {
@@ -75,15 +66,11 @@ describe('the production build', () => {
       body: userLanguageBody('1742050739649250802'),
       script: "fetch('auth/getUserLanguage.do');",
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'no-access');
-    assert.deepEqual(await readPopup(popup), { state: 'no-access', ...expectedValues(prefix, '') });
+    const { page, popup, values } = await popupFor(browser, consoleUrl, 'no-access');
+    assert.deepEqual(values, { state: 'no-access', ...expectedValues(prefix, '') });
     const button = popup.getByTestId('request-access');
     assert.equal(await button.isVisible(), true);
     assert.match(await button.textContent(), /允许访问此站点|Allow access to this site/);
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 });

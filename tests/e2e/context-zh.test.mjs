@@ -3,31 +3,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPopup, readPopup, startServer, waitForState } from './harness.mjs';
-import { addConsole, DEMO_ACCOUNT_ID, expectedValues, userLanguageBody } from './context-fixtures.mjs';
+import { closeAll, popupFor, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { addConsole, expectedDemoValues, expectedValues, userLanguageBody } from './context-fixtures.mjs';
 
 describe('the popup in a Chinese browser', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ uiLanguage: 'zh_CN' });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser({ uiLanguage: 'zh_CN' })));
+  after(() => closeAll(browser, server));
 
   test('a console still waiting for its id asks, in Chinese, to reload or log in again', async () => {
     const { prefix, consoleUrl } = addConsole(server, 'zh-waiting', {
       body: userLanguageBody('1742050739649250901'),
       script: '/* asks nothing yet */',
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'waiting');
-    assert.deepEqual(await readPopup(popup), { state: 'waiting', ...expectedValues(prefix, '') });
+    const { page, popup, values } = await popupFor(browser, consoleUrl, 'waiting');
+    assert.deepEqual(values, { state: 'waiting', ...expectedValues(prefix, '') });
     assert.equal(
       (await popup.locator('[data-testid="status"] p').textContent()).trim(),
       '请重新加载控制台或重新登录，以便助手读取数据中心 id',
@@ -39,24 +30,16 @@ describe('the popup in a Chinese browser', () => {
     await popup.getByRole('button', { name: '重新加载页面' }).click();
     await waitForState(popup, 'ready');
     assert.equal((await readPopup(popup)).accountId, '1742050739649250901');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('the ready popup labels the values and copy buttons in Chinese', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
-    assert.deepEqual(await readPopup(popup), {
-      state: 'ready',
-      ...expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID),
-    });
+    const { page, popup, values } = await popupFor(browser, server.consoleUrl);
+    assert.deepEqual(values, { state: 'ready', ...expectedDemoValues(server) });
     assert.equal(await popup.title(), '发票云配置助手');
     const labels = await popup.locator('.values .label').allTextContents();
     assert.deepEqual(labels, ['前缀地址', '获取 token 地址（getAppToken.do）', '登录地址（login.do）', '数据中心 id']);
     assert.equal(await popup.locator('.values button', { hasText: '复制' }).count(), 4);
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 });

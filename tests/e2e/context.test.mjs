@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { launchBrowser, openPopup, readPopup, startServer, waitForState } from './harness.mjs';
-import { addConsole, addPage, DEMO_ACCOUNT_ID, expectedValues, userLanguageBody } from './context-fixtures.mjs';
+import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { addConsole, addPage, DEMO_ACCOUNT_ID, expectedDemoValues, expectedValues, userLanguageBody } from './context-fixtures.mjs';
+import { loginToDemoConsole } from './demo-steps.mjs';
 
 /** The browser's clipboard, read from a web page granted clipboard-read. */
 async function readClipboard(page) {
@@ -16,40 +17,22 @@ async function readClipboard(page) {
 describe('the console context in the popup', () => {
   let server;
   let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('after logging in to the demo console the popup shows the prefix, both API URLs and the 数据中心 id', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.loginUrl);
-    await page.getByPlaceholder('手机号/邮箱/用户名').fill('administrator');
-    await page.getByPlaceholder('请输入密码').fill('demo-password');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(/index\.html\?formId=pc_main_console/);
+    await loginToDemoConsole(page, server.origin);
 
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
-    assert.deepEqual(await readPopup(popup), {
-      state: 'ready',
-      ...expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID),
-    });
+    const popup = await popupShowing(browser, page, 'ready');
+    assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedDemoValues(server) });
     assert.equal(DEMO_ACCOUNT_ID, '1742050739649250304');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('each value has a copy button that puts exactly that value on the clipboard', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
-    const expected = expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID);
+    const { page, popup } = await popupFor(browser, server.consoleUrl);
+    const expected = expectedDemoValues(server);
     const rows = { prefix: expected.prefix, 'app-token-url': expected.appTokenUrl, 'login-url': expected.loginUrl, 'account-id': expected.accountId };
     for (const [testId, value] of Object.entries(rows)) {
       const button = await popup.getByTestId(testId).locator('..').getByRole('button', { name: /复制|Copy/ }).elementHandle();
@@ -61,8 +44,7 @@ describe('the console context in the popup', () => {
       // granted here; read it through the system clipboard of the page under test instead.
       assert.equal(await readClipboard(page), value, testId);
     }
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('an id answered only on the login page is remembered for the console page opened after it', async () => {
@@ -78,16 +60,13 @@ describe('the console context in the popup', () => {
         },
       },
     });
-    const page = await browser.context.newPage();
-    await page.goto(`${prefix}login.html`);
+    const page = await newTab(browser, `${prefix}login.html`);
     assert.equal(await page.evaluate(() => window.asked), userLanguageBody(accountId));
     await page.goto(consoleUrl);
 
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('an id that arrives seconds late turns waiting into ready without reopening the popup', async () => {
@@ -97,73 +76,46 @@ describe('the console context in the popup', () => {
       body: userLanguageBody(accountId),
       delayMs: 1000,
     });
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'waiting');
-    assert.deepEqual(await readPopup(popup), { state: 'waiting', ...expectedValues(prefix, '') });
+    const { page, popup, values } = await popupFor(browser, consoleUrl, 'waiting');
+    assert.deepEqual(values, { state: 'waiting', ...expectedValues(prefix, '') });
     assert.match(await popup.getByTestId('status').textContent(), /重新加载控制台或重新登录|Reload the console or log in again/);
 
     await waitForState(popup, 'ready', 15_000);
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('a plain page that is not a console shows not-console and no values', async () => {
     const url = addPage(server, 'plain', 'about.html', 'document.title = "关于";');
-    const page = await browser.context.newPage();
-    await page.goto(url);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'not-console');
-    assert.deepEqual(await readPopup(popup), {
+    const { page, popup, values } = await popupFor(browser, url, 'not-console');
+    assert.deepEqual(values, {
       state: 'not-console', prefix: '', appTokenUrl: '', loginUrl: '', accountId: '',
     });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('the login page itself is not a console', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.loginUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'not-console');
-    assert.equal((await readPopup(popup)).prefix, '');
-    await popup.close();
-    await page.close();
+    const { page, popup, values } = await popupFor(browser, server.loginUrl, 'not-console');
+    assert.equal(values.prefix, '');
+    await closeAll(popup, page);
   });
 
   test('following the tab from the login page to the console, an open popup switches to ready', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.loginUrl);
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'not-console');
+    const { page, popup } = await popupFor(browser, server.loginUrl, 'not-console');
     await page.goto(server.consoleUrl);
     await waitForState(popup, 'ready');
-    assert.deepEqual(await readPopup(popup), {
-      state: 'ready',
-      ...expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID),
-    });
-    await popup.close();
-    await page.close();
+    assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedDemoValues(server) });
+    await closeAll(popup, page);
   });
 
   test('the remembered id survives the service worker being stopped, as Chrome does when it is idle', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.consoleUrl);
-    const first = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(first, 'ready');
+    const { page, popup: first } = await popupFor(browser, server.consoleUrl);
     await first.close();
 
     await browser.stopWorker();
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
-    assert.deepEqual(await readPopup(popup), {
-      state: 'ready',
-      ...expectedValues(`${server.origin}/ierp/`, DEMO_ACCOUNT_ID),
-    });
-    await popup.close();
-    await page.close();
+    const popup = await popupShowing(browser, page, 'ready');
+    assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedDemoValues(server) });
+    await closeAll(popup, page);
   });
 
   test('an answer that comes while the worker is stopped wakes it and is kept', async () => {
@@ -173,14 +125,11 @@ describe('the console context in the popup', () => {
       script: "fetch('auth/getUserLanguage.do').then((r) => r.text()).then(() => { document.title = 'asked'; });",
     });
     await browser.stopWorker();
-    const page = await browser.context.newPage();
-    await page.goto(consoleUrl);
+    const page = await newTab(browser, consoleUrl);
     await page.waitForFunction(() => document.title === 'asked');
-    const popup = await openPopup(browser.context, browser.extensionId, page);
-    await waitForState(popup, 'ready');
+    const popup = await popupShowing(browser, page, 'ready');
     assert.deepEqual(await readPopup(popup), { state: 'ready', ...expectedValues(prefix, accountId) });
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('nothing the extension writes to any console carries the 数据中心 id or a stack trace', async () => {
