@@ -6,56 +6,26 @@
 // gets its bar again; the two secret fields say no-value while no secret is held.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { bar, fill, outcomes, row, undo, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
+import { anyBar, bar, fill, outcomes, overwrite, row, undo, waitForBar } from './bar.mjs';
+import { CALLBACK_MENU, loginToDemoConsole, openFromMenu, save } from './demo-steps.mjs';
 
 const FORM = '发票回调配置';
 const ACCOUNT_ID = '1742050739649250304';
 
-/** Opens a form from the console's application menu, expanding only submenus still closed. */
-async function openFromMenu(page, path) {
-  const menu = page.getByRole('menu').first();
-  for (const [i, title] of path.entries()) {
-    const item = menu.getByText(title, { exact: true }).first();
-    if (i < path.length - 1) {
-      // A submenu title's next sibling holds its children; it has no height while closed.
-      const open = await item.evaluate((n) => (n.parentElement.nextElementSibling?.offsetHeight ?? 0) > 0);
-      if (open) continue;
-    }
-    await item.click();
-    await page.waitForTimeout(300); // the submenu's 0.2 s transition
-  }
-}
-
-const CALLBACK_MENU = ['发票服务', '系统管理', FORM];
-
-async function savedValues(page) {
-  await page.getByRole('button', { name: /保\s*存/ }).click();
-  const state = page.locator(`[data-testid="submitted-state"][data-form="${FORM}"]`);
-  await page.waitForFunction((el) => JSON.parse(el.textContent).saves > 0, await state.elementHandle());
-  return JSON.parse(await state.textContent()).values;
-}
+/** 保存, and what the page's own state then holds. */
+const savedValues = async (page) => (await save(page, FORM)).values;
 
 describe('发票回调配置 on the demo console', () => {
   let browser, server;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('log in, open the form from the menu, 填充 and 保存: the form holds prefix, 数据中心id and invoiceupload; 撤销 restores', async () => {
     const page = await browser.context.newPage();
     try {
-      await page.goto(server.loginUrl);
-      await page.getByPlaceholder('手机号/邮箱/用户名').fill('administrator');
-      await page.getByPlaceholder('请输入密码').fill('demo-password');
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.waitForURL(/index\.html\?formId=pc_main_console/);
+      await loginToDemoConsole(page, server.origin);
       await openFromMenu(page, CALLBACK_MENU);
       await waitForBar(page, FORM);
 
@@ -83,10 +53,9 @@ describe('发票回调配置 on the demo console', () => {
   });
 
   test('a different pre-filled value is a conflict left alone until 覆盖; the right values are unchanged', async () => {
-    const page = await browser.context.newPage();
+    const prefill = { 请求地址: 'https://old.example.com/ierp/', 数据中心id: ACCOUNT_ID, 第三方应用: 'invoiceupload' };
+    const page = await newTab(browser, `${server.consoleUrl}&prefill=${encodeURIComponent(JSON.stringify(prefill))}`);
     try {
-      const prefill = { 请求地址: 'https://old.example.com/ierp/', 数据中心id: ACCOUNT_ID, 第三方应用: 'invoiceupload' };
-      await page.goto(`${server.consoleUrl}&prefill=${encodeURIComponent(JSON.stringify(prefill))}`);
       await openFromMenu(page, CALLBACK_MENU);
       await fill(page);
       const got = await outcomes(page);
@@ -95,8 +64,7 @@ describe('发票回调配置 on the demo console', () => {
       assert.equal(got['第三方应用'], 'unchanged');
       assert.equal((await savedValues(page))['请求地址'], 'https://old.example.com/ierp/');
 
-      await row(page, '请求地址').getByRole('button', { name: /覆盖|Overwrite/ }).click();
-      await row(page, '请求地址').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
+      await overwrite(page, '请求地址');
       const values = await savedValues(page);
       assert.equal(values['请求地址'], `${server.origin}/ierp/`);
       assert.equal(values['数据中心id'], ACCOUNT_ID);
@@ -107,9 +75,8 @@ describe('发票回调配置 on the demo console', () => {
   });
 
   test('clicks the page itself makes on 填充 (dispatchEvent, element.click()) fill nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.consoleUrl);
     try {
-      await page.goto(server.consoleUrl);
       await openFromMenu(page, CALLBACK_MENU);
       await waitForBar(page, FORM);
       await page.evaluate(() => {
@@ -130,9 +97,8 @@ describe('发票回调配置 on the demo console', () => {
   });
 
   test('the form closed and reopened from the menu is recognised again each time', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.consoleUrl);
     try {
-      await page.goto(server.consoleUrl);
       for (let round = 1; round <= 3; round++) {
         await openFromMenu(page, CALLBACK_MENU);
         await waitForBar(page, FORM);
@@ -148,12 +114,11 @@ describe('发票回调配置 on the demo console', () => {
   });
 
   test('an unrelated form (人员) gets no bar', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.consoleUrl);
     try {
-      await page.goto(server.consoleUrl);
       await openFromMenu(page, ['基础服务云', '组织人员', '人员']);
       await page.waitForTimeout(2500);
-      assert.equal(await page.locator('[data-fapiao-helper="bar"]').count(), 0);
+      assert.equal(await anyBar(page).count(), 0);
     } finally {
       await page.close();
     }

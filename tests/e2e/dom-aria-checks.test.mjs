@@ -6,10 +6,11 @@
 // is what the tests read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { addCase, fill, outcomes, row, undo, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { fill, newTabWithBar, outcomes, overwrite, undo } from './bar.mjs';
+import { savedState } from './demo-steps.mjs';
+import { addCase } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><div>${control}</div></div>`;
 
@@ -60,11 +61,6 @@ document.getElementById('save').addEventListener('click', () => {
   document.querySelector('[data-testid="submitted-state"]').textContent = JSON.stringify(state);
 });`;
 
-async function submitted(page) {
-  await page.click('#save');
-  return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
-}
-
 describe('ARIA checkboxes, switches and radios', () => {
   let browser, server;
   const fixtures = new Map();
@@ -74,20 +70,11 @@ describe('ARIA checkboxes, switches and radios', () => {
     url.off = addCase(fixtures, 'aria-switches', { body: switches(false), js: SWITCH_JS });
     url.on = addCase(fixtures, 'aria-switches-on', { body: switches(true), js: SWITCH_JS });
     url.radios = addCase(fixtures, 'aria-radios', { body: RADIO_BODY, js: RADIO_JS });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
-  const open = async (which, form) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + url[which]);
-    await waitForBar(page, form);
-    return page;
-  };
+  const open = (which, form) => newTabWithBar(browser, server.origin + url[which], form);
 
   test('role=switch and role=checkbox fields of 第三方应用 are switched on through the page, and undo switches them off', async () => {
     const page = await open('off', '第三方应用');
@@ -97,11 +84,11 @@ describe('ARIA checkboxes, switches and radios', () => {
       assert.equal(got['授权全部API'], 'filled');
       assert.equal(got['允许全部IP访问'], 'filled');
       assert.equal(got['系统编码'], 'no-value');
-      assert.deepEqual(await submitted(page), { allApi: true, allIp: true });
+      assert.deepEqual(await savedState(page), { allApi: true, allIp: true });
       assert.equal(await page.locator('#allApi').getAttribute('aria-checked'), 'true');
       assert.equal(await page.locator('#allIp').getAttribute('aria-checked'), 'true');
       await undo(page, '第三方应用');
-      assert.deepEqual(await submitted(page), { allApi: false, allIp: false });
+      assert.deepEqual(await savedState(page), { allApi: false, allIp: false });
     } finally {
       await page.close();
     }
@@ -114,7 +101,7 @@ describe('ARIA checkboxes, switches and radios', () => {
       const got = await outcomes(page, '第三方应用');
       assert.equal(got['授权全部API'], 'unchanged');
       assert.equal(got['允许全部IP访问'], 'filled');
-      assert.deepEqual(await submitted(page), { allApi: true, allIp: true });
+      assert.deepEqual(await savedState(page), { allApi: true, allIp: true });
     } finally {
       await page.close();
     }
@@ -126,12 +113,11 @@ describe('ARIA checkboxes, switches and radios', () => {
     try {
       await fill(page, form);
       assert.equal((await outcomes(page, form))['是否使用原授权'], 'conflict');
-      assert.equal((await submitted(page)).original, '是');
-      await row(page, '是否使用原授权', form).getByRole('button', { name: /覆盖|Overwrite/ }).click();
-      await row(page, '是否使用原授权', form).and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
-      assert.equal((await submitted(page)).original, '否');
+      assert.equal((await savedState(page)).original, '是');
+      await overwrite(page, '是否使用原授权', form);
+      assert.equal((await savedState(page)).original, '否');
       await undo(page, form);
-      assert.equal((await submitted(page)).original, '是');
+      assert.equal((await savedState(page)).original, '是');
     } finally {
       await page.close();
     }

@@ -5,21 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, startServer } from './harness.mjs';
-import { addCase, fill, outcomes, row, undo, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { fill, newTabWithBar, outcomes, overwrite, undo } from './bar.mjs';
+import { savedState } from './demo-steps.mjs';
+import { addCase } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const JS = readFileSync(new URL('./fixtures/pages/choices.js', import.meta.url), 'utf8');
 const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><div>${control}</div></div>`;
 const radios = (checked) => ['是', '否'].map((v) =>
   `<label><input type="radio" name="original" value="${v}"${checked === v ? ' checked' : ''}>${v}</label>`).join(' ');
 const AUTH_FIELDS = item('url', '<input id="url">') + item('代理', '<input id="proxy">') + item('Client id', '<input id="cid">');
-
-async function submitted(page) {
-  await page.click('#save');
-  return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
-}
 
 describe('checkboxes, radios and native selects', () => {
   let browser, server;
@@ -46,20 +42,11 @@ describe('checkboxes, radios and native selects', () => {
         item('是否使用原授权', '<select name="original"><option value="">请选择</option><option value="1">是</option><option value="0">否</option></select>') + STATE,
       js: JS,
     });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
-  const open = async (which, form) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + url[which]);
-    await waitForBar(page, form);
-    return page;
-  };
+  const open = (which, form) => newTabWithBar(browser, server.origin + url[which], form);
 
   test('both checkboxes of 第三方应用 get checked, and undo unchecks them', async () => {
     const page = await open('app', '第三方应用');
@@ -69,9 +56,9 @@ describe('checkboxes, radios and native selects', () => {
       assert.equal(got['授权全部API'], 'filled');
       assert.equal(got['允许全部IP访问'], 'filled');
       assert.equal(got['系统编码'], 'no-value');
-      assert.deepEqual(await submitted(page), { allApi: true, allIp: true });
+      assert.deepEqual(await savedState(page), { allApi: true, allIp: true });
       await undo(page, '第三方应用');
-      assert.deepEqual(await submitted(page), { allApi: false, allIp: false });
+      assert.deepEqual(await savedState(page), { allApi: false, allIp: false });
     } finally {
       await page.close();
     }
@@ -82,7 +69,7 @@ describe('checkboxes, radios and native selects', () => {
     try {
       await fill(page, '发票服务授权配置');
       assert.equal((await outcomes(page, '发票服务授权配置'))['是否使用原授权'], 'filled');
-      assert.equal((await submitted(page)).original, '否');
+      assert.equal((await savedState(page)).original, '否');
     } finally {
       await page.close();
     }
@@ -93,12 +80,11 @@ describe('checkboxes, radios and native selects', () => {
     try {
       await fill(page, '发票服务授权配置');
       assert.equal((await outcomes(page, '发票服务授权配置'))['是否使用原授权'], 'conflict');
-      assert.equal((await submitted(page)).original, '是');
-      await row(page, '是否使用原授权', '发票服务授权配置').getByRole('button', { name: /覆盖|Overwrite/ }).click();
-      await row(page, '是否使用原授权', '发票服务授权配置').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
-      assert.equal((await submitted(page)).original, '否');
+      assert.equal((await savedState(page)).original, '是');
+      await overwrite(page, '是否使用原授权', '发票服务授权配置');
+      assert.equal((await savedState(page)).original, '否');
       await undo(page, '发票服务授权配置');
-      assert.equal((await submitted(page)).original, '是');
+      assert.equal((await savedState(page)).original, '是');
     } finally {
       await page.close();
     }
@@ -109,7 +95,7 @@ describe('checkboxes, radios and native selects', () => {
     try {
       await fill(page, '发票服务授权配置');
       assert.equal((await outcomes(page, '发票服务授权配置'))['是否使用原授权'], 'filled');
-      assert.equal((await submitted(page)).original, '0');
+      assert.equal((await savedState(page)).original, '0');
       await undo(page, '发票服务授权配置');
       assert.equal(await page.locator('select').inputValue(), '');
     } finally {

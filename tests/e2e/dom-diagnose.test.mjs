@@ -3,10 +3,10 @@
 // can send it when the helper does not understand a page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPopup, startServer } from './harness.mjs';
-import { addCase, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { newTabWithBar } from './bar.mjs';
+import { addCase } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const SECRET_LOOKING = 'Zq8vUu2mXc5rT1pLwKe7';
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><span><span>${control}</span></span></div>`;
 
@@ -23,19 +23,13 @@ describe('诊断此页 in the popup', () => {
         '<iframe src="frame.html" style="width:600px;height:160px"></iframe>',
       extra: { 'frame.html': { body: item('网关', `<input id="g" value="${SECRET_LOOKING}x">`) } },
     });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('describes forms, controls and label rules of every frame, with no value', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTabWithBar(browser, server.origin + url);
     try {
-      await page.goto(server.origin + url);
-      await waitForBar(page);
       const popup = await openPopup(browser.context, browser.extensionId, page);
       await popup.getByRole('button', { name: /诊断此页|Diagnose this page/ }).click();
       const pre = popup.getByTestId('diagnose-json');

@@ -7,21 +7,26 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { launchBrowser, repoRoot, startServer } from './harness.mjs';
-import { ACCOUNT_ID, addCase, fill, outcomes, prefixOf, row, undo, waitForBar, bar } from './fixtures/forms.mjs';
+import { closeAll, repoRoot, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { bar, fill, newTabWithBar, outcomes, overwrite, row, undo } from './bar.mjs';
+import { savedState } from './demo-steps.mjs';
+import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const pageFile = (name) => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url), 'utf8');
 
-async function bundleReact() {
+/** A page script bundled with React (production build), from `input` (esbuild's entry or stdin). */
+async function bundle(input) {
   const out = await build({
-    entryPoints: [new URL('./fixtures/pages/react-form.jsx', import.meta.url).pathname],
+    ...input,
     bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent',
     absWorkingDir: repoRoot, nodePaths: [`${repoRoot}/node_modules`],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   return out.outputFiles[0].text;
 }
+
+const bundleReact = () => bundle({ entryPoints: [new URL('./fixtures/pages/react-form.jsx', import.meta.url).pathname] });
+const bundleInline = (source) => bundle({ stdin: { contents: source, loader: 'jsx', resolveDir: repoRoot } });
 
 // A React form whose fields start with text the user left there: 请求地址 holds another value
 // wrapped in spaces, 数据中心id the right id wrapped in spaces.
@@ -51,23 +56,8 @@ function App() {
 createRoot(document.getElementById('root')).render(<App />);
 `;
 
-async function bundleInline(source) {
-  const out = await build({
-    stdin: { contents: source, loader: 'jsx', resolveDir: repoRoot },
-    bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent',
-    absWorkingDir: repoRoot, nodePaths: [`${repoRoot}/node_modules`],
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return out.outputFiles[0].text;
-}
-
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><span>${control}</span></div>`;
 const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';
-
-async function submitted(page) {
-  await page.click('#save');
-  return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
-}
 
 describe('fills that frameworks accept, lookups, conflicts and undo', () => {
   let browser, server;
@@ -102,20 +92,11 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
       body: '<h3>发票回调配置</h3>' + item('请求地址', '<input id="f0" value="http://old.example.com/ierp/">') +
         item('数据中心id', `<input id="f1" value="${ACCOUNT_ID}">`) + item('网关', '<input id="f2">'),
     });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
-  const open = async (which) => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + url[which]);
-    await waitForBar(page);
-    return page;
-  };
+  const open = (which) => newTabWithBar(browser, server.origin + url[which]);
 
   test('React-controlled inputs end up in React state', async () => {
     const page = await open('react');
@@ -126,13 +107,13 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
         g.value = 'typed-by-page';
         g.dispatchEvent(new Event('input', { bubbles: true }));
       });
-      assert.equal((await submitted(page)).gateway, '');
+      assert.equal((await savedState(page)).gateway, '');
       await fill(page);
       const got = await outcomes(page);
       assert.equal(got['请求地址'], 'filled');
       assert.equal(got['数据中心id'], 'filled');
       assert.equal(got['网关'], 'no-value');
-      const state = await submitted(page);
+      const state = await savedState(page);
       assert.equal(state.url, prefixOf(server.origin, 'react'));
       assert.equal(state.account, ACCOUNT_ID);
       assert.equal(state.gateway, '');
@@ -145,7 +126,7 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
     const page = await open('changeOnly');
     try {
       await fill(page);
-      const state = await submitted(page);
+      const state = await savedState(page);
       assert.equal(state.url, prefixOf(server.origin, 'change-only'));
       assert.equal(state.account, ACCOUNT_ID);
     } finally {
@@ -158,9 +139,9 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
     try {
       await fill(page);
       assert.equal((await outcomes(page))['第三方应用'], 'filled');
-      assert.equal((await submitted(page)).app, 'invoiceupload');
+      assert.equal((await savedState(page)).app, 'invoiceupload');
       await undo(page);
-      const state = await submitted(page);
+      const state = await savedState(page);
       assert.deepEqual(state, { url: '', account: '', app: '' });
     } finally {
       await page.close();
@@ -172,11 +153,11 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
     try {
       await fill(page);
       assert.equal((await outcomes(page))['第三方应用'], 'filled');
-      const state = await submitted(page);
+      const state = await savedState(page);
       assert.equal(state.app, 'invoiceupload');
       assert.equal(state.url, prefixOf(server.origin, 'rows-lookup'));
       await undo(page);
-      assert.deepEqual(await submitted(page), { url: '', account: '', app: '' });
+      assert.deepEqual(await savedState(page), { url: '', account: '', app: '' });
     } finally {
       await page.close();
     }
@@ -188,7 +169,7 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
       await fill(page);
       const r = row(page, '第三方应用');
       assert.equal(await r.getAttribute('data-outcome'), 'failed');
-      assert.equal((await submitted(page)).app, '');
+      assert.equal((await savedState(page)).app, '');
       assert.equal(await page.locator('.popup').count(), 0, 'the lookup list is closed again');
     } finally {
       await page.close();
@@ -203,8 +184,7 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
         请求地址: 'conflict', 数据中心id: 'unchanged', 第三方应用: 'not-found', 第三方应用密码: 'not-found', 网关: 'no-value',
       });
       assert.equal(await page.locator('#f0').inputValue(), 'http://old.example.com/ierp/');
-      await row(page, '请求地址').getByRole('button', { name: /覆盖|Overwrite/ }).click();
-      await row(page, '请求地址').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
+      await overwrite(page, '请求地址');
       assert.equal(await page.locator('#f0').inputValue(), prefixOf(server.origin, 'prefilled'));
       assert.equal(await page.locator('#f1').inputValue(), ACCOUNT_ID);
       await undo(page);
@@ -223,12 +203,11 @@ describe('fills that frameworks accept, lookups, conflicts and undo', () => {
       const got = await outcomes(page);
       assert.equal(got['请求地址'], 'conflict');
       assert.equal(got['数据中心id'], 'filled');
-      assert.deepEqual(await submitted(page), { url: '  abc ', account: ACCOUNT_ID });
-      await row(page, '请求地址').getByRole('button', { name: /覆盖|Overwrite/ }).click();
-      await row(page, '请求地址').and(page.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
-      assert.deepEqual(await submitted(page), { url: prefixOf(server.origin, 'react-padded'), account: ACCOUNT_ID });
+      assert.deepEqual(await savedState(page), { url: '  abc ', account: ACCOUNT_ID });
+      await overwrite(page, '请求地址');
+      assert.deepEqual(await savedState(page), { url: prefixOf(server.origin, 'react-padded'), account: ACCOUNT_ID });
       await undo(page);
-      assert.deepEqual(await submitted(page), { url: '  abc ', account: ` ${ACCOUNT_ID}  ` });
+      assert.deepEqual(await savedState(page), { url: '  abc ', account: ` ${ACCOUNT_ID}  ` });
     } finally {
       await page.close();
     }

@@ -4,10 +4,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, startServer } from './harness.mjs';
-import { ACCOUNT_ID, addCase, bar, fill, outcomes, prefixOf, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { bar, fill, newTabWithBar, outcomes, waitForBar } from './bar.mjs';
+import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const item = (label, id) => `<div class="item"><div class="label">${label}</div><span><input id="${id}"></span></div>`;
 
 describe('a page that synthesises clicks on the bar', () => {
@@ -19,19 +19,13 @@ describe('a page that synthesises clicks on the bar', () => {
       body: '<h3>发票回调配置</h3>' + item('请求地址', 'f0') + item('数据中心id', 'f1') + item('网关', 'f2'),
       js: readFileSync(new URL('./fixtures/pages/hostile.js', import.meta.url), 'utf8'),
     });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('a bar the page removes comes back while its form is shown', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTabWithBar(browser, server.origin + url);
     try {
-      await page.goto(server.origin + url);
-      await waitForBar(page);
       await page.evaluate(() => document.querySelector('[data-fapiao-helper="bar"]').remove());
       assert.equal(await bar(page).count(), 0);
       await waitForBar(page, undefined, 5000);
@@ -41,10 +35,8 @@ describe('a page that synthesises clicks on the bar', () => {
   });
 
   test('untrusted clicks and keys on 填充 fill nothing; a trusted click does', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTabWithBar(browser, server.origin + url);
     try {
-      await page.goto(server.origin + url);
-      await waitForBar(page);
       // Let the page hammer the bar for a while.
       await page.waitForFunction(() => Number(document.body.dataset.attempts || 0) > 50);
       await page.waitForTimeout(1500);

@@ -3,10 +3,10 @@
 // appear, say which rule found each field, and a trusted 填充 must put the console's values in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { ACCOUNT_ID, addCase, fill, outcomes, prefixOf, row, waitForBar, bar } from './fixtures/forms.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { fill, newTabWithBar, outcomes, row } from './bar.mjs';
+import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const FIELDS = ['请求地址', '数据中心id', '第三方应用', '第三方应用密码', '网关'];
 
 /** The lookup field as a native select, with a near miss listed first. */
@@ -49,21 +49,13 @@ describe('each association rule finds the callback form', () => {
       `<div class="item"><div class="label">${f}</div><span><input id="p${i}"></span></div>`).join(''),
   });
 
-  before(async () => {
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD })));
+  after(() => closeAll(browser, server));
 
   for (const rule of Object.keys(RULES)) {
     test(`fields labelled by ${rule} are recognised and filled`, async () => {
-      const page = await browser.context.newPage();
+      const page = await newTabWithBar(browser, server.origin + urls[rule]);
       try {
-        await page.goto(server.origin + urls[rule]);
-        await waitForBar(page);
         assert.equal(await row(page, '请求地址').getAttribute('data-rule'), rule);
         assert.equal(await row(page, '数据中心id').getAttribute('data-rule'), rule);
         await fill(page);
@@ -80,10 +72,8 @@ describe('each association rule finds the callback form', () => {
   }
 
   test('a placeholder alone still names a field, and a field drawn nowhere is not-found', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTabWithBar(browser, server.origin + urls.placeholder);
     try {
-      await page.goto(server.origin + urls.placeholder);
-      await waitForBar(page);
       assert.equal(await row(page, '请求地址').getAttribute('data-rule'), 'placeholder');
       await fill(page);
       const got = await outcomes(page);
@@ -97,9 +87,8 @@ describe('each association rule finds the callback form', () => {
   });
 
   test('an unrelated form (人员) gets no bar', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + urls.unrelated);
     try {
-      await page.goto(server.origin + urls.unrelated);
       await page.waitForTimeout(2500);
       assert.equal(await page.locator('[data-fapiao-helper]').count(), 0);
     } finally {

@@ -4,10 +4,10 @@
 // holds the form, once, every time the form appears.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
-import { ACCOUNT_ID, FORM, addCase, fill, outcomes, prefixOf, waitForBar } from './fixtures/forms.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { anyBar, fill, newTabWithBar, outcomes, waitForBar } from './bar.mjs';
+import { ACCOUNT_ID, FORM, addCase, prefixOf } from './fixtures/forms.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 
 /** Kingdee-style items: a caption div and nested spans around the input (no `for`). */
 const KINGDEE_ITEMS = ['请求地址', '数据中心id', '网关'].map((f, i) =>
@@ -83,19 +83,12 @@ document.getElementById('hide').onclick = () => { const p = tabs.querySelector('
 document.getElementById('show').onclick = () => { const p = tabs.querySelector('.pane'); if (p) p.style.display = ''; };`,
   });
 
-  before(async () => {
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD })));
+  after(() => closeAll(browser, server));
 
   test('a form two same-origin frames deep gets one bar, in its own frame, and is filled', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.frames);
     try {
-      await page.goto(server.origin + url.frames);
       const inner = page.frameLocator('#outer').frameLocator('#inner');
       await waitForBar(inner.locator(':root'));
       await page.waitForTimeout(500);
@@ -114,9 +107,8 @@ document.getElementById('show').onclick = () => { const p = tabs.querySelector('
   });
 
   test('a frame built by a script (about:blank) gets exactly one bar and is filled', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.blankFrame);
     try {
-      await page.goto(server.origin + url.blankFrame);
       const frame = page.frames().find((f) => f !== page.mainFrame());
       await waitForBar(frame);
       await page.waitForTimeout(800);
@@ -130,10 +122,8 @@ document.getElementById('show').onclick = () => { const p = tabs.querySelector('
   });
 
   test('labels inside open shadow roots (label-for in the shadow root, nested hosts) are found and filled', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTabWithBar(browser, server.origin + url.shadow);
     try {
-      await page.goto(server.origin + url.shadow);
-      await waitForBar(page);
       await fill(page);
       const got = await outcomes(page);
       assert.equal(got['请求地址'], 'filled');
@@ -147,11 +137,10 @@ document.getElementById('show').onclick = () => { const p = tabs.querySelector('
   });
 
   test('a form rendered two seconds after load is recognised when it appears', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.late);
     try {
-      await page.goto(server.origin + url.late);
       await page.waitForTimeout(1500);
-      assert.equal(await page.locator('[data-fapiao-helper="bar"]').count(), 0);
+      assert.equal(await anyBar(page).count(), 0);
       await waitForBar(page, FORM, 6000);
       await fill(page);
       assert.equal(await page.locator('#f0').inputValue(), prefixOf(server.origin, 'late'));
@@ -161,20 +150,19 @@ document.getElementById('show').onclick = () => { const p = tabs.querySelector('
   });
 
   test('a form tab closed and reopened is recognised every time, and hiding the tab hides the bar', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.spa);
     try {
-      await page.goto(server.origin + url.spa);
       for (let round = 1; round <= 3; round++) {
         await page.click('#open');
         await waitForBar(page);
         await page.click('#close');
-        await page.locator('[data-fapiao-helper="bar"]').waitFor({ state: 'detached', timeout: 5000 });
+        await anyBar(page).waitFor({ state: 'detached', timeout: 5000 });
       }
       await page.click('#open');
       await fill(page);
       assert.equal(await page.locator('#f1').inputValue(), ACCOUNT_ID);
       await page.click('#hide');
-      await page.locator('[data-fapiao-helper="bar"]').waitFor({ state: 'detached', timeout: 5000 });
+      await anyBar(page).waitFor({ state: 'detached', timeout: 5000 });
       await page.click('#show');
       await waitForBar(page);
       // Switching back keeps what the fill did.
