@@ -6,14 +6,13 @@
 // origin, and under another prefix. Each rule has a test that fails when the rule is broken.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPopup, startServer } from './harness.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
 import { STRICT_CSP } from '../../www/serve.mjs';
+import { clickBar, fill, idleBar, outcomes, row } from './bar.mjs';
 import {
-  ACCESS_TOKEN, CALLBACK, GATEWAY, THIRD_PARTY_APP,
-  addSecretsConsole, bar, clickBar, fill, idleBar, outcomes, prefixOf, readClipboard, revealGateway, storageDump, writeClipboard,
+  ACCESS_TOKEN, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, openKeyDialog, prefixOf,
+  readClipboard, revealGateway, secretKeys, setExpiry, storageDump, waitForHeld, writeClipboard,
 } from './secrets-console.mjs';
-
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 
 /** Everything the spying page gathered, plus what it can read from its own storage. */
 async function pageLoot(page) {
@@ -25,8 +24,6 @@ async function pageLoot(page) {
     document.title,
   ].join('\n'));
 }
-
-const secretKeys = (session) => Object.keys(session).filter((k) => k.startsWith('secret:'));
 
 describe('hostile pages and secrets', () => {
   let browser, server;
@@ -44,29 +41,20 @@ describe('hostile pages and secrets', () => {
 
   const leaks = (text) => [key, GATEWAY].filter((secret) => secret && text.includes(secret));
 
-  before(async () => {
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD })));
+  after(() => closeAll(browser, server));
 
   test('a page cannot message the extension at all', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + path);
+    const page = await newTab(browser, server.origin + path);
     const reach = await page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage);
     assert.equal(reach, 'undefined');
     await page.close();
   });
 
   test('forged clicks, keys and messages on the bar generate, capture and fill nothing', async () => {
-    const { context, worker } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
-    await page.click('#open-app');
-    await page.click('#edit-atk');
+    const { worker } = browser;
+    const page = await newTab(browser, server.origin + path);
+    await openKeyDialog(page);
     await revealGateway(page);
     await idleBar(page, ACCESS_TOKEN);
     await idleBar(page, THIRD_PARTY_APP);
@@ -84,14 +72,8 @@ describe('hostile pages and secrets', () => {
   });
 
   test('with a person’s clicks the spying console is filled, yet sees no secret anywhere but its target inputs', async () => {
-    const { context } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
-    await page.click('#open-app');
-    await page.click('#edit-atk');
-    await clickBar(page, ACCESS_TOKEN, /生成密钥|Generate key/);
-    await page.waitForFunction(() => /^[A-Za-z0-9]{32}$/.test(document.getElementById('atk-key')?.value ?? ''));
-    key = await page.inputValue('#atk-key');
+    const page = await newTab(browser, server.origin + path);
+    key = await generateKey(page);
     await page.click('#atk-ok');
     await revealGateway(page);
     await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
@@ -114,8 +96,7 @@ describe('hostile pages and secrets', () => {
   test('a look-alike origin gets no secret until the user confirms in the popup, and then only that console', async () => {
     assert.ok(key, 'needs the key generated above');
     const { context, extensionId } = browser;
-    const page = await context.newPage();
-    await page.goto(server.otherOrigin + path); // localhost: same server, same path, other origin
+    const page = await newTab(browser, server.otherOrigin + path); // localhost: same server, same path, other origin
     await page.click('#open-callback');
     await fill(page, CALLBACK);
     let got = await outcomes(page, CALLBACK);
@@ -125,13 +106,12 @@ describe('hostile pages and secrets', () => {
     assert.deepEqual([await page.inputValue('#cb-key'), await page.inputValue('#cb-gateway')], ['', '']);
     // The rows say why: held for another console, to be confirmed in the popup.
     for (const field of ['第三方应用密码', '网关']) {
-      const r = bar(page, CALLBACK).locator(`[data-field="${field}"]`);
+      const r = row(page, field, CALLBACK);
       assert.equal(await r.getAttribute('data-code'), 'secret-other-console', field);
       assert.match(await r.textContent(), /另一个控制台|another console/, field);
     }
     // The AccessToken dialog there gets no key either.
-    await page.click('#open-app');
-    await page.click('#edit-atk');
+    await openKeyDialog(page);
     await fill(page, ACCESS_TOKEN);
     assert.equal((await outcomes(page, ACCESS_TOKEN))['认证密钥'], 'no-value');
     assert.equal(await page.inputValue('#atk-key'), '');
@@ -152,37 +132,27 @@ describe('hostile pages and secrets', () => {
     assert.equal(await page.inputValue('#cb-key'), key);
 
     // Another console on that origin was not confirmed: still nothing.
-    const other = await context.newPage();
-    await other.goto(server.otherOrigin + otherPath);
+    const other = await newTab(browser, server.otherOrigin + otherPath);
     await other.click('#open-callback');
     await fill(other, CALLBACK);
     got = await outcomes(other, CALLBACK);
     assert.equal(got['第三方应用密码'], 'no-value');
     assert.equal(got['网关'], 'no-value');
     assert.deepEqual(leaks(await pageLoot(other)), []);
-    await other.close();
-    await popup.close();
-    await page.close();
+    await closeAll(other, popup, page);
   });
 
   test('a frame of another origin inside the console gets no secret', async () => {
     assert.ok(key, 'needs the key generated above');
-    const { context } = browser;
-    const page = await context.newPage();
     const framed = server.otherOrigin + otherPath;
-    await page.goto(`${server.origin}/sx/hostile/framer.html?src=${encodeURIComponent(framed)}`);
+    const page = await newTab(browser, `${server.origin}/sx/hostile/framer.html?src=${encodeURIComponent(framed)}`);
     const frame = page.frameLocator('#foreign');
     await frame.locator('#open-callback').click();
-    const host = frame.locator(`[data-fapiao-helper="bar"][data-form="${CALLBACK}"]:not([data-busy])`);
-    await host.waitFor({ state: 'attached', timeout: 15_000 });
-    await host.getByRole('button', { name: /填充|Fill/ }).click();
-    await frame.locator(`[data-fapiao-helper="bar"][data-form="${CALLBACK}"][data-phase="filled"]:not([data-busy])`)
-      .waitFor({ state: 'attached', timeout: 15_000 });
-    const rows = await host.locator('[data-field]').evaluateAll((els) =>
-      Object.fromEntries(els.map((r) => [r.getAttribute('data-field'), r.getAttribute('data-outcome')])));
+    await fill(frame, CALLBACK);
+    const rows = await outcomes(frame, CALLBACK);
     assert.equal(rows['第三方应用密码'], 'no-value');
     assert.equal(rows['网关'], 'no-value');
-    assert.equal(await host.locator('[data-field="网关"]').getAttribute('data-code'), 'secret-frame-other-origin');
+    assert.equal(await row(frame, '网关', CALLBACK).getAttribute('data-code'), 'secret-frame-other-origin');
     assert.equal(await frame.locator('#cb-key').inputValue(), '');
     assert.equal(await frame.locator('#cb-gateway').inputValue(), '');
     await page.close();
@@ -204,8 +174,7 @@ describe('hostile pages and secrets', () => {
   test('复制 puts the secret on the clipboard, counts down, and clears it after 30 s only if it is still there', async () => {
     assert.ok(key, 'needs the key generated above');
     const { context, extensionId } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    const page = await newTab(browser, server.origin + path);
     const popup = await openPopup(context, extensionId, page);
     const countdown = popup.getByTestId('clipboard-countdown');
 
@@ -227,53 +196,40 @@ describe('hostile pages and secrets', () => {
     await popup.waitForTimeout(31_500);
     assert.equal(await readClipboard(popup), '');
     assert.equal(await countdown.getAttribute('data-seconds'), '0');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('an expired secret is not filled, shows as not held and is purged', async () => {
     const { context, extensionId, worker } = browser;
     const prefix = prefixOf(server.origin, 'hostile');
-    await worker.evaluate(async (p) => {
-      const keyName = `secret:accessTokenKey:${p}`;
-      const record = (await chrome.storage.session.get(keyName))[keyName];
-      await chrome.storage.session.set({ [keyName]: { ...record, expiresAt: Date.now() - 1 } });
-    }, prefix);
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    await setExpiry(worker, `secret:accessTokenKey:${prefix}`, -1);
+    const page = await newTab(browser, server.origin + path);
     await page.click('#open-callback');
     await fill(page, CALLBACK);
     const got = await outcomes(page, CALLBACK);
     assert.equal(got['第三方应用密码'], 'no-value');
     assert.equal(got['网关'], 'filled');
     // The row says it expired, not that there never was one.
-    const keyRow = bar(page, CALLBACK).locator('[data-field="第三方应用密码"]');
+    const keyRow = row(page, '第三方应用密码', CALLBACK);
     assert.equal(await keyRow.getAttribute('data-code'), 'secret-expired');
     assert.match(await keyRow.textContent(), /过期|expired/);
     const popup = await openPopup(context, extensionId, page);
-    await popup.locator('[data-testid="secret-access-key"][data-held="false"]').waitFor({ timeout: 10_000 });
-    await popup.locator('[data-testid="secret-gateway"][data-held="true"]').waitFor({ timeout: 10_000 });
+    await waitForHeld(popup, 'secret-access-key', false);
+    await waitForHeld(popup, 'secret-gateway');
     const session = (await storageDump(worker)).session;
     assert.equal(session[`secret:accessTokenKey:${prefix}`], undefined, 'the expired record is gone');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('a secret about to expire is purged by the alarm with nobody asking', async () => {
     const { context, extensionId, worker } = browser;
     const prefix = prefixOf(server.origin, 'hostile');
-    await worker.evaluate(async (p) => {
-      const keyName = `secret:gateway:${p}`;
-      const record = (await chrome.storage.session.get(keyName))[keyName];
-      await chrome.storage.session.set({ [keyName]: { ...record, expiresAt: Date.now() + 1500 } });
-    }, prefix);
+    await setExpiry(worker, `secret:gateway:${prefix}`, 1500);
     // One status request schedules the alarm; then nothing asks the worker any more.
-    const page = await context.newPage();
-    await page.goto('about:blank');
+    const page = await newTab(browser, 'about:blank');
     const popup = await openPopup(context, extensionId, page);
     await popup.locator('[data-testid="secret-gateway"]').waitFor();
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
     const deadline = Date.now() + 15_000;
     let left;
     do {
@@ -286,24 +242,20 @@ describe('hostile pages and secrets', () => {
   test('清除所有密钥 forgets every secret, and takes a copied one off the clipboard', async () => {
     const { context, extensionId, worker } = browser;
     // Hold both again on one console and one on another.
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
-    await page.click('#open-app');
-    await page.click('#edit-atk');
-    await clickBar(page, ACCESS_TOKEN, /生成密钥|Generate key/);
-    await page.waitForFunction(() => /^[A-Za-z0-9]{32}$/.test(document.getElementById('atk-key')?.value ?? ''));
+    const page = await newTab(browser, server.origin + path);
+    await generateKey(page);
     await revealGateway(page);
     await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
     assert.equal(secretKeys((await storageDump(worker)).session).length, 2);
     const popup = await openPopup(context, extensionId, page);
-    await popup.locator('[data-testid="secret-access-key"][data-held="true"]').waitFor({ timeout: 10_000 });
+    await waitForHeld(popup, 'secret-access-key');
     // A secret copied a moment ago leaves the clipboard with them.
     await popup.getByTestId('copy-gateway').click();
     await popup.getByTestId('clipboard-countdown').waitFor({ state: 'visible' });
     assert.equal(await readClipboard(popup), GATEWAY);
     await popup.getByTestId('clear-secrets').click();
-    await popup.locator('[data-testid="secret-access-key"][data-held="false"]').waitFor({ timeout: 10_000 });
-    await popup.locator('[data-testid="secret-gateway"][data-held="false"]').waitFor({ timeout: 10_000 });
+    await waitForHeld(popup, 'secret-access-key', false);
+    await waitForHeld(popup, 'secret-gateway', false);
     assert.deepEqual(secretKeys((await storageDump(worker)).session), []);
     assert.equal(await readClipboard(popup), '');
     // And the next fill has nothing to give.
@@ -313,8 +265,7 @@ describe('hostile pages and secrets', () => {
     const got = await outcomes(page, CALLBACK);
     assert.equal(got['第三方应用密码'], 'no-value');
     assert.equal(got['网关'], 'no-value');
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('no console output of any page, worker or content script, and no error, carried a secret', async () => {

@@ -8,8 +8,9 @@
 // `dispatchEvent`, `addEventListener`, `postMessage`, `CustomEvent`, watches every mutation and
 // every message, reads the bar's open shadow root all the time and forges clicks and keys on
 // every button in it. Everything it sees lands in `window.__loot` (an array of strings), which
-// the tests search for the secrets.
+// the tests search for the secrets. The bar's own steps are in bar.mjs.
 import { DEFAULT_ACCOUNT_ID, STRICT_CSP, userLanguageBody } from '../../www/serve.mjs';
+import { clickBar } from './bar.mjs';
 
 export const ACCOUNT_ID = DEFAULT_ACCOUNT_ID;
 export const GATEWAY = 'eyJhcHAiOiJpbnZvaWNldXBsb2FkIiwidGVuYW50IjoiZGVtbyJ9.Zm9vYmFyLXNpZ25hdHVyZS0wMTIzNDU2Nzg5';
@@ -196,37 +197,21 @@ export function addSecretsConsole(fixtures, name, { spy = false, frameable = fal
 
 export const prefixOf = (origin, name) => `${origin}/sx/${name}/`;
 
-export function bar(page, form) {
-  return page.locator(`[data-fapiao-helper="bar"][data-form="${form}"]`);
+/** 第三方应用 → AccessToken认证 编辑: the dialog holding 认证密钥 opens. */
+export async function openKeyDialog(page) {
+  await page.click('#open-app');
+  await page.click('#edit-atk');
 }
 
-/** Waits for the bar of `form` to be idle (not busy). */
-export async function idleBar(page, form, timeout = 15_000) {
-  await page.locator(`[data-fapiao-helper="bar"][data-form="${form}"]:not([data-busy])`).waitFor({ state: 'attached', timeout });
-  return bar(page, form);
-}
-
-/** A trusted click on the bar button whose accessible name matches `name`. */
-export async function clickBar(page, form, name) {
-  const b = await idleBar(page, form);
-  await b.getByRole('button', { name }).click();
-  // The click makes the bar busy at once; wait until the worker answered.
-  await page.waitForTimeout(100);
-  return idleBar(page, form);
-}
-
-/** `{field: outcome}` for every row of a form's bar. */
-export async function outcomes(page, form) {
-  return bar(page, form).locator('[data-field]').evaluateAll((rows) =>
-    Object.fromEntries(rows.map((r) => [r.getAttribute('data-field'), r.getAttribute('data-outcome')])));
-}
-
-/** Trusted 填充 on a form and wait until the bar shows its outcomes. */
-export async function fill(page, form) {
-  const b = await idleBar(page, form);
-  await b.getByRole('button', { name: /填充|Fill/ }).click();
-  await page.locator(`[data-fapiao-helper="bar"][data-form="${form}"][data-phase="filled"]:not([data-busy])`)
-    .waitFor({ state: 'attached', timeout: 15_000 });
+/**
+ * 第三方应用 → AccessToken认证 编辑 → 生成密钥 on the bar, the way a person does; resolves to the
+ * key once the dialog's 认证密钥 holds one of the contract's shape (the dialog stays open).
+ */
+export async function generateKey(page) {
+  await openKeyDialog(page);
+  await clickBar(page, ACCESS_TOKEN, /生成密钥|Generate key/);
+  await page.waitForFunction(() => /^[A-Za-z0-9]{32}$/.test(document.getElementById('atk-key')?.value ?? ''));
+  return page.inputValue('#atk-key');
 }
 
 /** Reveals x-acgw-identity the way a person does: 查看, password, 确定. */
@@ -235,6 +220,22 @@ export async function revealGateway(page) {
   await page.fill('#pw', 'my-login-password');
   await page.click('#pw-ok');
   await page.waitForFunction((value) => document.getElementById('gw-value')?.textContent === value, GATEWAY);
+}
+
+/** Waits until the popup shows the secret `testId` (secret-access-key, secret-gateway) held or not. */
+export async function waitForHeld(popup, testId, held = true) {
+  await popup.locator(`[data-testid="${testId}"][data-held="${held}"]`).waitFor({ timeout: 10_000 });
+}
+
+/** The secret records' keys (`secret:<kind>:<prefix>`) among a storage area's keys. */
+export const secretKeys = (area) => Object.keys(area).filter((k) => k.startsWith('secret:'));
+
+/** Moves the expiry of the session record `key` to `fromNowMs` from now, as time passing would. */
+export async function setExpiry(worker, key, fromNowMs) {
+  await worker.evaluate(async ([keyName, ms]) => {
+    const record = (await chrome.storage.session.get(keyName))[keyName];
+    await chrome.storage.session.set({ [keyName]: { ...record, expiresAt: Date.now() + ms } });
+  }, [key, fromNowMs]);
 }
 
 /** Every storage area as the worker sees it. */

@@ -3,13 +3,13 @@
 // 填充, 保存 — and the page's submitted state holds all five values, without the clipboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPopup, startServer } from './harness.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { bar, barMarkup, clickBar, fill, idleBar, outcomes } from './bar.mjs';
 import {
-  ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP,
-  addSecretsConsole, bar, clickBar, fill, idleBar, outcomes, prefixOf, readClipboard, revealGateway, storageDump, writeClipboard,
+  ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, openKeyDialog, prefixOf,
+  readClipboard, revealGateway, secretKeys, storageDump, waitForHeld, writeClipboard,
 } from './secrets-console.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const KEY_SHAPE = /^[A-Za-z0-9]{32}$/;
 
 describe('secrets journey', () => {
@@ -17,29 +17,18 @@ describe('secrets journey', () => {
   const fixtures = new Map();
   const path = addSecretsConsole(fixtures, 'journey');
 
-  before(async () => {
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD })));
+  after(() => closeAll(browser, server));
 
   test('generate, capture, fill: the submitted state holds all five values and the clipboard is untouched', async () => {
     const { context, extensionId, worker } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    const page = await newTab(browser, server.origin + path);
     const popup = await openPopup(context, extensionId, page);
     await writeClipboard(popup, 'clipboard-sentinel');
 
     // 第三方应用 → AccessToken认证 编辑 → 生成密钥 → 确定
     await page.bringToFront();
-    await page.click('#open-app');
-    await page.click('#edit-atk');
-    await clickBar(page, ACCESS_TOKEN, /生成密钥|Generate key/);
-    await page.waitForFunction(() => /^[A-Za-z0-9]{32}$/.test(document.getElementById('atk-key')?.value ?? ''));
-    const key = await page.inputValue('#atk-key');
+    const key = await generateKey(page);
     assert.match(key, KEY_SHAPE);
     await page.click('#atk-ok');
     assert.equal(await page.evaluate(() => window.__saved.accessTokenKey), key);
@@ -51,8 +40,8 @@ describe('secrets journey', () => {
     // The popup shows both, masked, ending in their last four characters.
     const accessKey = popup.getByTestId('secret-access-key');
     const gateway = popup.getByTestId('secret-gateway');
-    await popup.locator('[data-testid="secret-access-key"][data-held="true"]').waitFor({ timeout: 10_000 });
-    await popup.locator('[data-testid="secret-gateway"][data-held="true"]').waitFor({ timeout: 10_000 });
+    await waitForHeld(popup, 'secret-access-key');
+    await waitForHeld(popup, 'secret-gateway');
     const shownKey = (await accessKey.textContent()).trim();
     const shownGateway = (await gateway.textContent()).trim();
     assert.ok(shownKey.endsWith(key.slice(-4)), shownKey);
@@ -90,9 +79,8 @@ describe('secrets journey', () => {
       const text = JSON.stringify(dump[area]);
       assert.ok(!text.includes(key) && !text.includes(GATEWAY), `${area} storage holds no secret`);
     }
-    const session = Object.entries(dump.session).filter(([k]) => k.startsWith('secret:'));
     const prefix = prefixOf(server.origin, 'journey');
-    assert.deepEqual(session.map(([k]) => k).sort(), [`secret:accessTokenKey:${prefix}`, `secret:gateway:${prefix}`]);
+    assert.deepEqual(secretKeys(dump.session).sort(), [`secret:accessTokenKey:${prefix}`, `secret:gateway:${prefix}`]);
     assert.equal(dump.session[`secret:accessTokenKey:${prefix}`].value, key);
     assert.equal(dump.session[`secret:gateway:${prefix}`].value, GATEWAY);
 
@@ -100,31 +88,28 @@ describe('secrets journey', () => {
     for (const message of browser.consoleMessages) {
       assert.ok(!message.text.includes(key) && !message.text.includes(GATEWAY), `console leak in ${message.source}`);
     }
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('a gateway that is still masked is refused with a reason and nothing is remembered', async () => {
-    const { context, worker } = browser;
+    const { worker } = browser;
     await worker.evaluate(async () => {
       const all = await chrome.storage.session.get(null);
       await chrome.storage.session.remove(Object.keys(all).filter((k) => k.startsWith('secret:')));
     });
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    const page = await newTab(browser, server.origin + path);
     await page.click('#open-app');
     const b = await clickBar(page, THIRD_PARTY_APP, /记住网关|Remember gateway/);
     const status = await b.evaluate((host) => host.shadowRoot.textContent);
     assert.match(status, /隐藏|masked|查看/);
     const dump = await storageDump(worker);
-    assert.deepEqual(Object.keys(dump.session).filter((k) => k.startsWith('secret:')), []);
+    assert.deepEqual(secretKeys(dump.session), []);
     await page.close();
   });
 
   test('the lifetime setting applies to the secrets remembered after it', async () => {
     const { context, extensionId, worker } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    const page = await newTab(browser, server.origin + path);
     const popup = await openPopup(context, extensionId, page);
     await popup.getByTestId('secret-ttl').selectOption('15');
     await page.bringToFront();
@@ -135,16 +120,13 @@ describe('secrets journey', () => {
     const record = (await storageDump(worker)).session[`secret:gateway:${prefix}`];
     assert.equal(record.expiresAt - record.createdAt, 15 * 60_000);
     assert.equal((await storageDump(worker)).local.secretTtlMinutes, 15);
-    await popup.close();
-    await page.close();
+    await closeAll(popup, page);
   });
 
   test('a key the user typed in 认证密钥 is checked and remembered on request (remember-key)', async () => {
-    const { context, worker } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
-    await page.click('#open-app');
-    await page.click('#edit-atk');
+    const { worker } = browser;
+    const page = await newTab(browser, server.origin + path);
+    await openKeyDialog(page);
     await idleBar(page, ACCESS_TOKEN);
     const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
     // What the bar's button sends, from the content scripts' own world (a page cannot send it).
@@ -174,28 +156,25 @@ describe('secrets journey', () => {
 
   test('the AccessToken认证 bar offers 记住此密钥, which remembers the key the user typed and shows it only masked', async () => {
     const { worker } = browser;
-    const page = await browser.context.newPage();
-    await page.goto(server.origin + path);
-    await page.click('#open-app');
-    await page.click('#edit-atk');
+    const page = await newTab(browser, server.origin + path);
+    await openKeyDialog(page);
     const typed = 'Typed-By-Hand_2024-q7Wz';
     await page.fill('#atk-key', typed);
-    const b = await clickBar(page, ACCESS_TOKEN, /记住此密钥|Remember this key/);
+    await clickBar(page, ACCESS_TOKEN, /记住此密钥|Remember this key/);
     const prefix = prefixOf(server.origin, 'journey');
     const stored = async () => (await storageDump(worker)).session[`secret:accessTokenKey:${prefix}`]?.value;
     const deadline = Date.now() + 10_000;
     while ((await stored()) !== typed && Date.now() < deadline) await page.waitForTimeout(200);
     assert.equal(await stored(), typed);
-    const shown = await b.evaluate((host) => host.shadowRoot.innerHTML);
+    const shown = await barMarkup(page, ACCESS_TOKEN);
     assert.ok(!shown.includes(typed), 'the bar never shows the key whole');
     assert.ok(shown.includes(typed.slice(-4)), 'the bar confirms it by its last four characters');
     await page.close();
   });
 
   test('the content scripts cannot read session storage', async () => {
-    const { context, worker } = browser;
-    const page = await context.newPage();
-    await page.goto(server.origin + path);
+    const { worker } = browser;
+    const page = await newTab(browser, server.origin + path);
     const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
     const [result] = await worker.evaluate(async (id) => chrome.scripting.executeScript({
       target: { tabId: id },

@@ -6,11 +6,11 @@
 // with the console's own search box and the credential in a table.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPopup, startServer } from './harness.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { anyBar, bar, barMarkup, clickBar, idleBar } from './bar.mjs';
 import { addCase, prefixOf } from './fixtures/forms.mjs';
 import { storageDump } from './secrets-console.mjs';
 
-const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';
 const FORM = '第三方应用';
 const GATEWAY = 'eyJhcHAiOiJpbnZvaWNldXBsb2FkIiwidmlldyI6dHJ1ZX0.dmlldy1tb2RlLXNpZ25hdHVyZS05ODc2NTQzMjE';
 
@@ -49,28 +49,13 @@ describe('第三方应用 in view mode', () => {
     url.plain = addCase(fixtures, 'view-plain', { body: PLAIN, js: PLAIN_JS });
     url.console = addCase(fixtures, 'view-console', { body: CONSOLE, js: CONSOLE_JS });
     url.other = addCase(fixtures, 'view-other', { body: PLAIN.replace(`<h2>${FORM}</h2>`, '<h2>接口文档</h2>'), js: PLAIN_JS });
-    server = await startServer({ fixtures });
-    browser = await launchBrowser({ extensionDir: EXTENSION });
+    ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
-  const bar = (page) => page.locator(`[data-fapiao-helper="bar"][data-form="${FORM}"]`);
-  const idle = async (page) => {
-    await page.locator(`[data-fapiao-helper="bar"][data-form="${FORM}"]:not([data-busy])`).waitFor({ state: 'attached', timeout: 15_000 });
-    return bar(page);
-  };
-  const status = (page) => bar(page).locator('[role="status"]');
+  const status = (page) => bar(page, FORM).locator('[role="status"]');
   const stored = async (name) => (await storageDump(browser.worker)).session[`secret:gateway:${prefixOf(server.origin, name)}`]?.value;
-
-  async function rememberGateway(page) {
-    const b = await idle(page);
-    await b.getByRole('button', { name: /记住网关|Remember gateway/ }).click();
-    await page.waitForTimeout(100);
-    await idle(page);
-  }
+  const rememberGateway = (page) => clickBar(page, FORM, /记住网关|Remember gateway/);
 
   for (const [which, name, reveal] of [
     ['plain', 'view-plain', async (page) => page.click('#view')],
@@ -81,10 +66,9 @@ describe('第三方应用 in view mode', () => {
     }],
   ]) {
     test(`${which}: the bar offers 记住网关, refuses the masked value and remembers the revealed one`, async () => {
-      const page = await browser.context.newPage();
+      const page = await newTab(browser, server.origin + url[which]);
       try {
-        await page.goto(server.origin + url[which]);
-        const b = await idle(page);
+        const b = await idleBar(page, FORM);
         assert.equal(await b.getByRole('button', { name: /记住网关|Remember gateway/ }).count(), 1);
         assert.equal(await b.getByRole('button', { name: /填充|Fill/ }).count(), 1);
 
@@ -99,7 +83,7 @@ describe('第三方应用 in view mode', () => {
         while ((await stored(name)) !== GATEWAY && Date.now() < deadline) await page.waitForTimeout(200);
         assert.equal(await stored(name), GATEWAY);
         assert.ok((await status(page).textContent()).includes(GATEWAY.slice(-4)));
-        const shown = await bar(page).evaluate((host) => host.shadowRoot.innerHTML);
+        const shown = await barMarkup(page, FORM);
         assert.ok(!shown.includes(GATEWAY), 'the bar never shows the value');
       } finally {
         await page.close();
@@ -108,9 +92,8 @@ describe('第三方应用 in view mode', () => {
   }
 
   test('the popup shows the remembered gateway masked', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.console);
     try {
-      await page.goto(server.origin + url.console);
       const popup = await openPopup(browser.context, browser.extensionId, page);
       const held = popup.locator('[data-testid="secret-gateway"][data-held="true"]');
       await held.waitFor({ timeout: 10_000 });
@@ -123,11 +106,10 @@ describe('第三方应用 in view mode', () => {
   });
 
   test('a page that shows x-acgw-identity under another heading gets no bar', async () => {
-    const page = await browser.context.newPage();
+    const page = await newTab(browser, server.origin + url.other);
     try {
-      await page.goto(server.origin + url.other);
       await page.waitForTimeout(3000); // the helper looks at load and again at 1 s and 2.5 s
-      assert.equal(await page.locator('[data-fapiao-helper="bar"]').count(), 0);
+      assert.equal(await anyBar(page).count(), 0);
     } finally {
       await page.close();
     }
