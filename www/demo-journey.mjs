@@ -20,11 +20,12 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, openPopup, readPopup, repoRoot, startServer } from '../tests/e2e/harness.mjs';
+import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
+import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tests/e2e/demo-steps.mjs';
 
 const LOGIN_BUTTON = /^\s*登\s*录\s*$|^\s*(log\s*in|sign\s*in)\s*$/i;
 const CONSOLE_URL = /\/index\.html\?(.*&)?formId=pc_main_console/;
 const DEMO_USER = 'demo-admin';
-const DEMO_PASSWORD = 'demo-password';
 
 const CALLBACK = '发票回调配置';
 const ACCESS_TOKEN = 'AccessToken认证';
@@ -57,67 +58,13 @@ function redact(text) {
 const say = (text = '') => console.log(redact(text));
 const complain = (text = '') => console.error(redact(text));
 
-// --- driving the demo console -----------------------------------------------------------------------
-
-/** Opens a form from the console's application menu, expanding only submenus still closed. */
-async function openFromMenu(page, path) {
-  const menu = page.getByRole('menu').first();
-  for (const [i, title] of path.entries()) {
-    const item = menu.getByText(title, { exact: true }).first();
-    await item.waitFor({ timeout: 10_000 });
-    if (i < path.length - 1) {
-      // A submenu title's next sibling holds its children; it has no height while closed.
-      const open = await item.evaluate((n) => (n.parentElement.nextElementSibling?.offsetHeight ?? 0) > 0);
-      if (open) continue;
-    }
-    await item.click();
-    await page.waitForTimeout(300); // the submenu's 0.2 s transition
-  }
-}
-
-/** KDesign draws its modals without role="dialog": one is found by its box and title. */
-const modal = (page, title) => page.locator('.kd-modal-container-box').filter({ hasText: title });
-
-/** The page's own submitted state for `form` (www/README.md), as JSON. */
-async function submitted(page, form) {
-  return JSON.parse(await page.locator(`[data-testid="submitted-state"][data-form="${form}"]`).textContent());
-}
-
-/** Clicks the visible 保存 and waits until the page has counted one more save. */
-async function save(page, form) {
-  const state = page.locator(`[data-testid="submitted-state"][data-form="${form}"]`);
-  const before = (await submitted(page, form)).saves ?? 0;
-  await page.getByRole('button', { name: /^\s*保\s*存\s*$/ }).click();
-  await page.waitForFunction(([el, n]) => JSON.parse(el.textContent).saves > n, [await state.elementHandle(), before]);
-  return submitted(page, form);
-}
-
-// The assistant bar, through DESIGN.md's contract only.
-const barOf = (page, form) => page.locator(`[data-fapiao-helper="bar"][data-form="${form}"]`);
-
-async function idleBar(page, form, timeout = 15_000) {
-  await page.locator(`[data-fapiao-helper="bar"][data-form="${form}"]:not([data-busy])`)
-    .waitFor({ state: 'attached', timeout });
-  return barOf(page, form);
-}
-
-/** A trusted click (a real input event) on the bar's button named `name`; waits until idle again. */
-async function clickBar(page, form, name, phase) {
-  const bar = await idleBar(page, form);
-  await bar.getByRole('button', { name }).click();
-  if (phase) {
-    await page.locator(`[data-fapiao-helper="bar"][data-form="${form}"][data-phase="${phase}"]:not([data-busy])`)
-      .waitFor({ state: 'attached', timeout: 15_000 });
-  } else {
-    await page.waitForTimeout(150); // the click makes the bar busy at once; then wait for the answer
-    await idleBar(page, form);
-  }
-  return bar;
-}
+// --- what the bar shows, for the printout -----------------------------------------------------------
+// The steps on the demo console and on the assistant bar (trusted clicks, DESIGN.md's contract
+// only) are the E2E tests' own: tests/e2e/demo-steps.mjs and tests/e2e/bar.mjs.
 
 /** `[{field, outcome, text}]` per row of the bar. */
 async function barRows(page, form) {
-  return barOf(page, form).locator('[data-field]').evaluateAll((rows) => rows.map((r) => ({
+  return bar(page, form).locator('[data-field]').evaluateAll((rows) => rows.map((r) => ({
     field: r.getAttribute('data-field'),
     outcome: r.getAttribute('data-outcome'),
     text: r.textContent.replace(/\s+/g, ' ').trim(),
@@ -126,7 +73,7 @@ async function barRows(page, form) {
 
 /** The bar's visible text, for the printout (it shows secrets masked, never whole). */
 async function barText(page, form) {
-  return barOf(page, form).evaluate((host) => [...(host.shadowRoot?.children ?? [])]
+  return bar(page, form).evaluate((host) => [...(host.shadowRoot?.children ?? [])]
     .filter((el) => el.localName !== 'style')
     .map((el) => el.innerText)
     .join(' ')
@@ -191,7 +138,7 @@ const steps = [
     name: '开放服务云 → OpenApi → 安全策略 → 第三方应用 / open the third-party apps list',
     async run(j) {
       await j.page.bringToFront();
-      await openFromMenu(j.page, ['开放服务云', 'OpenApi', '安全策略', THIRD_PARTY_APP]);
+      await openFromMenu(j.page, THIRD_PARTY_APPS_MENU);
       await j.page.getByText(APP_CODE, { exact: true }).first().waitFor({ timeout: 10_000 });
     },
   },
@@ -228,7 +175,7 @@ const steps = [
       const dialog = modal(j.page, ACCESS_TOKEN);
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-      const state = await submitted(j.page, THIRD_PARTY_APP);
+      const state = await submittedState(j.page, THIRD_PARTY_APP);
       if (state.accessTokenKey !== j.found.accessTokenKey) {
         throw new Error(`the console holds ${mask(state.accessTokenKey)} as the AccessToken key, not the generated one`);
       }
@@ -283,7 +230,7 @@ const steps = [
     name: `发票服务 → 系统管理 → ${CALLBACK} / open ${CALLBACK}`,
     async run(j) {
       await j.page.bringToFront();
-      await openFromMenu(j.page, ['发票服务', '系统管理', CALLBACK]);
+      await openFromMenu(j.page, CALLBACK_MENU);
       await idleBar(j.page, CALLBACK).catch(() => { throw new Error(`no assistant bar appeared on ${CALLBACK}`); });
     },
   },
@@ -291,10 +238,10 @@ const steps = [
     name: '助手栏 填充 / 填充 on the bar',
     screenshot: '07-filled.png',
     async run(j) {
-      await clickBar(j.page, CALLBACK, /填充|Fill/, 'filled');
+      await fill(j.page, CALLBACK);
       j.rows = await barRows(j.page, CALLBACK);
       j.found.fillBar = await barText(j.page, CALLBACK);
-      await j.shoot('07-filled-bar.png', barOf(j.page, CALLBACK));
+      await j.shoot('07-filled-bar.png', bar(j.page, CALLBACK));
       const wrong = j.rows.filter((r) => r.outcome !== 'filled');
       if (wrong.length) throw new Error(`not filled: ${wrong.map((r) => `${r.field}=${r.outcome}`).join(', ')}`);
       const missing = FIELDS.filter((f) => !j.rows.some((r) => r.field === f));
@@ -325,7 +272,7 @@ const steps = [
     name: '助手栏 撤销 / 撤销 on the bar',
     screenshot: '08-undone.png',
     async run(j) {
-      await clickBar(j.page, CALLBACK, /撤销|Undo/, 'undone');
+      await undo(j.page, CALLBACK);
       j.undoBar = await barText(j.page, CALLBACK);
     },
   },
