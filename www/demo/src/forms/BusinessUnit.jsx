@@ -1,43 +1,31 @@
 //! 业务单元 (基础服务云 → 组织人员): another unrelated form; the guides only ask that its
 //! 职能类型 include 核算组织, which stays manual.
-import React, { useContext } from 'react';
-import { Button, Checkbox, Form, Input } from '@kdcloudjs/kdesign';
+import React from 'react';
+import { Checkbox, Form, Input } from '@kdcloudjs/kdesign';
 import SubmittedState from '../console/SubmittedState.jsx';
-import { ConsoleContext } from '../console/context.js';
+import FormToolbar from './FormToolbar.jsx';
 import { useSaveableForm } from './useSaveableForm.js';
 
 const LABELS = ['编码', '名称', '上级组织', '核算组织', '业务组织'];
 
 export default function BusinessUnit({ title, tabKey }) {
-  const { closeTab } = useContext(ConsoleContext);
-  const { values, setField, save, submitted, missing, errorFor } = useSaveableForm(LABELS, ['编码', '名称'], {
+  const { values, setField, save, submitted, missing, textProps } = useSaveableForm(LABELS, ['编码', '名称'], {
     核算组织: false,
     业务组织: true,
   });
-  const text = (label) => ({
-    value: values[label],
-    status: errorFor(label),
-    onChange: (e) => setField(label, e.target.value),
-  });
   return (
     <div className="form-page">
-      <div className="form-toolbar">
-        <span className="form-title">{title}</span>
-        <Button type="primary" onClick={save}>
-          保存
-        </Button>
-        <Button onClick={() => closeTab(tabKey)}>退出</Button>
-      </div>
+      <FormToolbar title={title} tabKey={tabKey} onSave={save} />
       <div className="form-section-title">基本信息</div>
       <Form className="form-grid" layout="horizontal" labelWidth={100} wrapperWidth={360}>
         <Form.Item name="b1" label="编码" required>
-          <Input {...text('编码')} />
+          <Input {...textProps('编码')} />
         </Form.Item>
         <Form.Item name="b2" label="名称" required>
-          <Input {...text('名称')} />
+          <Input {...textProps('名称')} />
         </Form.Item>
         <Form.Item name="b3" label="上级组织">
-          <Input {...text('上级组织')} />
+          <Input {...textProps('上级组织')} />
         </Form.Item>
       </Form>
       <div className="form-section-title">职能类型</div>

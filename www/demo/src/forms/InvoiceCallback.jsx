@@ -1,10 +1,10 @@
 //! 发票回调配置 (发票服务 → 系统管理): the form the helper fills. Controlled KDesign inputs; the
 //! 第三方应用 field is a searchable select acting as a basedata lookup whose options show code
 //! and name, with near-miss codes next to the right one; its stored value is the code.
-import React, { useContext } from 'react';
-import { Button, Form, Input, Select } from '@kdcloudjs/kdesign';
+import React from 'react';
+import { Form, Input, Select } from '@kdcloudjs/kdesign';
 import SubmittedState from '../console/SubmittedState.jsx';
-import { ConsoleContext } from '../console/context.js';
+import FormToolbar from './FormToolbar.jsx';
 import { useSaveableForm } from './useSaveableForm.js';
 
 export const THIRD_PARTY_APPS = [
@@ -24,30 +24,18 @@ const matches = (search, option) => {
 };
 
 export default function InvoiceCallback({ title, tabKey }) {
-  const { closeTab } = useContext(ConsoleContext);
-  const { values, setField, save, submitted, missing, errorFor } = useSaveableForm(LABELS, LABELS);
-  const text = (label) => ({
-    value: values[label],
-    status: errorFor(label),
-    onChange: (e) => setField(label, e.target.value),
-  });
+  const { values, setField, save, submitted, missing, errorFor, textProps } = useSaveableForm(LABELS, LABELS);
 
   return (
     <div className="form-page">
-      <div className="form-toolbar">
-        <span className="form-title">{title}</span>
-        <Button type="primary" onClick={save}>
-          保存
-        </Button>
-        <Button onClick={() => closeTab(tabKey)}>退出</Button>
-      </div>
+      <FormToolbar title={title} tabKey={tabKey} onSave={save} />
       <div className="form-section-title">连接参数</div>
       <Form className="form-grid" layout="horizontal" labelWidth={120} wrapperWidth={420}>
         <Form.Item name="f1" label="请求地址" required>
-          <Input placeholder="例如 https://host/ierp/" {...text('请求地址')} />
+          <Input placeholder="例如 https://host/ierp/" {...textProps('请求地址')} />
         </Form.Item>
         <Form.Item name="f2" label="数据中心id" required>
-          <Input {...text('数据中心id')} />
+          <Input {...textProps('数据中心id')} />
         </Form.Item>
         <Form.Item name="f3" label="第三方应用" required>
           <Select
@@ -68,10 +56,10 @@ export default function InvoiceCallback({ title, tabKey }) {
           </Select>
         </Form.Item>
         <Form.Item name="f4" label="第三方应用密码" required>
-          <Input type="password" autoComplete="new-password" {...text('第三方应用密码')} />
+          <Input type="password" autoComplete="new-password" {...textProps('第三方应用密码')} />
         </Form.Item>
         <Form.Item name="f5" label="网关" required>
-          <Input {...text('网关')} />
+          <Input {...textProps('网关')} />
         </Form.Item>
       </Form>
       {missing.length ? (

@@ -30,5 +30,11 @@ export function useSaveableForm(labels, required, defaults = {}) {
   }, [missing, values]);
 
   const errorFor = (label) => (showErrors && missing.includes(label) ? 'error' : undefined);
-  return { values, setField, save, submitted, missing: showErrors ? missing : [], errorFor };
+  /** Props of a controlled KDesign Input bound to `label`. */
+  const textProps = (label) => ({
+    value: values[label],
+    status: errorFor(label),
+    onChange: (e) => setField(label, e.target.value),
+  });
+  return { values, setField, save, submitted, missing: showErrors ? missing : [], errorFor, textProps };
 }
