@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use super::headings::{Headings, Scope};
-use super::{FieldKind, FormSpec, Offer, SPECS};
+use super::{FieldKind, FieldSpec, FormSpec, Offer, SPECS};
 use crate::labels::{label_key, LabelKeys, MatchQuality, MAX_LABEL_CHARS};
 use crate::snapshot::{Control, ControlKind, LabelRule, Snapshot};
 
@@ -73,6 +73,22 @@ pub struct FieldMatch {
     /// Radio fields: every radio of the group (the matched one included), in page order.
     #[serde(skip)]
     pub group: Vec<String>,
+}
+
+impl FieldMatch {
+    /// A field of the spec that no control on the page answers to.
+    fn not_found(f: &FieldSpec) -> Self {
+        FieldMatch {
+            field: f.label,
+            kind: f.kind,
+            secret: f.is_secret(),
+            found: false,
+            control_id: None,
+            rule: None,
+            label: None,
+            group: Vec::new(),
+        }
+    }
 }
 
 impl RecognisedForm {
@@ -308,16 +324,7 @@ fn evaluate(
                     Vec::new()
                 },
             },
-            None => FieldMatch {
-                field: f.label,
-                kind: f.kind,
-                secret: f.is_secret(),
-                found: false,
-                control_id: None,
-                rule: None,
-                label: None,
-                group: Vec::new(),
-            },
+            None => FieldMatch::not_found(f),
         })
         .collect();
     Some(RecognisedForm {
@@ -351,16 +358,7 @@ fn by_shown_text(spec: &'static FormSpec, snapshot: &Snapshot, headings: &Headin
     let fields = spec
         .fields
         .iter()
-        .map(|f| FieldMatch {
-            field: f.label,
-            kind: f.kind,
-            secret: f.is_secret(),
-            found: false,
-            control_id: None,
-            rule: None,
-            label: None,
-            group: Vec::new(),
-        })
+        .map(FieldMatch::not_found)
         .collect();
     Some(RecognisedForm {
         form: form.to_string(),
