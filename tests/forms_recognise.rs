@@ -253,6 +253,45 @@ fn the_access_token_dialog_is_recognised_by_its_title_and_the_digest_dialog_is_n
     assert!(recognise(&untitled).forms.is_empty());
 }
 
+/// The 第三方应用 page's 访问策略 rows (titled, outside any container) and a dialog titled `title`
+/// holding 认证密钥.
+fn policy_rows_and_dialog(title: &str) -> Snapshot {
+    page()
+        .title("第三方应用")
+        .heading("AccessToken认证")
+        .heading("摘要认证")
+        .heading_in(title, "dlg")
+        .with(control("k", ControlKind::Password).label(LabelRule::FormItem, "认证密钥").containers(&["dlg"]))
+        .snapshot()
+}
+
+#[test]
+fn a_dialog_titled_like_a_row_of_the_page_is_that_form_whatever_other_rows_say() {
+    assert_eq!(only_form(&policy_rows_and_dialog("AccessToken认证")).form, "AccessToken认证");
+}
+
+#[test]
+fn the_digest_dialog_stays_ruled_out_beside_an_access_token_row() {
+    assert!(recognise(&policy_rows_and_dialog("摘要认证")).forms.is_empty());
+}
+
+#[test]
+fn a_dialog_with_a_title_of_its_own_is_not_named_by_text_elsewhere_on_the_page() {
+    // Only the title can tell the two 认证密钥 dialogs apart: a dialog titled something else is
+    // not AccessToken认证 because a row of the page says so.
+    assert!(recognise(&policy_rows_and_dialog("编辑认证")).forms.is_empty());
+}
+
+#[test]
+fn a_page_level_title_still_rules_out_a_page_level_form() {
+    let digest = page()
+        .heading("摘要认证")
+        .heading("AccessToken认证")
+        .with(control("k", ControlKind::Password).label(LabelRule::FormItem, "认证密钥"))
+        .snapshot();
+    assert!(recognise(&digest).forms.is_empty());
+}
+
 #[test]
 fn the_access_token_dialog_offers_to_generate_a_key_and_to_remember_a_typed_one() {
     let access = page()

@@ -676,8 +676,11 @@
       if (!text || text.length > 60 || !isVisible(h)) continue;
       for (const n of from) noteCaption(n);
       const c = h.matches('dialog,[role=dialog]') ? h : containerElement(h);
-      if (out.some((x) => x.text === text)) continue;
-      out.push(c ? { text, container: containerId(c) } : { text });
+      // A heading belongs to its container: a dialog's title that repeats a row of the page is
+      // the dialog's heading too, so only the same words in the same container are one heading.
+      const container = c ? containerId(c) : undefined;
+      if (out.some((x) => x.text === text && x.container === container)) continue;
+      out.push(c ? { text, container } : { text });
     }
   }
 

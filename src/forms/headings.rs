@@ -1,5 +1,7 @@
 //! Which headings (dialog titles, tab titles, the document title) speak for a form: they add
-//! evidence to fields already found, and only for the container they sit in.
+//! evidence to fields already found, and only for the container they sit in. A heading belongs
+//! to its container: the same words in two containers are two headings (a dialog's title often
+//! repeats a row of the page that opened it).
 
 use std::collections::{HashMap, HashSet};
 
@@ -55,6 +57,32 @@ impl Headings {
         container.as_deref().is_some_and(|c| c == heading || self.enclosing.get(c).is_some_and(|outer| outer.contains(heading)))
     }
 
+    /// Whether a heading in `heading` is the form's own: in one of its containers (or one
+    /// enclosing them), or outside any container when the form itself sits (partly) outside any.
+    /// Text elsewhere on the page (a row titled 摘要认证 beside the AccessToken认证 dialog) is not.
+    fn own(&self, heading: &Option<String>, scope: &Scope<'_>) -> bool {
+        let containers: &[&Option<String>] = match scope {
+            Scope::One(container) => std::slice::from_ref(container),
+            Scope::Union(containers) => containers,
+        };
+        match heading {
+            None => containers.iter().any(|c| c.is_none()),
+            Some(heading) => containers.iter().any(|c| self.covers(c, heading)),
+        }
+    }
+
+    /// Whether the form's own containers carry a heading of their own (a dialog's title).
+    pub(crate) fn has_own_title(&self, scope: &Scope<'_>) -> bool {
+        self.items.iter().any(|(c, _)| c.is_some() && self.own(c, scope))
+    }
+
+    /// The first of `words` one of the form's own headings names. What rules a form out must be
+    /// the form's own title, never any text on the page.
+    pub(crate) fn own_naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        let keys: Vec<&str> = self.items.iter().filter(|(c, _)| self.own(c, scope)).map(|(_, key)| key.as_str()).collect();
+        first_named(&keys, words)
+    }
+
     fn relevant<'a>(&'a self, scope: &'a Scope<'a>) -> impl Iterator<Item = &'a str> + 'a {
         self.items
             .iter()
@@ -71,9 +99,13 @@ impl Headings {
     /// The first of `words` some relevant heading names.
     pub(crate) fn naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
         let keys: Vec<&str> = self.relevant(scope).collect();
-        words.into_iter().find(|word| {
-            let word_key = label_key(word);
-            keys.iter().any(|h| heading_names(h, &word_key))
-        })
+        first_named(&keys, words)
     }
+}
+
+fn first_named<'a>(keys: &[&str], words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    words.into_iter().find(|word| {
+        let word_key = label_key(word);
+        keys.iter().any(|h| heading_names(h, &word_key))
+    })
 }

@@ -285,10 +285,16 @@ fn evaluate(
             Scope::Union(containers)
         }
     };
-    if headings.naming(&scope, spec.excluding.iter().copied()).is_some() {
+    if headings.own_naming(&scope, spec.excluding.iter().copied()).is_some() {
         return None;
     }
-    let heading = headings.naming(&scope, spec.heading_words());
+    let heading = if spec.requires_heading && headings.has_own_title(&scope) {
+        // The title is this form's only evidence: a dialog with a title of its own is named by
+        // that title, not by the same words elsewhere on the page.
+        headings.own_naming(&scope, spec.heading_words())
+    } else {
+        headings.naming(&scope, spec.heading_words())
+    };
     let heading_matched = heading.is_some();
     if spec.requires_heading && !heading_matched {
         return None;
@@ -350,7 +356,7 @@ fn by_shown_text(spec: &'static FormSpec, snapshot: &Snapshot, headings: &Headin
     })?;
     let containers = vec![&text.container];
     let scope = Scope::Union(containers);
-    if headings.naming(&scope, spec.excluding.iter().copied()).is_some() {
+    if headings.own_naming(&scope, spec.excluding.iter().copied()).is_some() {
         return None;
     }
     let heading = headings.naming(&scope, spec.heading_words())?;
