@@ -456,3 +456,36 @@ fn messages_exist_in_both_languages_for_every_row() {
         }
     }
 }
+
+/// 第三方应用 twice in one page without containers, as the Cosmic runtime leaves a closed tab:
+/// the old instance first in page order and hidden, the live one after it.
+fn reopened_third_party_app(live_has_ip_checkbox: bool) -> Snapshot {
+    let mut page = page()
+        .heading("第三方应用")
+        .with(text("old-a", "系统编码").hidden())
+        .with(text("old-b", "系统名称").hidden())
+        .with(control("old-c", ControlKind::Checkbox).label(LabelRule::FormItem, "授权全部API").hidden())
+        .with(control("old-d", ControlKind::Checkbox).label(LabelRule::FormItem, "允许全部IP访问").hidden())
+        .with(text("a", "系统编码"))
+        .with(text("b", "系统名称"))
+        .with(control("c", ControlKind::Checkbox).label(LabelRule::FormItem, "授权全部API"));
+    if live_has_ip_checkbox {
+        page = page.with(control("d", ControlKind::Checkbox).label(LabelRule::FormItem, "允许全部IP访问"));
+    }
+    page.snapshot()
+}
+
+#[test]
+fn a_reopened_forms_hidden_old_copy_gets_no_step_the_live_copy_does() {
+    let plan = plan_fill(&reopened_third_party_app(true), "第三方应用", None, &values(true), &[], Locale::ZhCn).expect("plan");
+    let ticked: Vec<&str> = plan.steps.iter().map(|s| s.control_id.as_str()).collect();
+    assert_eq!(ticked, ["c", "d"]);
+}
+
+#[test]
+fn a_field_whose_only_control_is_in_the_hidden_copy_is_not_found() {
+    let plan = plan_fill(&reopened_third_party_app(false), "第三方应用", None, &values(true), &[], Locale::ZhCn).expect("plan");
+    assert_eq!(outcome(&plan, "允许全部IP访问"), Some(Outcome::NotFound));
+    assert!(plan.steps.iter().all(|s| !s.control_id.starts_with("old-")), "{:?}", plan.steps);
+    assert_eq!(plan.step("授权全部API").map(|s| s.control_id.as_str()), Some("c"));
+}

@@ -6,6 +6,9 @@
 //! `default-src 'self'` refuses data: fonts, so the font is written out as a file instead.
 //! Deterministic: same sources, same bytes (no hashes, no timestamps, no source maps).
 //!
+//! The Cosmic runtime variant (www/demo/cosmic/, plain React, no KDesign) goes to
+//! dist/demo/cosmic/ with the same rules.
+//!
 //! Usage (from anywhere): node www/build-demo.mjs
 
 import { build } from 'esbuild';
@@ -17,6 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO = path.join(ROOT, 'www', 'demo');
 const OUT = path.join(ROOT, 'dist', 'demo');
 const PAGES = ['login', 'index'];
+const COSMIC_PAGES = ['login', 'index', 'form'];
 
 /** Rewrites KDesign's inline icon font to a file the strict CSP accepts. */
 const kdesignFontAsFile = {
@@ -41,14 +45,29 @@ const kdesignFontAsFile = {
 
 export async function buildDemo({ quiet = false } = {}) {
   const started = Date.now();
+  const outputs = [
+    ...(await buildVariant({ src: path.join(DEMO, 'src'), html: DEMO, out: OUT, pages: PAGES, quiet })),
+    ...(await buildVariant({
+      src: path.join(DEMO, 'src', 'cosmic'), html: path.join(DEMO, 'cosmic'), out: path.join(OUT, 'cosmic'), pages: COSMIC_PAGES, quiet,
+    })),
+  ];
+  if (!quiet) {
+    const sizes = outputs.map(([file, info]) => `${file} ${(info.bytes / 1024).toFixed(0)} KiB`).join(', ');
+    process.stdout.write(`demo console built in ${Date.now() - started} ms → dist/demo/ (${sizes})\n`);
+  }
+  return OUT;
+}
+
+/** One console variant: `pages` from `src/<page>.jsx` and `html/<page>.html` into `out/`. */
+async function buildVariant({ src, html, out, pages, quiet }) {
   // Files are overwritten in place, never removed first: a server may be serving dist/demo/
   // while another command rebuilds it. Leftovers of older builds are removed afterwards.
-  await mkdir(path.join(OUT, 'assets'), { recursive: true });
+  await mkdir(path.join(out, 'assets'), { recursive: true });
 
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: Object.fromEntries(PAGES.map((p) => [p, path.join(DEMO, 'src', `${p}.jsx`)])),
-    outdir: path.join(OUT, 'assets'),
+    entryPoints: Object.fromEntries(pages.map((p) => [p, path.join(src, `${p}.jsx`)])),
+    outdir: path.join(out, 'assets'),
     bundle: true,
     minify: true,
     format: 'iife',
@@ -65,13 +84,13 @@ export async function buildDemo({ quiet = false } = {}) {
     plugins: [kdesignFontAsFile],
   });
 
-  for (const page of PAGES) await copyFile(path.join(DEMO, `${page}.html`), path.join(OUT, `${page}.html`));
+  for (const page of pages) await copyFile(path.join(html, `${page}.html`), path.join(out, `${page}.html`));
 
   const produced = new Set(Object.keys(result.metafile.outputs).map((f) => path.basename(f)));
-  const files = await readdir(path.join(OUT, 'assets'));
+  const files = await readdir(path.join(out, 'assets'));
   for (const file of files) {
     if (!produced.has(file) && !/^kdicon-\d+\.woff2?$/.test(file)) {
-      await rm(path.join(OUT, 'assets', file), { force: true, recursive: true });
+      await rm(path.join(out, 'assets', file), { force: true, recursive: true });
     }
   }
   for (const file of [...produced].filter((f) => f.endsWith('.js'))) {
@@ -79,7 +98,7 @@ export async function buildDemo({ quiet = false } = {}) {
     // `Function("return this")()` is the global-object probe of core-js, lodash and
     // resize-observer-polyfill; it is the last fallback after `globalThis`/`self`/`window`,
     // so it never runs in a browser: ignore that idiom, flag everything else.
-    const text = (await readFile(path.join(OUT, 'assets', file), 'utf8')).replace(
+    const text = (await readFile(path.join(out, 'assets', file), 'utf8')).replace(
       /Function\(\s*(["'])return this\1\s*\)\(\)/g,
       '',
     );
@@ -89,13 +108,7 @@ export async function buildDemo({ quiet = false } = {}) {
       throw new Error(`${file} uses eval-like code near: ${text.slice(Math.max(0, at - 80), at + 80)}`);
     }
   }
-  if (!quiet) {
-    const sizes = Object.entries(result.metafile.outputs)
-      .map(([file, info]) => `${path.basename(file)} ${(info.bytes / 1024).toFixed(0)} KiB`)
-      .join(', ');
-    process.stdout.write(`demo console built in ${Date.now() - started} ms → dist/demo/ (${sizes})\n`);
-  }
-  return OUT;
+  return Object.entries(result.metafile.outputs).map(([file, info]) => [path.relative(OUT, file), info]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

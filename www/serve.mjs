@@ -8,6 +8,12 @@
 //! over the demo. The same server answers as `127.0.0.1` and as `localhost`, which browsers
 //! treat as two origins: tests use that for "another origin".
 //!
+//! The Cosmic runtime variant (`dist/demo/cosmic/`) is served under `/cosmic/`, with the
+//! requests the real web client makes: `auth/getAllDatacenters.do` (every data centre, each with
+//! its own accountId, none of them the user's), `auth/getPublicKey.do`, and the console's
+//! `api/login/getUserLanguage.do` answering accountId as a string and `userId` as
+//! `<accountId>_<n>`.
+//!
 //! Used by `cargo xtask demo` (run directly) and by the end-to-end tests (imported).
 
 import { createServer } from 'node:http';
@@ -31,6 +37,15 @@ export const STRICT_CSP = [
 
 export const DEFAULT_ACCOUNT_ID = '1742050739649250304';
 export const CONSOLE_PREFIX = '/ierp/';
+export const COSMIC_PREFIX = '/cosmic/';
+/** The Cosmic variant's user's 数据中心 id (another than the KDesign demo's, so mix-ups show). */
+export const COSMIC_ACCOUNT_ID = '1899704355817275392';
+/** What the Cosmic login page lists: every data centre of the server, none the user's. */
+export const COSMIC_DATACENTERS = [
+  { accountId: '1899704355817275393', accountName: '星瀚开发环境', tenantId: 'cosmic', isDefault: true },
+  { accountId: '2041156722106613760', accountName: '星瀚测试环境', tenantId: 'cosmic', isDefault: false },
+  { accountId: '1654321987650123776', accountName: '星瀚生产环境（旧）', tenantId: 'cosmic', isDefault: false },
+];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,6 +84,21 @@ export function userLanguageBody(accountId, userName = '演示管理员') {
 }
 
 /**
+ * The body of the Cosmic web client's `getUserLanguage.do`: accountId as a string and a
+ * userId that begins with it (`<accountId>_<n>`).
+ */
+export function cosmicUserLanguageBody(accountId, n = 1) {
+  const id = String(accountId);
+  return JSON.stringify({
+    language: 'zh_CN',
+    defaultLang: 'zh_CN',
+    accountId: id,
+    direction: { zh_CN: 'ltr', en_US: 'ltr' },
+    userId: `${id}_${n}`,
+  });
+}
+
+/**
  * Starts the server. Resolves once it listens.
  * @param {object} options
  * @param {number} [options.port] 0 picks a free port
@@ -77,6 +107,7 @@ export function userLanguageBody(accountId, userName = '演示管理员') {
  * @param {string} [options.demoDir] built demo, relative paths resolve against the repo root
  * @param {Map<string, object|function>} [options.fixtures] path → fixture (see README in www/)
  * @param {string} [options.accountId] 数据中心 id that getUserLanguage.do answers with
+ * @param {string} [options.cosmicAccountId] the same for the Cosmic variant under /cosmic/
  * @param {(line: string) => void} [options.log] one line per request
  */
 export async function startServer({
@@ -85,10 +116,11 @@ export async function startServer({
   demoDir = 'dist/demo',
   fixtures = new Map(),
   accountId = DEFAULT_ACCOUNT_ID,
+  cosmicAccountId = COSMIC_ACCOUNT_ID,
   log,
 } = {}) {
   const root = path.resolve(REPO_ROOT, demoDir);
-  const state = { accountId: String(accountId) };
+  const state = { accountId: String(accountId), cosmicAccountId: String(cosmicAccountId) };
   const handler = (req, res) => {
     handle(req, res, { root, fixtures, state }).catch((error) => {
       if (!res.headersSent) sendText(res, 500, 'internal error');
@@ -123,6 +155,8 @@ export async function startServer({
     fixtures,
     consoleUrl: `${origin}${CONSOLE_PREFIX}index.html?formId=pc_main_console`,
     loginUrl: `${origin}${CONSOLE_PREFIX}login.html`,
+    cosmicConsoleUrl: `${origin}${COSMIC_PREFIX}index.html?formId=pc_main_console`,
+    cosmicLoginUrl: `${origin}${COSMIC_PREFIX}login.html`,
     /** Changes what getUserLanguage.do answers from now on. */
     setAccountId(id) {
       state.accountId = String(id);
@@ -151,7 +185,8 @@ function listen(server, port, host) {
   });
 }
 
-async function handle(req, res, { root, fixtures, state }) {
+async function handle(req, res, { root: demoRoot, fixtures, state }) {
+  let root = demoRoot;
   let url;
   try {
     url = new URL(req.url, 'http://server.invalid');
@@ -181,10 +216,16 @@ async function handle(req, res, { root, fixtures, state }) {
     res.writeHead(204, { 'Cache-Control': 'max-age=3600' });
     return res.end();
   }
-  if (!pathname.startsWith(CONSOLE_PREFIX)) return sendText(res, 404, 'not found');
+  if (pathname === '/cosmic') {
+    res.writeHead(302, { Location: `${COSMIC_PREFIX}login.html`, 'Cache-Control': 'no-store' });
+    return res.end();
+  }
+  const cosmic = pathname.startsWith(COSMIC_PREFIX);
+  if (!cosmic && !pathname.startsWith(CONSOLE_PREFIX)) return sendText(res, 404, 'not found');
 
-  const rest = pathname.slice(CONSOLE_PREFIX.length);
-  const api = API_ROUTES[lastSegment(rest)];
+  const rest = pathname.slice((cosmic ? COSMIC_PREFIX : CONSOLE_PREFIX).length);
+  if (cosmic) root = path.join(root, 'cosmic');
+  const api = (cosmic ? COSMIC_API_ROUTES : API_ROUTES)[lastSegment(rest)];
   if (api && rest.endsWith('.do')) {
     await drainBody(req);
     return api(req, res, state);
@@ -199,6 +240,16 @@ const API_ROUTES = {
   'getUserLanguage.do': (req, res, state) =>
     sendJson(res, userLanguageBody(state.accountId), { 'Access-Control-Allow-Origin': '*' }),
   'login.do': (req, res) => sendJson(res, '{"status":"success","data":{"redirect":"index.html?formId=pc_main_console"}}'),
+  'logout.do': (req, res) => sendJson(res, '{"status":"success"}'),
+};
+
+/** The Cosmic web client's endpoints, any directory under /cosmic/. */
+const COSMIC_API_ROUTES = {
+  'getUserLanguage.do': (req, res, state) => sendJson(res, cosmicUserLanguageBody(state.cosmicAccountId)),
+  'getAllDatacenters.do': (req, res) => sendJson(res, JSON.stringify(COSMIC_DATACENTERS)),
+  'getPublicKey.do': (req, res) =>
+    sendJson(res, JSON.stringify({ keyId: 'demo-key-1', publicKey: 'MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKdemoPublicKeyOnlyForShow0123456789AB' })),
+  'login.do': (req, res) => sendJson(res, JSON.stringify({ status: 'success', csrfToken: 'demo-csrf-token' })),
   'logout.do': (req, res) => sendJson(res, '{"status":"success"}'),
 };
 

@@ -166,12 +166,14 @@
       const cs = el.ownerDocument.defaultView.getComputedStyle(el);
       shown = cs.display !== 'none' && cs.visibility !== 'hidden' && el.getClientRects().length > 0;
     }
-    if (!shown) return false;
+    // Custom-drawn checkboxes hide the real input (display:none, no size); the wrapper that is
+    // drawn counts, and only while it is shown: a hidden copy of a form is not live.
+    const t = (el.type || '').toLowerCase();
+    const drawnCheck = (t === 'checkbox' || t === 'radio') && el.localName === 'input' && el.parentElement;
+    if (!shown) return drawnCheck ? isVisible(el.parentElement) : false;
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0) return true;
-    // Custom-drawn checkboxes hide the real input; the wrapper that is drawn counts.
-    const t = (el.type || '').toLowerCase();
-    if ((t === 'checkbox' || t === 'radio') && el.parentElement) {
+    if (drawnCheck) {
       const p = el.parentElement.getBoundingClientRect();
       return p.width > 0 && p.height > 0;
     }

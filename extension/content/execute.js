@@ -30,6 +30,9 @@
   // KDesign, older Kingdee scripts) read `keyCode`, not `key`.
   const ESCAPE = { key: 'Escape', code: 'Escape', keyCode: 27, which: 27 };
   const TOKEN_SPLIT = /[\s/|,，()（）[\]【】:：]+/;
+  // A row that offers to create a record (Kingdee's basedata dropdown starts with 新增, often
+  // echoing what was typed): choosing it starts a new record instead of picking the existing one.
+  const CREATE_ROW = /^[+＋]?\s*(新增|新建|添加|创建|(add|new|create)(?![\w-]))/i;
   const MAX_OPTION_SCAN = 3000;
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -263,7 +266,7 @@
         for (const o of ariaOptions) {
           if (!D.isVisible(o) || o.getAttribute('aria-disabled') === 'true') continue;
           count++;
-          if (!pick && matches(D.textOf(o), want, whole)) pick = o;
+          if (!pick && matches(D.textOf(o), want, whole) && !offersToCreate(o, pool)) pick = o;
         }
         continue;
       }
@@ -280,13 +283,33 @@
         const leaf = !kids.length || kids.every((k) => !D.clean(k.textContent));
         if ((leaf || hasOwnText(n)) && D.clean(n.textContent) && D.isVisible(n)) {
           count++;
-          if (!pick && matches(D.textOf(n), want, whole)) pick = n;
+          if (!pick && matches(D.textOf(n), want, whole) && !offersToCreate(n, pool)) pick = n;
         }
         if (leaf) continue;
         for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
       }
     }
     return { count, pick };
+  }
+
+  /**
+   * The row an option sits in: its highest ancestor (up to the list it was found in) that is no
+   * taller than one line, so `<div>+ 新增 <span>code</span></div>` is one row while the list of
+   * rows is not. Rows are told by layout because their markup differs between widgets.
+   */
+  function rowOf(n, pool) {
+    const line = n.getBoundingClientRect().height;
+    let row = n;
+    for (let a = n.parentElement; a && a !== pool.parentElement; a = a.parentElement) {
+      if (a.getBoundingClientRect().height > Math.max(line * 1.6, line + 8)) break;
+      row = a;
+    }
+    return row;
+  }
+
+  /** Whether choosing `n` would create a record rather than choose one (新增, 新建, Add…). */
+  function offersToCreate(n, pool) {
+    return CREATE_ROW.test(D.textOf(n)) || CREATE_ROW.test(D.textOf(rowOf(n, pool)));
   }
 
   function hasOwnText(n) {
@@ -541,5 +564,5 @@
   }
 
   ns.execute = execute;
-  ns.executeInternals = { tokensOf, matches, settle };
+  ns.executeInternals = { tokensOf, matches, settle, offersToCreate };
 })();

@@ -127,9 +127,10 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
                 .map(|l| (l.rule, LabelKeys::new(&l.text, l.rule == LabelRule::Placeholder)))
                 .collect();
             labels.sort_by_key(|(rule, _)| rule.priority());
-            // A text control hidden from view is never filled (a trap, or another tab's form);
-            // custom checkboxes and radios hide their native input, so those still count.
-            let eligible = control.visible || control.kind.is_checkable();
+            // A control hidden from view is never filled (a trap, another tab's form, the
+            // stale copy of a reopened form); a custom checkbox's hidden native input is
+            // reported visible by the collector while its drawn box is shown.
+            let eligible = control.visible;
             Prepared { control, labels, eligible }
         })
         .collect()

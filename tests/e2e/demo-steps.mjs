@@ -3,8 +3,10 @@
 // application menu, find a KDesign modal, 保存 and read what the page's own framework believes
 // (`[data-testid="submitted-state"][data-form]`, www/README.md). The fixture case pages
 // (fixtures/forms.mjs) keep the same convention with one form each (`savedState`). The assistant
-// bar's steps are in bar.mjs.
-import { CONSOLE_PREFIX } from '../../www/serve.mjs';
+// bar's steps are in bar.mjs. The Cosmic runtime variant (www/demo/src/cosmic, under /cosmic/)
+// has its own steps at the end: div toolbars, the live (visible) instance of a reopened form,
+// 发票回调配置 inside an iframe.
+import { CONSOLE_PREFIX, COSMIC_PREFIX } from '../../www/serve.mjs';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -59,4 +61,69 @@ export async function save(page, form) {
 export async function savedState(page) {
   await page.click('#save');
   return JSON.parse(await page.locator('[data-testid="submitted-state"]').textContent());
+}
+
+// --- the Cosmic runtime variant -----------------------------------------------------------------
+
+/** Menu paths on the Cosmic variant (the same forms; its 发票回调配置 opens in an iframe). */
+export const COSMIC_CALLBACK_MENU = CALLBACK_MENU;
+export const COSMIC_THIRD_PARTY_APPS_MENU = THIRD_PARTY_APPS_MENU;
+
+/** Logs in on the Cosmic variant's login page (a `<div>` 登录) and waits for the console page. */
+export async function loginToCosmicConsole(page, origin) {
+  await page.goto(`${origin}${COSMIC_PREFIX}login.html`);
+  await page.getByPlaceholder('手机号/邮箱/用户名').fill('administrator');
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.locator('#btn_login').click();
+  await page.waitForURL(/index\.html\?formId=pc_main_console/);
+}
+
+/** Opens a form from the Cosmic menu (a tree of divs), expanding only groups still closed. */
+export async function openFromCosmicMenu(page, path) {
+  const menu = page.locator('.kd-cq-menu');
+  for (const [i, title] of path.entries()) {
+    const item = menu.getByText(title, { exact: true }).first();
+    await item.waitFor({ timeout: 10_000 });
+    if (i < path.length - 1 && (await item.evaluate((n) => n.classList.contains('kd-cq-menu-open')))) continue;
+    await item.click();
+  }
+}
+
+/** Closes the tab titled `title` with its ×: the runtime keeps the page's DOM, hidden. */
+export async function closeCosmicTab(page, title) {
+  await page.locator('.kd-cq-tab').filter({ hasText: title }).locator('.kd-cq-tab-close').click();
+}
+
+/** The live (visible) page of the open tab: a reopened form's stale copy stays in the DOM, hidden. */
+export const cosmicPage = (page) => page.locator('.kd-cq-page').filter({ visible: true });
+
+/** The live tab's iframe (发票回调配置 renders in one), as a frame locator. */
+export const cosmicFrame = (page) => page.frameLocator('.kd-cq-page:not([style*="none"]) iframe');
+
+/** A Cosmic dialog, by its title. */
+export const cosmicDialog = (page, title) =>
+  page.locator('[role=dialog]').filter({ has: page.locator('.kd-cq-modal-title', { hasText: title }) });
+
+/** A dialog's `<div>` button (确定, 取消, 刷新…). */
+export const cosmicButton = (scope, name) => scope.locator('.kd-cq-btn').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) });
+
+const liveSubmitted = (scope, form) =>
+  scope.locator(`[data-testid="submitted-state"][data-form="${form}"]`).filter({ visible: true });
+
+/** The live instance's submitted state for `form` (`scope`: a page or the tab's frame locator). */
+export async function cosmicSubmittedState(scope, form) {
+  return JSON.parse(await liveSubmitted(scope, form).textContent());
+}
+
+/** Clicks the live toolbar's 保存 (`<div id="bar_save">`), waits for one more save, returns the state. */
+export async function cosmicSave(scope, form) {
+  const before = (await cosmicSubmittedState(scope, form)).saves ?? 0;
+  await scope.locator('#bar_save').filter({ visible: true }).click();
+  const state = liveSubmitted(scope, form);
+  for (let i = 0; i < 100; i++) {
+    const now = JSON.parse(await state.textContent());
+    if (now.saves > before) return now;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${form}: 保存 was not counted`);
 }
