@@ -17,6 +17,10 @@
     forms_outcome_conflict: '已有其他值，未改动', forms_outcome_no_value: '暂无可填的值',
     forms_outcome_not_found: '页面上没有找到此字段', forms_outcome_failed: '没有填进去',
     forms_action_generate_key: '生成密钥', forms_action_remember_gateway: '记住网关', forms_action_remember_key: '记住此密钥',
+    forms_bar_handle: '配置助手',
+    forms_refused_hidden: '已拒绝：助手栏被隐藏或遮挡，未执行任何操作。请确认助手栏完整可见后再点。',
+    forms_refused_moved: '已拒绝：助手栏刚出现或刚移动，未执行任何操作。请看清后再点一次。',
+    forms_refused_focus: '已拒绝：此按钮不是由您选中的，未执行任何操作。请用鼠标点击，或用 Tab 键选中后再按回车。',
   };
 
   function t(key, subs) {
@@ -38,14 +42,22 @@
     return zh && local !== zh && !local.includes(zh) ? `${local} ${zh}` : local;
   }
 
+  // `!important` in the shadow root's :host outranks every page rule on our host, even the page's
+  // own `!important` (the inner context wins for important declarations): the page cannot make
+  // the host transparent, transformed or clipped this way. What it can still do (style an
+  // ancestor, edit our open shadow root) is checked at each activation (bar-guard.js).
   const STYLE = `
-:host { all: initial; position: fixed !important; z-index: 2147483646 !important; display: block !important; }
+:host { all: initial; position: fixed !important; z-index: 2147483646 !important; display: block !important;
+  opacity: 1 !important; visibility: visible !important; filter: none !important; transform: none !important;
+  clip-path: none !important; mask: none !important; mix-blend-mode: normal !important;
+  pointer-events: auto !important; content-visibility: visible !important; }
 * { box-sizing: border-box; font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
 .panel { width: 288px; max-height: 60vh; overflow: auto; background: #fff; color: #1f2329;
   border: 1px solid #c9d1e0; border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 header { display: flex; align-items: center; gap: 6px; padding: 6px 8px; background: #f2f6ff;
   border-bottom: 1px solid #dfe6f3; cursor: move; user-select: none; }
 header .title { flex: 1; font-weight: 600; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+header .handle { display: none; font-weight: 600; white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px; }
 button { cursor: pointer; border: 1px solid #5582f3; background: #fff; color: #2c5bd6; border-radius: 4px; padding: 3px 10px; }
 button.primary { background: #5582f3; color: #fff; }
@@ -64,14 +76,23 @@ li[data-outcome=no-value] .dot { background: #a0a7b4; }
 li[data-predicted=ready] .dot { background: #5582f3; }
 .status { padding: 0 8px 8px; color: #555; }
 .status:empty { display: none; }
-:host([data-collapsed=true]) .panel { width: auto; border-radius: 16px; }
+.notice { margin: 0 8px 8px; padding: 4px 6px; border-radius: 4px; background: #fff4e5; color: #8a4b00; }
+.notice:empty { display: none; }
+:host([data-collapsed=true]) .panel { width: auto; border-radius: 14px; overflow: hidden; }
 :host([data-collapsed=true]) .body { display: none; }
-:host([data-collapsed=true]) header { border-bottom: none; border-radius: 16px; }
+:host([data-collapsed=true]) header { border-bottom: none; padding: 4px 8px; }
+:host([data-collapsed=true]) header .title { display: none; }
+:host([data-collapsed=true]) header .handle { display: inline; }
 `;
 
+  /** How long a refusal stays on the bar. */
+  const NOTICE_MS = 8000;
+
   /**
-   * Creates a bar for `form` in `doc`. `handlers.onCommand(command, detail)` is called only for a
-   * trusted click: command is `fill`, `undo`, `overwrite` (detail.field) or any other offer name.
+   * Creates a bar for `form` in `doc`. `handlers.onCommand(command, detail)` is called only for an
+   * activation the guard attributes to the person (bar-guard.js): command is `fill`, `undo`,
+   * `overwrite` (detail.field) or any other offer name. `handlers.onAnchorsChanged(elements)` when
+   * the form's elements may have been hidden or removed (the agent then looks again).
    */
   function createBar(doc, form, handlers) {
     const host = doc.createElement('div');
@@ -86,15 +107,29 @@ li[data-predicted=ready] .dot { background: #5582f3; }
     const panel = el(doc, 'div', { class: 'panel', role: 'region', 'aria-label': t('forms_bar_title') });
     const header = el(doc, 'header');
     const title = el(doc, 'span', { class: 'title' }, `${t('forms_bar_title')} · ${form}`);
+    const handle = el(doc, 'span', { class: 'handle', title: form }, t('forms_bar_handle'));
     const toggle = el(doc, 'button', { class: 'icon', type: 'button', 'aria-expanded': 'true', title: t('forms_collapse'), 'aria-label': t('forms_collapse') }, '▾');
-    header.append(title, toggle);
+    header.append(title, handle, toggle);
     const body = el(doc, 'div', { class: 'body' });
     const actions = el(doc, 'div', { class: 'actions' });
     const list = el(doc, 'ul');
     const status = el(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    body.append(actions, list, status);
+    const notice = el(doc, 'div', { class: 'notice', role: 'alert' });
+    body.append(actions, notice, list, status);
     panel.append(header, body);
     root.append(panel);
+
+    const guard = ns.barGuard.createGuard({ doc, host, root, style, styleText: STYLE, panel });
+    const placer = ns.barPlace.createPlacer(doc, host, {
+      apply: (left, top) => guard.ownChange(() => {
+        host.style.setProperty('left', left + 'px', 'important');
+        host.style.setProperty('top', top + 'px', 'important');
+        host.style.setProperty('right', 'auto', 'important');
+        host.style.setProperty('bottom', 'auto', 'important');
+      }),
+      onMove: () => guard.noteLayout(),
+      onAnchorsChanged: (elements) => handlers.onAnchorsChanged && handlers.onAnchorsChanged(elements),
+    });
 
     const trusted = (fn) => (event) => {
       // The page can synthesise clicks and keys on our (open) shadow root: ignore them all.
@@ -102,143 +137,137 @@ li[data-predicted=ready] .dot { background: #5582f3; }
       fn(event);
     };
 
+    let noticeTimer = 0;
+    function say(text) {
+      clearTimeout(noticeTimer);
+      guard.ownChange(() => { notice.textContent = text; });
+      if (text) noticeTimer = setTimeout(() => say(''), NOTICE_MS);
+      placer.schedule();
+    }
+
+    /**
+     * A command button's activation: acts only when the guard attributes it to the person;
+     * otherwise says so in the bar and does nothing else.
+     */
+    const guarded = (fn) => (event) => {
+      if (!event.isTrusted) return;
+      const refusal = guard.allow(event, event.currentTarget);
+      if (refusal) {
+        if (refusal !== 'untrusted') say(t(refusal));
+        return;
+      }
+      say('');
+      fn(event);
+    };
+
     toggle.addEventListener('click', trusted(() => setCollapsed(host.getAttribute('data-collapsed') !== 'true')));
     function setCollapsed(c) {
-      host.setAttribute('data-collapsed', String(c));
-      toggle.textContent = c ? '▸' : '▾';
-      toggle.setAttribute('aria-expanded', String(!c));
-      const label = c ? t('forms_expand') : t('forms_collapse');
-      toggle.title = label;
-      toggle.setAttribute('aria-label', label);
-      place();
+      guard.ownChange(() => {
+        host.setAttribute('data-collapsed', String(c));
+        toggle.textContent = c ? '▸' : '▾';
+        toggle.setAttribute('aria-expanded', String(!c));
+        const label = c ? t('forms_expand') : t('forms_collapse');
+        toggle.title = label;
+        toggle.setAttribute('aria-label', label);
+      });
+      // Buttons that just appeared under the pointer wait like a bar that just appeared.
+      guard.changed();
+      placer.place();
     }
 
     // Dragging by the header; the chosen spot is kept until the bar is closed.
-    let dragged = null;
     header.addEventListener('pointerdown', trusted((e) => {
-      if (e.target !== header && e.target !== title) return;
+      if (e.target !== header && e.target !== title && e.target !== handle) return;
       const r = host.getBoundingClientRect();
       const start = { x: e.clientX, y: e.clientY, left: r.left, top: r.top };
       const move = (m) => {
         if (!m.isTrusted) return;
-        dragged = { left: start.left + m.clientX - start.x, top: start.top + m.clientY - start.y };
-        applyPosition(dragged);
+        placer.drag({ left: start.left + m.clientX - start.x, top: start.top + m.clientY - start.y });
       };
       const up = () => { doc.removeEventListener('pointermove', move, true); doc.removeEventListener('pointerup', up, true); };
       doc.addEventListener('pointermove', move, true);
       doc.addEventListener('pointerup', up, true);
     }));
 
-    function applyPosition(p) {
-      const view = doc.defaultView;
-      const w = host.offsetWidth || 288, h = host.offsetHeight || 40;
-      const left = Math.max(0, Math.min(p.left, view.innerWidth - w));
-      const top = Math.max(0, Math.min(p.top, view.innerHeight - h));
-      host.style.setProperty('left', left + 'px', 'important');
-      host.style.setProperty('top', top + 'px', 'important');
-      host.style.setProperty('right', 'auto', 'important');
-      host.style.setProperty('bottom', 'auto', 'important');
-    }
-
-    /**
-     * Puts the bar in the first corner where it covers none of the page's own buttons, links or
-     * controls (nor another bar); if every corner covers something, in the one covering least.
-     * The user can still drag it by its header or collapse it to a pill.
-     */
-    function place() {
-      if (dragged) { applyPosition(dragged); return; }
-      const view = doc.defaultView;
-      const w = host.offsetWidth || 288, h = host.offsetHeight || 120, m = 12;
-      const vw = view.innerWidth, vh = view.innerHeight;
-      const corners = [
-        { left: vw - w - m, top: vh - h - m }, { left: vw - w - m, top: m },
-        { left: m, top: vh - h - m }, { left: m, top: m },
-      ];
-      // Other bars in this document count too, so two forms' bars do not stack up.
-      const obstacles = pageObstacles(doc).map((rect) => ({ rect, weight: 1 })).concat(
-        Array.from(doc.querySelectorAll('[data-fapiao-helper="bar"]')).filter((b) => b !== host && b.isConnected)
-          .map((b) => ({ rect: b.getBoundingClientRect(), weight: 1000 })));
-      let best = corners[0], bestHits = Infinity;
-      for (const c of corners) {
-        const hits = obstacles.reduce((n, { rect: r, weight }) =>
-          n + (r.left < c.left + w && r.right > c.left && r.top < c.top + h && r.bottom > c.top ? weight : 0), 0);
-        if (hits < bestHits) { best = c; bestHits = hits; }
-        if (!hits) break;
-      }
-      applyPosition(best);
-    }
-
     let lastModel = '';
+    let pendingFocus = null; // the action whose button the person had focused when it was replaced
     function render(model) {
       // Re-rendering replaces the buttons: skip it when nothing changed, so a click that is
       // half done (pressed, not yet released) while the page churns is not lost.
       const json = JSON.stringify(model);
-      if (json === lastModel) { place(); return; }
+      if (json === lastModel) { placer.schedule(); return; }
       lastModel = json;
-      host.setAttribute('data-phase', model.phase || 'predicted');
-      if (model.busy) host.setAttribute('data-busy', 'true'); else host.removeAttribute('data-busy');
-      actions.replaceChildren();
-      const offers = model.offers && model.offers.length ? model.offers : ['fill', 'undo'];
-      for (const offer of offers) {
-        const key = offer === 'fill' ? 'forms_fill' : offer === 'undo' ? 'forms_undo'
-          : 'forms_action_' + offer.replace(/[^a-z0-9]+/gi, '_');
-        const b = el(doc, 'button', { type: 'button', 'data-action': offer, class: offer === 'fill' ? 'primary' : '',
-          'aria-label': commandName(key) }, t(key));
-        b.disabled = !!model.busy || (offer === 'undo' && !model.canUndo);
-        b.addEventListener('click', trusted(() => handlers.onCommand(offer, {})));
-        actions.append(b);
-      }
-      list.replaceChildren();
-      for (const row of model.rows || []) {
-        const li = el(doc, 'li', { 'data-field': row.field });
-        if (OUTCOMES.has(row.outcome)) li.setAttribute('data-outcome', row.outcome);
-        else li.setAttribute('data-predicted', 'ready');
-        if (row.code) li.setAttribute('data-code', row.code);
-        if (row.rule) li.setAttribute('data-rule', row.rule); // which association rule found it
-        const message = row.outcome ? (row.message || t('forms_outcome_' + row.outcome.replace(/-/g, '_'))) : t('forms_ready');
-        li.append(el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' }), el(doc, 'span', { class: 'name', title: row.field }, row.field),
-          el(doc, 'span', { class: 'msg' }, message));
-        if (row.outcome === 'conflict' && !model.busy) {
-          const b = el(doc, 'button', { type: 'button', 'data-action': 'overwrite', 'aria-label': `${commandName('forms_overwrite')} ${row.field}` }, t('forms_overwrite'));
-          b.addEventListener('click', trusted(() => handlers.onCommand('overwrite', { field: row.field })));
-          li.append(b);
+      // A button the person had focused keeps the focus on its successor.
+      const focused = root.activeElement;
+      if (focused && guard.userFocused(focused)) pendingFocus = focused.getAttribute('data-action');
+      let again = null;
+      guard.ownChange(() => {
+        host.setAttribute('data-phase', model.phase || 'predicted');
+        if (model.busy) host.setAttribute('data-busy', 'true'); else host.removeAttribute('data-busy');
+        actions.replaceChildren();
+        const offers = model.offers && model.offers.length ? model.offers : ['fill', 'undo'];
+        for (const offer of offers) {
+          const key = offer === 'fill' ? 'forms_fill' : offer === 'undo' ? 'forms_undo'
+            : 'forms_action_' + offer.replace(/[^a-z0-9]+/gi, '_');
+          const b = el(doc, 'button', { type: 'button', 'data-action': offer, class: offer === 'fill' ? 'primary' : '',
+            'aria-label': commandName(key) }, t(key));
+          b.disabled = !!model.busy || (offer === 'undo' && !model.canUndo);
+          b.addEventListener('click', guarded(() => handlers.onCommand(offer, {})));
+          actions.append(b);
+          if (offer === pendingFocus && !b.disabled) again = b;
         }
-        list.append(li);
-      }
-      status.textContent = model.status || '';
-      place();
+        list.replaceChildren();
+        for (const row of model.rows || []) {
+          const li = el(doc, 'li', { 'data-field': row.field });
+          if (OUTCOMES.has(row.outcome)) li.setAttribute('data-outcome', row.outcome);
+          else li.setAttribute('data-predicted', 'ready');
+          if (row.code) li.setAttribute('data-code', row.code);
+          if (row.rule) li.setAttribute('data-rule', row.rule); // which association rule found it
+          const message = row.outcome ? (row.message || t('forms_outcome_' + row.outcome.replace(/-/g, '_'))) : t('forms_ready');
+          li.append(el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' }), el(doc, 'span', { class: 'name', title: row.field }, row.field),
+            el(doc, 'span', { class: 'msg' }, message));
+          if (row.outcome === 'conflict' && !model.busy) {
+            const b = el(doc, 'button', { type: 'button', 'data-action': 'overwrite', 'aria-label': `${commandName('forms_overwrite')} ${row.field}` }, t('forms_overwrite'));
+            b.addEventListener('click', guarded(() => handlers.onCommand('overwrite', { field: row.field })));
+            li.append(b);
+          }
+          list.append(li);
+        }
+        status.textContent = model.status || '';
+      });
+      // Only while the focus has gone nowhere else (a replaced button leaves it on the body).
+      const active = doc.activeElement;
+      if (again && (!active || active === doc.body || active === host)) guard.refocus(again);
+      if (again) pendingFocus = null;
+      placer.place();
+      guard.noteLayout();
     }
 
-    const onResize = () => place();
-    doc.defaultView.addEventListener('resize', onResize);
     (doc.body || doc.documentElement).append(host);
+    placer.schedule();
 
     return {
       host,
       form,
       render,
-      place,
+      place: () => placer.place(),
+      /** The form's own elements (controls, shown texts): the bar sits beside them. */
+      anchor: (elements) => placer.setAnchors(elements),
       get connected() { return host.isConnected; },
-      reattach() { if (!host.isConnected) (doc.body || doc.documentElement).append(host); place(); },
+      reattach() {
+        if (!host.isConnected) {
+          (doc.body || doc.documentElement).append(host);
+          guard.changed(); // shown again: it waits like a bar that just appeared
+        }
+        placer.place();
+      },
       remove() {
-        doc.defaultView && doc.defaultView.removeEventListener('resize', onResize);
+        clearTimeout(noticeTimer);
+        placer.dispose();
+        guard.dispose();
         host.remove();
       },
     };
-  }
-
-  /** Rectangles of what a person clicks on the page: the bar should not cover any of them. */
-  function pageObstacles(doc) {
-    const out = [];
-    const sel = 'button,[role=button],a[href],input,select,textarea,[role=tab],[role=menuitem]';
-    const all = doc.querySelectorAll(sel);
-    for (let i = 0; i < all.length && i < 1500; i++) {
-      const n = all[i];
-      if (n.closest('[data-fapiao-helper]')) continue;
-      const r = n.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) out.push(r);
-    }
-    return out;
   }
 
   function el(doc, tag, attrs = {}, text) {

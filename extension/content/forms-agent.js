@@ -314,7 +314,20 @@
       if (!state) {
         state = { key, doc, instance, recognised: f, phase: 'predicted', history: [], overwrite: new Set(),
           rows: [], offers: [], shown: false, busy: false, status: '' };
-        state.bar = ns.bar.createBar(doc, f.form, { onCommand: (cmd, detail) => command(state, cmd, detail) });
+        state.bar = ns.bar.createBar(doc, f.form, {
+          onCommand: (cmd, detail) => command(state, cmd, detail),
+          // The form's elements left the screen (a dialog closing, a tab switched): when none of
+          // them is shown any more the bar goes at once, with its form; the next run decides.
+          onAnchorsChanged: (elements) => {
+            if (!alive) return;
+            if (state.shown && elements.length && elements.every((e) => !e.isConnected || !D.isVisible(e))) {
+              state.shown = false;
+              state.bar.host.remove();
+              lastSignature = ''; // the next run reconciles even if the page looks the same
+            }
+            markDirty();
+          },
+        });
         bars.set(key, state);
       }
       state.recognised = f;
@@ -322,6 +335,7 @@
       state.offers = f.offers || ['fill', 'undo'];
       if (state.phase === 'predicted' || state.phase === 'undone') state.rows = predictedRows(f);
       state.shown = visible;
+      state.bar.anchor([...found.map((x) => col.elementFor(x.controlId)), ...textIds.map((id) => col.elementFor(id))]);
       if (visible) state.bar.reattach(); else state.bar.host.remove();
       render(state);
     }

@@ -34,9 +34,14 @@ export async function newTabWithBar(browser, url, form = CALLBACK) {
   return page;
 }
 
-/** Waits until the bar of `form` is there and not busy, and returns it. */
+/**
+ * Waits until the bar of `form` is there, not busy and ready for a person, and returns it. The
+ * bar refuses a click within moments of appearing or moving, or while it is hidden or covered
+ * (DESIGN.md "Assistant bar"); `data-ready` says it would act on one now. A person looks before
+ * clicking; the tests wait for this instead of racing the bar.
+ */
 export async function idleBar(scope, form = CALLBACK, timeout = 15_000) {
-  await scope.locator(host(form, ':not([data-busy])')).waitFor({ state: 'attached', timeout });
+  await scope.locator(host(form, ':not([data-busy])[data-ready="true"]')).waitFor({ state: 'attached', timeout });
   return bar(scope, form);
 }
 
@@ -69,6 +74,7 @@ export async function undo(scope, form = CALLBACK) {
 
 /** 覆盖 on a conflict row, and wait until that row says filled. */
 export async function overwrite(scope, field, form = CALLBACK) {
+  await idleBar(scope, form);
   await row(scope, field, form).getByRole('button', { name: /覆盖|Overwrite/ }).click();
   await row(scope, field, form).and(scope.locator('[data-outcome="filled"]')).waitFor({ timeout: 10_000 });
 }
