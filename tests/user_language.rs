@@ -801,3 +801,39 @@ proptest! {
         let _ = observe(&page, &request, &body);
     }
 }
+
+// ---- the Cosmic web client's own requests (DOMAIN.md) ----
+
+const COSMIC_CONSOLE: &str = "https://cosmic.example.com/ierp/index.html?formId=pc_main_console";
+const COSMIC_BODY: &str = r#"{"language":"zh_CN","defaultLang":"zh_CN","accountId":"1899704355817275392","direction":{"zh_CN":"ltr","en_US":"ltr"},"userId":"1899704355817275392_1"}"#;
+/// What the login page's `auth/getAllDatacenters.do` lists: every data centre, each with its id.
+const ALL_DATACENTRES: &str = r#"[{"accountId":"1899704355817275393","accountName":"开发环境","isDefault":true},{"accountId":"2041156722106613760","accountName":"测试环境","isDefault":false}]"#;
+
+#[test]
+fn the_web_clients_answer_under_api_login_gives_its_account_id_not_the_user_id() {
+    let obs = observe(COSMIC_CONSOLE, "/ierp/api/login/getUserLanguage.do", COSMIC_BODY);
+    let obs = obs.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(obs.account_id.as_str(), "1899704355817275392");
+    assert_eq!(obs.request_path, "/ierp/api/login/getUserLanguage.do");
+    let ctx = ConsoleContext::from_url(COSMIC_CONSOLE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(observation_for_console(&ctx, std::slice::from_ref(&obs)), Some(&obs));
+}
+
+#[test]
+fn a_user_id_that_begins_with_an_account_id_is_never_taken_for_one() {
+    let body = r#"{"language":"zh_CN","userId":"1899704355817275392_1","data":{"userId":"1899704355817275392_1"}}"#;
+    assert_eq!(fails(body), E::MissingAccountId);
+}
+
+#[test]
+fn the_login_pages_list_of_every_data_centre_is_never_an_observation() {
+    let login = "https://cosmic.example.com/ierp/login.html";
+    for url in ["/ierp/auth/getAllDatacenters.do", "/ierp/auth/getAllDatacenters.do?_=1"] {
+        assert_eq!(observe(login, url, ALL_DATACENTRES), Err(E::NotUserLanguageRequest), "{url}");
+    }
+    // One data centre listed is still not the user's: the request decides, not the body's shape.
+    let one = r#"[{"accountId":"1899704355817275393","accountName":"开发环境","isDefault":true}]"#;
+    assert_eq!(observe(login, "/ierp/auth/getAllDatacenters.do", one), Err(E::NotUserLanguageRequest));
+    // Sent as if it were getUserLanguage.do, a list of several is ambiguous, never the first.
+    assert_eq!(observe(login, "/ierp/auth/getUserLanguage.do", ALL_DATACENTRES), Err(E::Ambiguous));
+}
