@@ -232,6 +232,10 @@ pub struct Control {
     pub containers: Vec<String>,
     #[serde(default, deserialize_with = "lenient_opt_string")]
     pub name: Option<String>,
+    /// The collector cut `value` (a value over 4 KiB): it is not the page's whole value, so it
+    /// is never compared, filled or restored as if it were.
+    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 impl Control {
@@ -252,6 +256,7 @@ impl Control {
             container: None,
             containers: Vec::new(),
             name: None,
+            truncated: false,
         }
     }
 }
@@ -272,6 +277,7 @@ impl fmt::Debug for Control {
             .field("container", &self.container)
             .field("containers", &self.containers)
             .field("name", &self.name)
+            .field("truncated", &self.truncated)
             .finish()
     }
 }
@@ -304,9 +310,16 @@ impl fmt::Debug for TextItem {
     }
 }
 
+/// The largest snapshot text read. A console form's snapshot is tens of KiB (values over 4 KiB
+/// arrive cut); a page that sends more is built to make the worker work, and is refused.
+pub const MAX_SNAPSHOT_BYTES: usize = 1024 * 1024;
+
 impl Snapshot {
-    /// Reads a snapshot from JSON text (native callers and tests; the WASM edge reads JS values).
+    /// Reads a snapshot from JSON text, refusing one over [`MAX_SNAPSHOT_BYTES`].
     pub fn from_json(text: &str) -> Result<Snapshot, SnapshotError> {
+        if text.len() > MAX_SNAPSHOT_BYTES {
+            return Err(SnapshotError::TooLarge { kib: text.len() / 1024 });
+        }
         serde_json::from_str(text).map_err(|_| SnapshotError::Unreadable)
     }
 
@@ -322,6 +335,8 @@ impl Snapshot {
 pub enum SnapshotError {
     #[error("the page snapshot is not an object the helper can read")]
     Unreadable,
+    #[error("the page snapshot is too large ({kib} KiB)")]
+    TooLarge { kib: usize },
 }
 
 impl crate::i18n::Localised for SnapshotError {
@@ -330,11 +345,20 @@ impl crate::i18n::Localised for SnapshotError {
             SnapshotError::Unreadable => locale
                 .pick("无法读取页面快照：格式不正确。", "The page snapshot could not be read: it is not in the expected shape.")
                 .to_string(),
+            SnapshotError::TooLarge { kib } => match locale {
+                crate::i18n::Locale::ZhCn => format!("页面快照过大（{kib} KiB，上限 1024 KiB），助手不处理此页。"),
+                crate::i18n::Locale::En => {
+                    format!("The page snapshot is too large ({kib} KiB; the limit is 1024 KiB): the helper leaves this page alone.")
+                }
+            },
         }
     }
 
     fn code(&self) -> &'static str {
-        "snapshot-unreadable"
+        match self {
+            SnapshotError::Unreadable => "snapshot-unreadable",
+            SnapshotError::TooLarge { .. } => "snapshot-too-large",
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 
 mod forms_support;
 
-use fapiao_helper::forms::{diagnose, recognise};
+use fapiao_helper::forms::{diagnose, diagnose_holding, recognise};
+use fapiao_helper::secret::Secret;
 use fapiao_helper::snapshot::{ControlKind, LabelRule, Snapshot, TextItem};
 use forms_support::*;
 use proptest::prelude::*;
@@ -157,5 +158,72 @@ proptest! {
         for value in values.iter().chain(&text_values) {
             prop_assert!(!text.contains(value.as_str()), "{} leaked", value);
         }
+    }
+}
+
+/// A revealed x-acgw-identity, as the 认证凭证 row shows it once the password is entered.
+const REVEALED: &str = "eyJ0ZXN0IjoiZGlhZ25vc2UifQ.c2lnbmF0dXJlLWRpYWdub3Nl";
+
+#[test]
+fn a_revealed_gateway_shown_as_a_caption_heading_or_title_is_left_out() {
+    let mut snapshot = callback_page()
+        .title(REVEALED)
+        .heading(REVEALED)
+        .heading_in(&format!("x-acgw-identity: {REVEALED} 复制"), "k1")
+        .with(text("n1", REVEALED))
+        .with(text("n2", &format!("网关：{REVEALED}")))
+        .with(control("n3", ControlKind::Text).label(LabelRule::AriaLabel, &format!("网关 {REVEALED}")))
+        .snapshot();
+    snapshot.texts.push(TextItem { label: REVEALED.into(), value: "x".into(), id: "t1".into(), ..Default::default() });
+    let report = diagnose(&snapshot, &recognise(&snapshot));
+    let text = report.to_string();
+    assert!(!text.contains(REVEALED) && !text.contains(&REVEALED[..20]), "{text}");
+    let headings = report["page"]["headings"].as_array().expect("headings");
+    assert_eq!(headings.iter().filter(|h| h["omitted"] == "secret").count(), 2);
+    assert!(report["page"]["title"].is_null());
+    assert!(text.contains("请求地址"), "the rest of the page is still described");
+}
+
+#[test]
+fn a_held_secret_shown_as_text_is_left_out_even_when_no_gateway_check_would_catch_it() {
+    let typed = "Kd#2024!hid";
+    let snapshot = callback_page()
+        .heading(&format!("密钥 {typed}"))
+        .with(text("n1", &format!("认证密钥：{typed}")))
+        .snapshot();
+    assert!(diagnose(&snapshot, &recognise(&snapshot)).to_string().contains(typed), "not a gateway token by shape");
+    let held = [Secret::new(typed.into()), Secret::new(KEY.into())];
+    let text = diagnose_holding(&snapshot, &recognise(&snapshot), &held).to_string();
+    assert!(!text.contains(typed), "{text}");
+    assert!(text.contains("认证密钥") || text.contains("请求地址"));
+}
+
+#[test]
+fn ordinary_labels_and_titles_are_kept() {
+    let snapshot = callback_page().title("发票回调配置 - 金蝶云星瀚").heading("AccessToken认证").snapshot();
+    let held = [Secret::new(KEY.into())];
+    let report = diagnose_holding(&snapshot, &recognise(&snapshot), &held);
+    assert_eq!(report["page"]["title"], "发票回调配置 - 金蝶云星瀚");
+    assert!(report["page"]["headings"].as_array().expect("headings").iter().all(|h| h["text"].is_string()));
+    assert!(report["controls"].as_array().expect("controls").iter().all(|c| c["labels"][0]["text"].is_string()));
+}
+
+proptest! {
+    /// A secret the helper holds, anywhere in a caption, heading or title, never reaches the report.
+    #[test]
+    fn a_held_secret_in_any_page_text_never_appears(
+        secret in "[!-~]{8,40}",
+        before in "[\\p{Han}]{0,6}[:： ]?",
+        after in "[ ]?[\\p{Han}]{0,4}",
+    ) {
+        prop_assume!(!secret.contains("***") && !secret.to_ascii_lowercase().contains("xxxxxx"));
+        let shown = format!("{before}{secret}{after}");
+        let mut snapshot = callback_page().title(&shown).heading(&shown).with(text("n1", &shown)).snapshot();
+        snapshot.texts.push(TextItem { label: shown.clone(), value: String::new(), id: "t1".into(), ..Default::default() });
+        let held = [Secret::new(secret.clone())];
+        let text = diagnose_holding(&snapshot, &recognise(&snapshot), &held).to_string();
+        // The report is JSON: compare with the secret as JSON writes it.
+        let escaped = serde_json::to_string(&secret).expect("json");
+        prop_assert!(!text.contains(&escaped[1..escaped.len() - 1]), "{}", text);
     }
 }

@@ -293,7 +293,7 @@ fn plan_undo_restores_the_pages_earlier_text_exactly_and_its_rows_hold_no_value(
 
 #[wasm_bindgen_test]
 fn diagnose_describes_forms_labels_and_rules_but_never_a_value() {
-    let description = ok(diagnose(callback_snapshot()));
+    let description = ok(diagnose(callback_snapshot(), JsValue::UNDEFINED));
     assert!(is_plain_object(&description));
     let json = stringify(&description);
     assert!(json.contains("发票回调配置"), "{json}");

@@ -19,6 +19,20 @@
   const MAX_HEADING_SCAN = 1000; // title-like elements looked at per root (`[class*=title]` is common)
   const MAX_TEXTS = 300;
   const MAX_TEXT_SCAN = 20000; // elements looked at per root for labelled texts
+  // A value longer than this is sent cut, flagged `truncated` (Rust never fills or compares it):
+  // a page's 600 KB textarea would otherwise travel, and be parsed, with every snapshot.
+  const MAX_VALUE_CHARS = 4096;
+  // A title holds a few words: a title-like element over these is a wrapper, never read. Pages
+  // nest `[class*=title]` deeply; reading each level's text is quadratic in the page's text.
+  const MAX_TITLE_NODES = 64;
+  const MAX_TITLE_CHARS = 1000;
+  // Past these a caption's text is read without layout (textContent): it is too long to name a
+  // field anyway, and innerText of a large subtree costs the page a long task.
+  const MAX_CAPTION_NODES = 400;
+  const MAX_CAPTION_CHARS = 4096;
+  // One collection's share of the page's main thread: past it, what was collected is returned,
+  // flagged `overBudget`, and the agent looks less often.
+  const BUDGET_MS = 50;
 
   const CONTROL_SELECTOR = [
     'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])' +
@@ -41,6 +55,25 @@
   // again when their text changes (a framework rewriting a caption in place). Same lifetime.
   let captionSink = null;
   const noteCaption = (node) => { if (captionSink && node) captionSink.push(node); };
+  // The current collection's deadline (performance.now()), and whether it was passed.
+  let deadline = Infinity;
+  let overBudget = false;
+  const spent = () => overBudget || (overBudget = performance.now() > deadline);
+
+  /**
+   * Whether `el`'s subtree has at most `maxNodes` nodes and `maxChars` characters of text: a
+   * walk that stops at the bound, so asking costs no more than the bound, however large the
+   * subtree.
+   */
+  function fits(el, maxNodes, maxChars) {
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let nodes = 0, chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (++nodes > maxNodes) return false;
+      if (n.nodeType === Node.TEXT_NODE && (chars += n.data.length) > maxChars) return false;
+    }
+    return true;
+  }
 
   function memoized(kind, key, compute) {
     if (!memo) return compute();
@@ -124,7 +157,9 @@
     const out = [];
     if (room <= 0) return out;
     const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let walked = 0;
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      if ((++walked & 255) === 0 && spent()) break;
       if (!mayBeControl(el) || !el.matches(CONTROL_SELECTOR) || !isCollectable(el)) continue;
       out.push(el);
       if (out.length >= room) break;
@@ -200,6 +235,7 @@
   function computeText(node) {
     if (node.nodeType === Node.TEXT_NODE) return clean(node.data);
     if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    if (!fits(node, MAX_CAPTION_NODES, MAX_CAPTION_CHARS)) return clean(node.textContent);
     if (!node.querySelector('select,textarea,[contenteditable],' + CAPTION_SKIP) &&
         typeof node.innerText === 'string') {
       return clean(node.innerText);
@@ -660,7 +696,7 @@
   function headingsIn(root, containerId, out) {
     let looked = 0;
     for (const h of root.querySelectorAll(HEADING_SELECTOR)) {
-      if (out.length >= MAX_HEADINGS || looked++ >= MAX_HEADING_SCAN) return;
+      if (out.length >= MAX_HEADINGS || looked++ >= MAX_HEADING_SCAN || spent()) return;
       if (isHelperUi(h)) continue;
       let text;
       let from = [h]; // the nodes the text comes from
@@ -671,6 +707,7 @@
         text = h.getAttribute('aria-label') || named.map((n) => textOf(n)).join(' ') || '';
         from = h.getAttribute('aria-label') ? [] : named;
       } else {
+        if (!fits(h, MAX_TITLE_NODES, MAX_TITLE_CHARS)) continue; // a wrapper, not a title
         if (h.querySelector(CONTROL_SELECTOR)) continue; // a wrapper, not a title
         text = textOf(h);
       }
@@ -716,7 +753,9 @@
   function textPairs(root, register, containerId, out) {
     const walker = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     const leaves = [];
+    let walked = 0;
     for (let n = walker.nextNode(); n && leaves.length < MAX_TEXTS * 2; n = walker.nextNode()) {
+      if ((++walked & 255) === 0 && spent()) break;
       const t = textLeaf(n);
       if (t && isVisible(n)) leaves.push({ n, t });
     }
@@ -736,6 +775,7 @@
     let pending = null;
     let scanned = 0;
     for (let n = walker.nextNode(); n && scanned < MAX_TEXT_SCAN && out.length < MAX_TEXTS; n = walker.nextNode(), scanned++) {
+      if ((scanned & 255) === 255 && spent()) break;
       const t = textLeaf(n);
       if (!t) continue;
       if (pending) {
@@ -765,11 +805,16 @@
     memo = new Map();
     captionSink = [];
     const captions = captionSink;
+    deadline = performance.now() + BUDGET_MS;
+    overBudget = false;
     try {
-      return { ...collectNow(options), captions };
+      const collected = collectNow(options);
+      return overBudget ? { ...collected, captions, overBudget: true } : { ...collected, captions };
     } finally {
       memo = null;
       captionSink = null;
+      deadline = Infinity;
+      overBudget = false;
     }
   }
 
@@ -797,7 +842,11 @@
       ? options.textLabels.filter((l) => typeof l === 'string' && l.trim()).map((l) => clean(l).toLowerCase()) : [];
     const texts = options.texts || labels.length ? [] : undefined;
     for (const root of roots) {
-      for (const el of controlsIn(root, MAX_CONTROLS - controls.length)) controls.push(describe(el, register, containerId));
+      if (spent()) break;
+      for (const el of controlsIn(root, MAX_CONTROLS - controls.length)) {
+        if (spent()) break;
+        controls.push(describe(el, register, containerId));
+      }
       headingsIn(root, containerId, headings);
       if (options.texts) textPairs(root, register, containerId, texts);
       else if (labels.length) labelledTexts(root, labels, register, containerId, texts);
@@ -823,18 +872,20 @@
 
   function describe(el, register, containerId) {
     const kind = kindOf(el);
+    const value = kind === 'password' ? el.value : valueOf(el);
     const c = {
       id: register(el, 'c'),
       tag: el.localName,
       type: el.localName === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
       kind,
-      value: kind === 'password' ? el.value : valueOf(el),
+      value: value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) : value,
       checked: isChecked(el),
       disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true',
       readOnly: !!el.readOnly || el.getAttribute('aria-readonly') === 'true',
       visible: isVisible(el) && frameVisible(el.ownerDocument),
       labels: labelCandidates(el),
     };
+    if (value.length > MAX_VALUE_CHARS) c.truncated = true;
     if (el.localName === 'input' && el.name) c.name = el.name;
     else if (kind === 'radio') {
       // ARIA radios have no name: their radiogroup groups them.

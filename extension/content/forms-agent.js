@@ -31,6 +31,10 @@
   let busy = false; // a fill/undo is running: our own writes must not re-plan the bar
   let debounce = DEBOUNCE_MS;
   const recentRuns = [];
+  // A page whose collection runs over its time budget (collect().overBudget) is looked at less
+  // often, doubling up to a few seconds apart; a collection within budget resets it.
+  const MAX_SLOW_DEBOUNCE_MS = 8000;
+  let slowDebounce = 0;
   let lastSignature = '';
   /**
    * Labels of texts that recognise a form even without controls (the worker's word, from the
@@ -230,6 +234,7 @@
     recentRuns.push(now);
     while (recentRuns.length && now - recentRuns[0] > CHURN_WINDOW_MS) recentRuns.shift();
     debounce = recentRuns.length >= CHURN_RUNS ? Math.min(debounce * 2, MAX_DEBOUNCE_MS) : DEBOUNCE_MS;
+    debounce = Math.max(debounce, slowDebounce);
   }
 
   // --- recognition runs -----------------------------------------------------------------------------
@@ -266,6 +271,8 @@
       return;
     }
     const col = ns.collect(wantTexts ? { textLabels } : {});
+    slowDebounce = col.overBudget ? Math.min(Math.max(slowDebounce * 2, 1000), MAX_SLOW_DEBOUNCE_MS) : 0;
+    debounce = Math.max(debounce, slowDebounce);
     for (const root of col.roots) observe(root);
     noteCollected(col);
     const texts = col.snapshot.texts || [];

@@ -5,6 +5,37 @@
 
 const text = (key, fallback) => chrome.i18n.getMessage(key) || fallback;
 
+// The copy goes through the offscreen clipboard document, as a secret's 复制 does: it clears
+// the clipboard after 30 s if it still holds the report (which describes a console page, and
+// the popup closes long before then, so it cannot clear it itself).
+const OFFSCREEN_URL = 'offscreen/clipboard.html';
+const CLIPBOARD_SECONDS = 30;
+
+async function offscreenReady() {
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (contexts.length) return;
+  try {
+    await chrome.offscreen.createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['CLIPBOARD'],
+      justification: 'Copy on the user’s request and clear it from the clipboard after 30 seconds',
+    });
+  } catch (error) {
+    // The worker created it meanwhile.
+    if (!/single offscreen|already/i.test(String(error?.message))) throw error;
+  }
+}
+
+/** Copies `value` for CLIPBOARD_SECONDS; whether it is on the clipboard. */
+async function copyClearing(value) {
+  // Clearing reads the clipboard back first (to leave what the user copied since alone).
+  const read = { permissions: ['clipboardRead'] };
+  if (!(await chrome.permissions.contains(read).catch(() => true))) await chrome.permissions.request(read).catch(() => false);
+  await offscreenReady();
+  const reply = await chrome.runtime.sendMessage({ target: 'fapiao-offscreen-clipboard', type: 'copy', value, seconds: CLIPBOARD_SECONDS });
+  return reply?.ok === true;
+}
+
 async function targetTabId() {
   const fromQuery = new URLSearchParams(location.search).get('tab');
   if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
@@ -46,12 +77,15 @@ function mount() {
       const json = JSON.stringify(reply.diagnose, null, 2);
       pre.textContent = json;
       details.hidden = false;
+      let copied = false;
       try {
-        await navigator.clipboard.writeText(json);
-        note.textContent = text('forms_diagnose_copied', '已复制到剪贴板');
+        copied = await copyClearing(json);
       } catch {
-        note.textContent = text('forms_diagnose_not_copied', '无法写入剪贴板，请从下方复制');
+        copied = false;
       }
+      note.textContent = copied
+        ? text('forms_diagnose_copied_cleared', '已复制到剪贴板（不含任何字段值），30 秒后清除')
+        : text('forms_diagnose_not_copied', '无法写入剪贴板，请从下方复制');
     } catch (error) {
       note.textContent = String(error?.message ?? error);
     } finally {

@@ -79,6 +79,52 @@ function requireContentScript(sender) {
   throw new Error('not a content script');
 }
 
+/**
+ * Per-frame spacing of `recognise`: a frame whose last recognition cost the core `t` ms waits
+ * until 3t after it started before the next one runs. A normal page costs a few ms (no wait);
+ * a page built to make each look cost the worker seconds is looked at that much less often.
+ */
+const recogniseSpacing = new Map(); // `${tabId}:${frameId}` → time before which none runs
+async function throttleRecognise(sender) {
+  const key = `${sender.tab?.id}:${sender.frameId}`;
+  const wait = (recogniseSpacing.get(key) ?? 0) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 10_000)));
+  if (recogniseSpacing.size > 500) recogniseSpacing.clear();
+  const started = Date.now();
+  return () => recogniseSpacing.set(key, started + 3 * (Date.now() - started));
+}
+
+/**
+ * Every secret value held in the session (`secret:<kind>:<prefix>` records), for the core to
+ * leave out of a diagnosis wherever the page shows one as text. They go into the core only.
+ */
+async function heldSecretValues() {
+  const all = await chrome.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key, record]) => key.startsWith('secret:') && typeof record?.value === 'string' && record.value)
+    .map(([, record]) => record.value);
+}
+
+/** The recognised forms of a parsed snapshot, each with the rows its fill would give now. */
+async function recogniseParsed(snapshot, sender, core, textLabels) {
+  const { forms = [] } = core.recogniseParsed(snapshot) ?? {};
+  if (!forms.length) return { ok: true, forms: [], textLabels };
+  let context = null; // the console's values: the same for every form of the page
+  const out = [];
+  for (const form of forms) {
+    let rows = [];
+    try {
+      context ??= await contextValues(sender, core);
+      const values = { ...context, ...(await secretValues(sender, form, 'predict')) };
+      rows = (core.planFillParsed(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
+    } catch {
+      rows = [];
+    }
+    out.push({ ...form, rows });
+  }
+  return { ok: true, forms: out, textLabels };
+}
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -97,23 +143,16 @@ export const handlers = {
     requireContentScript(sender);
     if (!isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
     const textLabels = core.formTextLabels();
-    const snapshot = snapshotText(message.snapshot);
-    const { forms = [] } = core.recogniseForms(snapshot) ?? {};
-    if (!forms.length) return { ok: true, forms: [], textLabels };
-    let context = null; // the console's values: the same for every form of the page
-    const out = [];
-    for (const form of forms) {
-      let rows = [];
-      try {
-        context ??= await contextValues(sender, core);
-        const values = { ...context, ...(await secretValues(sender, form, 'predict')) };
-        rows = (core.planFill(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
-      } catch {
-        rows = [];
-      }
-      out.push({ ...form, rows });
+    const done = await throttleRecognise(sender);
+    let snapshot = null;
+    try {
+      // Parsed once for the recognition and every form's predicted fill (freed below).
+      snapshot = core.parseSnapshot(snapshotText(message.snapshot));
+      return await recogniseParsed(snapshot, sender, core, textLabels);
+    } finally {
+      snapshot?.free();
+      done();
     }
-    return { ok: true, forms: out, textLabels };
   },
 
   /** `{form, snapshot, overwrite}` (sent from a trusted click on 填充/覆盖) → `{plan}`. */
@@ -154,6 +193,7 @@ export const handlers = {
       injections = await chrome.scripting.executeScript({
         target: { tabId: message.tabId, allFrames: true },
         // Runs in the content scripts' isolated world, where the collector lives.
+    const held = await heldSecretValues();
         func: () => {
           const helper = globalThis.__fapiaoHelper;
           return helper && helper.collect ? helper.collect().snapshot : null;
@@ -166,8 +206,9 @@ export const handlers = {
     for (const injection of injections ?? []) {
       const snapshot = injection?.result;
       if (!isObject(snapshot)) continue;
-      // The core's description carries the page address without its query (it may hold tokens).
-      frames.push({ frameId: injection.frameId, frame: snapshot.frame, ...core.diagnose(snapshotText(snapshot)) });
+      // The core's description carries the page address without its query (it may hold tokens)
+      // and leaves out page text that holds a secret (a revealed one, or one of `held`).
+      frames.push({ frameId: injection.frameId, frame: snapshot.frame, ...core.diagnose(snapshotText(snapshot), held) });
     }
     return {
       ok: true,

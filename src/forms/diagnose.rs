@@ -1,14 +1,59 @@
 //! "诊断此页": a JSON description of what the helper understood of a page, for a user to send
 //! when the helper does not recognise a form. It holds labels, kinds, rules and matches, and
 //! never a value: not a control's value, not its length, not an option's text, not a labelled
-//! text's value, not the URL's query (it may carry tokens).
+//! text's value, not the URL's query (it may carry tokens). Page text that is a secret (a
+//! revealed x-acgw-identity shown as a caption or title, or a secret the helper holds) is left
+//! out of labels, headings and titles: the report is copied to the clipboard.
 
 use serde_json::{json, Value};
 
 use super::recognise::{prepare, KeyIndex, Recognition};
 use super::SPECS;
+use crate::gateway::check_gateway;
 use crate::labels::clean_label;
+use crate::secret::Secret;
 use crate::snapshot::{ControlKind, Snapshot};
+
+/// Shortest run of credential-like characters worth checking as a gateway token.
+const MIN_TOKEN_CHARS: usize = 16;
+
+/// Whether `text` holds a secret: a token that passes the gateway check (alone, after the
+/// `x-acgw-identity` label, or glued to a caption such as `网关：…`), or any secret in `held`.
+fn holds_secret(text: &str, held: &[Secret]) -> bool {
+    if check_gateway(text).is_ok() {
+        return true;
+    }
+    let runs = text.split(|c: char| !(c.is_ascii_graphic()) || matches!(c, ':' | '：' | ',' | ';' | '"' | '\'' | '(' | ')'));
+    if runs.filter(|run| run.len() >= MIN_TOKEN_CHARS).any(|run| check_gateway(run).is_ok()) {
+        return true;
+    }
+    held.iter().any(|secret| {
+        // The collector's text is cleaned as labels are (edge marks and colons dropped): a
+        // secret at a text's edge is compared cleaned too.
+        contains_secret(text, secret) || contains_secret(text, &Secret::new(clean_label(secret.expose())))
+    })
+}
+
+/// Whether `secret` occurs in `text`, each window compared without stopping at the first
+/// difference (`Secret::same_value`).
+fn contains_secret(text: &str, secret: &Secret) -> bool {
+    let wanted = secret.expose().len();
+    if wanted == 0 || wanted > text.len() {
+        return false;
+    }
+    let mut found = false;
+    for (start, _) in text.char_indices() {
+        if let Some(window) = text.get(start..start + wanted) {
+            found |= secret.same_value(window);
+        }
+    }
+    found
+}
+
+/// A page text for the report: cleaned, or `None` when it holds a secret.
+fn shown(text: &str, held: &[Secret]) -> Option<String> {
+    (!holds_secret(text, held)).then(|| clean_label(text))
+}
 
 /// The page address without query and fragment.
 fn page_address(url: &str) -> String {
@@ -23,6 +68,12 @@ fn page_address(url: &str) -> String {
 
 /// Describes `snapshot` and what `recognition` made of it.
 pub fn diagnose(snapshot: &Snapshot, recognition: &Recognition) -> Value {
+    diagnose_holding(snapshot, recognition, &[])
+}
+
+/// [`diagnose`], also leaving out any page text that holds one of the secrets in `held` (the
+/// worker passes those it holds; they never leave the core).
+pub fn diagnose_holding(snapshot: &Snapshot, recognition: &Recognition, held: &[Secret]) -> Value {
     let index = KeyIndex::new(SPECS);
     let prepared = prepare(snapshot);
     let controls: Vec<Value> = prepared
@@ -38,6 +89,8 @@ pub fn diagnose(snapshot: &Snapshot, recognition: &Recognition) -> Value {
                     // input with its content): leave it out.
                     if !value.is_empty() && (keys.clean == value || (value.chars().count() >= 3 && keys.clean.contains(value))) {
                         json!({ "rule": rule, "text": null, "omitted": "equals-value" })
+                    } else if holds_secret(&keys.clean, held) {
+                        json!({ "rule": rule, "text": null, "omitted": "secret" })
                     } else {
                         json!({ "rule": rule, "text": keys.clean })
                     }
@@ -80,16 +133,19 @@ pub fn diagnose(snapshot: &Snapshot, recognition: &Recognition) -> Value {
         .headings
         .iter()
         .take(super::recognise::MAX_HEADINGS)
-        .map(|h| json!({ "text": clean_label(&h.text), "container": h.container }))
+        .map(|h| match shown(&h.text, held) {
+            Some(text) => json!({ "text": text, "container": h.container }),
+            None => json!({ "text": null, "omitted": "secret", "container": h.container }),
+        })
         .collect();
-    let texts: Vec<Value> = snapshot.texts.iter().take(200).map(|t| json!({ "id": t.id, "label": clean_label(&t.label) })).collect();
+    let texts: Vec<Value> = snapshot.texts.iter().take(200).map(|t| json!({ "id": t.id, "label": shown(&t.label, held) })).collect();
     json!({
         "helper": "fapiao-helper",
         "version": env!("CARGO_PKG_VERSION"),
         "page": {
             "address": page_address(&snapshot.url),
             "frame": snapshot.frame,
-            "title": clean_label(&snapshot.title),
+            "title": shown(&snapshot.title, held),
             "headings": headings,
         },
         "forms": recognition.forms,

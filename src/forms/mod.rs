@@ -12,8 +12,8 @@ mod validate;
 
 use serde::Serialize;
 
-pub use diagnose::diagnose;
-pub use recognise::{recognise, FieldMatch, Recognition, RecognisedForm};
+pub use diagnose::{diagnose, diagnose_holding};
+pub use recognise::{recognise, FieldMatch, Recognition, RecognisedForm, MAX_FORMS};
 pub use specs::SPECS;
 pub use validate::{validate, ValidationError};
 

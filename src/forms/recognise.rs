@@ -25,6 +25,9 @@ pub const MAX_LABELS_PER_CONTROL: usize = 16;
 pub const MAX_HEADINGS: usize = 200;
 /// Labelled texts read per snapshot.
 pub const MAX_TEXTS: usize = 300;
+/// Forms recognised per snapshot. A console shows one or two; a page with a hundred copies of a
+/// form makes the worker plan a fill for each on every look.
+pub const MAX_FORMS: usize = 8;
 
 /// Every form recognised in one snapshot (empty: no bar).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -129,8 +132,10 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
             labels.sort_by_key(|(rule, _)| rule.priority());
             // A control hidden from view is never filled (a trap, another tab's form, the
             // stale copy of a reopened form); a custom checkbox's hidden native input is
-            // reported visible by the collector while its drawn box is shown.
-            let eligible = control.visible;
+            // reported visible by the collector while its drawn box is shown. A
+            // control whose value arrived cut is never filled, compared or restored: it is not
+            // the field of any form for us (its row says not-found).
+            let eligible = control.visible && !control.truncated;
             Prepared { control, labels, eligible }
         })
         .collect()
@@ -447,6 +452,9 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
     let mut claimed: HashSet<String> = HashSet::new();
     let mut forms = Vec::new();
     for (_, _, form) in all {
+        if forms.len() >= MAX_FORMS {
+            break;
+        }
         if form.control_ids().any(|id| claimed.contains(id)) {
             continue;
         }

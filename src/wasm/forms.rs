@@ -16,7 +16,8 @@ use super::{locale, localised_error, to_js};
 use crate::fill::{self, FillPlan, FillValues, StepResult};
 use crate::forms;
 use crate::i18n::{Locale, Localised};
-use crate::snapshot::Snapshot;
+use crate::secret::Secret;
+use crate::snapshot::{Snapshot, SnapshotError};
 
 /// An argument that is not the shape the protocol says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -52,12 +53,43 @@ fn read_or_default<T: DeserializeOwned + Default>(value: JsValue, what: &'static
     }
 }
 
-/// A snapshot from a plain object or from its JSON text (the same lenient shape either way).
+/// A snapshot from a plain object or from its JSON text (the same lenient shape either way). A
+/// text over `MAX_SNAPSHOT_BYTES` is refused before it is parsed.
 fn read_snapshot(value: JsValue) -> Result<Snapshot, JsValue> {
     match value.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|_| localised_error(&FormsInputError::Malformed("snapshot"))),
+        Some(text) => Snapshot::from_json(&text).map_err(|e| match e {
+            SnapshotError::TooLarge { .. } => localised_error(&e),
+            SnapshotError::Unreadable => localised_error(&FormsInputError::Malformed("snapshot")),
+        }),
         None => read(value, "snapshot"),
     }
+}
+
+/// A snapshot parsed once for every call of one message (`recogniseParsed`, `planFillParsed`):
+/// the worker's recognise answers each form with a predicted fill, and parsing the same text
+/// for each form made one message cost a parse per form. The caller frees it (`free()`).
+#[wasm_bindgen(js_name = ParsedSnapshot)]
+pub struct ParsedSnapshot {
+    snapshot: Snapshot,
+}
+
+/// `parseSnapshot(snapshot) -> ParsedSnapshot` (an object or its JSON text; over 1 MiB refused).
+#[wasm_bindgen(js_name = parseSnapshot)]
+pub fn parse_snapshot(snapshot: JsValue) -> Result<ParsedSnapshot, JsValue> {
+    Ok(ParsedSnapshot { snapshot: read_snapshot(snapshot)? })
+}
+
+/// `recogniseParsed(parsed) -> {forms}`: `recogniseForms` on a snapshot already parsed.
+#[wasm_bindgen(js_name = recogniseParsed)]
+pub fn recognise_parsed(parsed: &ParsedSnapshot) -> Result<JsValue, JsValue> {
+    to_js(&forms::recognise(&parsed.snapshot))
+}
+
+/// `planFillParsed(parsed, form, values, overwrite) -> FillPlan`: `planFill` on a snapshot
+/// already parsed.
+#[wasm_bindgen(js_name = planFillParsed)]
+pub fn plan_fill_parsed(parsed: &ParsedSnapshot, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
+    plan_fill_on(&parsed.snapshot, form, values, overwrite)
 }
 
 /// The form to fill: its name, or a `RecognisedForm` object (its `form` and `container`).
@@ -85,7 +117,10 @@ pub fn recognise_forms(snapshot: JsValue) -> Result<JsValue, JsValue> {
 /// `planFill(snapshot, form, values, overwrite) -> FillPlan` (`snapshot`: an object or its JSON text).
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(snapshot: JsValue, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
-    let snapshot = read_snapshot(snapshot)?;
+    plan_fill_on(&read_snapshot(snapshot)?, form, values, overwrite)
+}
+
+fn plan_fill_on(snapshot: &Snapshot, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
     let (name, container) = match read::<FormRef>(form, "form")? {
         FormRef::Name(name) => (name, None),
         FormRef::Object { form, spec, container } => {
@@ -94,7 +129,7 @@ pub fn plan_fill(snapshot: JsValue, form: JsValue, values: JsValue, overwrite: J
     };
     let values: FillValues = read_or_default(values, "values")?;
     let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
-    let plan = fill::plan_fill(&snapshot, &name, container.as_deref(), &values, &overwrite, locale())
+    let plan = fill::plan_fill(snapshot, &name, container.as_deref(), &values, &overwrite, locale())
         .map_err(|e| localised_error(&e))?;
     to_js(&plan)
 }
@@ -123,10 +158,13 @@ pub fn form_text_labels() -> Result<JsValue, JsValue> {
     to_js(&forms::FormSpec::shown_text_labels())
 }
 
-/// `diagnose(snapshot) -> object`: forms, labels, kinds, rules; never a value.
+/// `diagnose(snapshot, held?) -> object`: forms, labels, kinds, rules; never a value. `held`:
+/// the secret values the worker holds (strings); page text holding one of them is left out.
 #[wasm_bindgen(js_name = diagnose)]
-pub fn diagnose(snapshot: JsValue) -> Result<JsValue, JsValue> {
+pub fn diagnose(snapshot: JsValue, held: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = read_snapshot(snapshot)?;
+    let held: Vec<String> = read_or_default(held, "held")?;
+    let held: Vec<Secret> = held.into_iter().filter(|s| !s.is_empty()).map(Secret::new).collect();
     let recognition = forms::recognise(&snapshot);
-    to_js(&forms::diagnose(&snapshot, &recognition))
+    to_js(&forms::diagnose_holding(&snapshot, &recognition, &held))
 }
