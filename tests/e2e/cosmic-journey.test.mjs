@@ -6,7 +6,7 @@
 // api/login/getUserLanguage.do, whose userId is `<accountId>_<n>`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, openPopup, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { TEST_BUILD, closeAll, openPopup, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
 import { bar, clickBar, fill, outcomes, undo, waitForBar } from './bar.mjs';
 import {
   COSMIC_CALLBACK_MENU, COSMIC_THIRD_PARTY_APPS_MENU, DEMO_PASSWORD, closeCosmicTab, cosmicButton, cosmicDialog, cosmicFrame,
@@ -22,7 +22,7 @@ const ACCESS_TOKEN = 'AccessToken认证';
 describe('the Cosmic runtime console', () => {
   let browser, server;
 
-  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  before(async () => ({ server, browser } = await startServerAndBrowser({ extensionDir: TEST_BUILD })));
   after(() => closeAll(browser, server));
 
   test('after login the popup is ready with the accountId of getUserLanguage.do, never one of getAllDatacenters.do', async () => {
