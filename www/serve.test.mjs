@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync } from 'node:fs';
-import { STRICT_CSP, startServer, userLanguageBody } from './serve.mjs';
+import { COSMIC_ACCOUNT_ID, COSMIC_DATACENTERS, STRICT_CSP, startServer, userLanguageBody } from './serve.mjs';
 
 let server;
 const fixtures = new Map();
@@ -150,4 +150,33 @@ test('the same server answers as localhost, another origin for the browser', asy
 test('an oversized request body is refused without taking the server down', async () => {
   await raw('/ierp/login.do', { method: 'POST', body: 'x'.repeat(200 * 1024) }).catch(() => undefined);
   assert.equal((await raw('/ierp/auth/getUserLanguage.do')).status, 200);
+});
+
+// --- the Cosmic runtime variant under /cosmic/ ---
+
+test('Cosmic: getUserLanguage.do under api/login answers accountId as a string and userId <accountId>_<n>', async () => {
+  const res = await raw('/cosmic/api/login/getUserLanguage.do', { method: 'POST', body: '' });
+  assert.equal(res.status, 200);
+  const json = JSON.parse(res.text);
+  assert.equal(json.accountId, COSMIC_ACCOUNT_ID);
+  assert.equal(json.userId, `${COSMIC_ACCOUNT_ID}_1`);
+  assert.equal(json.language, 'zh_CN');
+  assert.equal(json.defaultLang, 'zh_CN');
+});
+
+test('Cosmic: getAllDatacenters.do lists several data centres, none the user\'s; getPublicKey.do answers', async () => {
+  const list = JSON.parse((await raw('/cosmic/auth/getAllDatacenters.do')).text);
+  assert.deepEqual(list, COSMIC_DATACENTERS);
+  assert.ok(list.length > 1 && list.every((c) => c.accountId !== COSMIC_ACCOUNT_ID));
+  assert.ok(JSON.parse((await raw('/cosmic/auth/getPublicKey.do')).text).publicKey);
+});
+
+test('Cosmic: the pages are served from dist/demo/cosmic/ with the strict CSP', { skip: !demoBuilt }, async () => {
+  for (const page of ['login.html', 'index.html?formId=pc_main_console', 'form.html?formId=invoice_callback']) {
+    const res = await raw(`/cosmic/${page}`);
+    assert.equal(res.status, 200, page);
+    assert.equal(res.headers['content-security-policy'], STRICT_CSP, page);
+  }
+  assert.equal((await raw('/cosmic/nope.html')).status, 404);
+  assert.equal((await raw('/cosmic')).headers.location, '/cosmic/login.html');
 });
