@@ -13,6 +13,10 @@
 //! for a person until Ctrl-C. Exits non-zero, naming the step, when a step fails (with a
 //! `failed-NN.png` screenshot of that moment).
 //!
+//! Then the same journey on the Cosmic runtime variant (/cosmic/: the real web client's shapes,
+//! 发票回调配置 inside an iframe, a 新增 row first in the F7 dropdown), with `cosmic-NN-*.png`
+//! screenshots.
+//!
 //! usage: node www/demo-journey.mjs [--origin http://127.0.0.1:PORT] [--out DIR] [--headed]
 //!        [--lang zh-CN|en]
 //! Without --origin it serves dist/demo/ itself.
@@ -22,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser, openPopup, readPopup, repoRoot, startServer } from '../tests/e2e/harness.mjs';
 import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
 import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tests/e2e/demo-steps.mjs';
+import { cosmicSteps, printCosmic } from './demo-journey-cosmic.mjs';
 
 const LOGIN_BUTTON = /^\s*登\s*录\s*$|^\s*(log\s*in|sign\s*in)\s*$/i;
 const CONSOLE_URL = /\/index\.html\?(.*&)?formId=pc_main_console/;
@@ -357,7 +362,7 @@ async function main() {
   await mkdir(out, { recursive: true });
   // Screenshots of an earlier walk would pass for this one's.
   for (const file of await readdir(out)) {
-    if (/^(\d\d-.*|failed-\d\d)\.png$/.test(file)) await rm(join(out, file), { force: true });
+    if (/^((cosmic-)?\d\d-.*|(cosmic-)?failed-\d\d)\.png$/.test(file)) await rm(join(out, file), { force: true });
   }
 
   const server = values.origin ? null : await startServer();
@@ -372,9 +377,10 @@ async function main() {
     say(`      screenshot ${join(values.out, file)}`);
   };
   let failed = null;
-  try {
-    for (const [i, step] of steps.entries()) {
-      say(`[${i + 1}/${steps.length}] ${step.name}`);
+  /** Walks `list`, numbering steps `[tag i/n]`; remembers the first failure and its screenshot. */
+  const walk = async (list, tag = '', shotPrefix = '') => {
+    for (const [i, step] of list.entries()) {
+      say(`[${tag}${i + 1}/${list.length}] ${step.name}`);
       try {
         await step.run(journey);
         if (step.screenshot) {
@@ -382,26 +388,38 @@ async function main() {
           await journey.shoot(step.screenshot, target, { fullPage: !!step.fullPage });
         }
       } catch (error) {
-        failed = { step, index: i, error };
+        failed = { step, index: i, error, shot: `${shotPrefix}failed-${String(i + 1).padStart(2, '0')}.png` };
         const target = (step.shotOf?.(journey)) ?? journey.page;
-        await target?.screenshot({ path: join(out, `failed-${String(i + 1).padStart(2, '0')}.png`) }).catch(() => {});
-        break;
+        await target?.screenshot({ path: join(out, failed.shot) }).catch(() => {});
+        return false;
       }
     }
-    printFound(journey);
+    return true;
+  };
+  try {
+    if (await walk(steps)) {
+      printFound(journey);
+      say('\nCosmic 运行时控制台 / the Cosmic runtime console (/cosmic/):');
+      journey.cosmic = { found: {} };
+      await walk(cosmicSteps({ say, secrets, mask }), 'Cosmic ', 'cosmic-');
+      printCosmic(journey, { say, mask, pad, OUTCOMES });
+    } else {
+      printFound(journey);
+    }
     if (failed) {
       const problems = browser.consoleMessages.filter((m) => m.type === 'error' || m.type === 'pageerror');
       if (problems.length) {
         complain('\nerrors the browser reported:');
         for (const m of problems.slice(-10)) complain(`  [${m.source}] ${m.text}`);
       }
-      const shot = join(values.out, `failed-${String(failed.index + 1).padStart(2, '0')}.png`);
+      const shot = join(values.out, failed.shot);
       complain(`\ndemo step ${failed.index + 1} "${failed.step.name}" failed: ${failed.error.message}`);
       complain(`(screenshot of that moment: ${shot})`);
       process.exitCode = 1;
       return;
     }
     say(`\nall ${steps.length} steps passed; screenshots in ${values.out}/`);
+    say(`Cosmic 运行时控制台 / Cosmic runtime console: all ${cosmicSteps({}).length} steps passed (cosmic-*.png)`);
     if (!headless) {
       say('the browser stays open for you; press Ctrl-C to quit');
       await new Promise((done) => {
