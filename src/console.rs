@@ -17,6 +17,8 @@ use url::Url;
 
 use crate::i18n::{Locale, Localised};
 
+pub mod binding;
+
 /// The file a Kingdee console is served as; also accepted as an empty last segment.
 const CONSOLE_FILE: &str = "index.html";
 /// The query parameter naming the form a console page shows (`pc_main_console`, …).
@@ -122,12 +124,39 @@ impl ConsoleContext {
         })
     }
 
+    /// Whether secrets would travel to this console unencrypted: plain `http:` on a host that is
+    /// not this machine (loopback is never on the network, so a local test console is fine).
+    pub fn is_insecure(&self) -> bool {
+        is_insecure_origin(&self.origin)
+    }
+
     /// The path part of the prefix (`/ierp/`), to match requests and pages of this console.
     pub fn prefix_path(&self) -> &str {
         match self.prefix.strip_prefix(self.origin.as_str()) {
             Some(path) if path.starts_with('/') => path,
             _ => "/",
         }
+    }
+}
+
+/// Whether `origin` (`scheme://host[:port]`) is plain `http:` on a host that is not this
+/// machine: what a page there receives crosses the network unencrypted. Loopback (127.0.0.0/8,
+/// ::1, `localhost` and its subdomains) never leaves the machine.
+pub fn is_insecure_origin(origin: &str) -> bool {
+    let Ok(url) = Url::parse(origin.trim()) else {
+        return false;
+    };
+    if url.scheme() != "http" {
+        return false;
+    }
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => !ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => !ip.is_loopback(),
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            !(name == "localhost" || name.ends_with(".localhost"))
+        }
+        None => false,
     }
 }
 

@@ -457,6 +457,63 @@ fn messages_exist_in_both_languages_for_every_row() {
     }
 }
 
+/// The callback page with 网关 drawn as `tag` (`type` for an input) instead of a plain input.
+fn callback_with_gateway_as(tag: &str, input_type: &str, kind: ControlKind) -> Snapshot {
+    callback_with(4, |c| {
+        let mut c = Control { kind, ..c };
+        c.tag = tag.into();
+        c.input_type = input_type.into();
+        c
+    })
+}
+
+#[test]
+fn a_secret_is_never_planned_into_a_contenteditable_or_other_element() {
+    for (tag, input_type, kind) in [
+        ("div", "", ControlKind::Textarea),
+        ("span", "", ControlKind::Text),
+        ("input", "hidden", ControlKind::Text),
+    ] {
+        let plan = plan(&callback_with_gateway_as(tag, input_type, kind), &values(true), &[]);
+        assert!(plan.step("网关").is_none(), "{tag} {input_type}");
+        assert_eq!(outcome(&plan, "网关"), Some(Outcome::Failed), "{tag}");
+        assert_eq!(code(&plan, "网关").as_deref(), Some("secret-not-input"), "{tag}");
+        let row = plan.row("网关").expect("row");
+        assert!(row.message.as_deref().is_some_and(|m| m.contains("输入框")), "{tag}");
+        assert!(!format!("{plan:?}").contains(GATEWAY), "{tag}");
+        // The other secret, in its real password input, still goes.
+        assert!(plan.step("第三方应用密码").is_some_and(|s| s.secret));
+    }
+}
+
+#[test]
+fn a_secret_goes_into_a_real_password_text_input_or_textarea() {
+    for (tag, input_type, kind) in [
+        ("input", "password", ControlKind::Password),
+        ("INPUT", "text", ControlKind::Text),
+        ("input", "", ControlKind::Text),
+        ("textarea", "", ControlKind::Textarea),
+    ] {
+        let plan = plan(&callback_with_gateway_as(tag, input_type, kind), &values(true), &[]);
+        assert!(plan.step("网关").is_some_and(|s| s.secret), "{tag} {input_type}");
+    }
+}
+
+#[test]
+fn a_non_secret_value_still_goes_into_a_contenteditable() {
+    let plan = plan(&callback_with(0, |mut c| { c.tag = "div".into(); c }), &values(false), &[]);
+    assert!(plan.step("请求地址").is_some());
+}
+
+#[test]
+fn a_page_that_moved_onto_the_console_says_so_for_its_secrets() {
+    let values = withheld_values(serde_json::json!({ "accessTokenKey": "secret-page-moved", "gateway": "secret-page-moved" }));
+    let en = plan_fill(&callback_page().snapshot(), "发票回调配置", None, &values, &[], Locale::En).expect("plan");
+    assert_eq!(outcome(&en, "网关"), Some(Outcome::NoValue));
+    assert_eq!(code(&en, "网关").as_deref(), Some("secret-page-moved"));
+    assert!(en.row("网关").and_then(|r| r.message.as_deref()).is_some_and(|m| m.contains("changed its address")));
+}
+
 /// 第三方应用 twice in one page without containers, as the Cosmic runtime leaves a closed tab:
 /// the old instance first in page order and hidden, the live one after it.
 fn reopened_third_party_app(live_has_ip_checkbox: bool) -> Snapshot {
@@ -488,4 +545,13 @@ fn a_field_whose_only_control_is_in_the_hidden_copy_is_not_found() {
     assert_eq!(outcome(&plan, "允许全部IP访问"), Some(Outcome::NotFound));
     assert!(plan.steps.iter().all(|s| !s.control_id.starts_with("old-")), "{:?}", plan.steps);
     assert_eq!(plan.step("授权全部API").map(|s| s.control_id.as_str()), Some("c"));
+}
+
+#[test]
+fn a_secret_withheld_from_a_plain_http_console_warns_in_its_row() {
+    let values = withheld_values(serde_json::json!({ "gateway": "secret-insecure-console" }));
+    let zh = plan(&callback_page().snapshot(), &values, &[]);
+    assert_eq!(outcome(&zh, "网关"), Some(Outcome::NoValue));
+    assert_eq!(code(&zh, "网关").as_deref(), Some("secret-insecure-console"));
+    assert!(zh.row("网关").and_then(|r| r.message.as_deref()).is_some_and(|m| m.contains("http://") && m.contains("确认")));
 }

@@ -17,6 +17,14 @@
   let tries = 0;
   let done = false;
 
+  // Tell the worker this document exists now, before any page script runs: the browser's
+  // sender.url of this message is the address the document loaded with, which a page's later
+  // history.replaceState cannot change (the worker binds the document to that console). Again
+  // when the browser shows the document from its back/forward cache (it is the tab's top again).
+  const hello = () => chrome.runtime.sendMessage({ type: 'document-hello' }).catch(() => {});
+  hello();
+  addEventListener('pageshow', (event) => { if (event.isTrusted && event.persisted) hello(); });
+
   // Handshake: the mirror of main-hook.js.
   const el = document.createElement('fapiao-helper-channel');
   const onAck = () => { channel = el; };

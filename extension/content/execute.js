@@ -497,6 +497,9 @@
   }
 
   async function runStep(el, step) {
+    // Defence in depth (the plan already refuses): a secret goes only into a real input or
+    // textarea, never into a contenteditable or other page-drawn element.
+    if (step.secret && el.localName !== 'input' && el.localName !== 'textarea') return 'not-secret-input';
     const blocked = guard(el);
     if (blocked) return blocked;
     switch (step.action) {

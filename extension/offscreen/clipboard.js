@@ -2,7 +2,7 @@
 //! after the given seconds, clears the clipboard only if it still holds that secret (the user
 //! may have copied something else since). It keeps no value while it waits: only a SHA-256
 //! digest to compare with. The async Clipboard API needs a focused document, which an offscreen
-//! document never is, so it uses `execCommand` (clipboardWrite / clipboardRead).
+//! document never is, so it uses `execCommand` (clipboardWrite / the optional clipboardRead).
 'use strict';
 
 const TARGET = 'fapiao-offscreen-clipboard';
@@ -42,10 +42,15 @@ function read() {
   return ok ? text : null;
 }
 
-/** Empties the clipboard if it still holds the text whose digest is `expected`. */
+/**
+ * Empties the clipboard if it still holds the text whose digest is `expected`. Without the
+ * optional clipboardRead permission (the user declined it on 复制) nothing can be read back:
+ * then it empties the clipboard anyway, since a secret left there is worse than losing
+ * something the user copied in the last 30 s (the popup said so when copying).
+ */
 async function clearIfHolds(expected) {
   const current = read();
-  if (current === null) return { ok: false, cleared: false };
+  if (current === null) return { ok: write(''), cleared: true, verified: false };
   if ((await digest(current)) !== expected) return { ok: true, cleared: false };
   return { ok: write(''), cleared: true };
 }

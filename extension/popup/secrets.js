@@ -54,6 +54,13 @@ function buildPanel() {
   }
 
   const countdown = el('p', { class: 'countdown', 'data-testid': 'clipboard-countdown', hidden: '' });
+  // Shown when the user declined clipboardRead: the clear at 30 s cannot check what it clears.
+  const clipboardNote = el('p', { class: 'note', 'data-testid': 'clipboard-note', hidden: '' }, message('secrets_clipboard_unverified'));
+  // A plain-http console off this machine: warned here, and secrets go there only after the confirm.
+  const insecure = el('div', { class: 'cross insecure', 'data-testid': 'insecure-console', role: 'alert', hidden: '' });
+  const insecureText = el('p');
+  const confirmInsecure = el('button', { type: 'button', 'data-testid': 'confirm-insecure' }, message('secrets_confirm_insecure'));
+  insecure.append(insecureText, confirmInsecure);
   const cross = el('div', { class: 'cross', 'data-role': 'cross-console', hidden: '' });
   const crossText = el('p');
   const confirm = el('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-cross-origin' }, message('secrets_confirm_cross'));
@@ -67,10 +74,10 @@ function buildPanel() {
   ttlLabel.append(ttl);
   footer.append(ttlLabel, clear);
 
-  section.append(countdown, cross, footer);
+  section.append(countdown, clipboardNote, insecure, cross, footer);
   const diagnose = document.querySelector('[data-role="diagnose"]');
   if (diagnose) diagnose.before(section); else document.body.append(section);
-  return { section, rows, countdown, cross, crossText, confirm, ttl, clear };
+  return { section, rows, countdown, clipboardNote, insecure, insecureText, confirmInsecure, cross, crossText, confirm, ttl, clear };
 }
 
 async function targetTabId() {
@@ -111,6 +118,10 @@ function render(status) {
     const kinds = confirmable.map((s) => message(ROWS.find((r) => r.kind === s.kind).label)).join(message('secrets_and'));
     panel.crossText.textContent = message('secrets_cross_console', confirmable[0].prefix, status.tabPrefix ?? '', kinds);
   }
+  const unconfirmed = secrets.filter((s) => s.held && s.insecureConfirmable);
+  panel.insecure.hidden = !(status?.insecureConsole && secrets.some((s) => s.held));
+  panel.insecureText.textContent = message(unconfirmed.length ? 'secrets_insecure_console' : 'secrets_insecure_allowed');
+  panel.confirmInsecure.hidden = unconfirmed.length === 0;
   const ttl = Number(status?.ttlMinutes) || DEFAULT_TTL;
   if (!TTL_CHOICES.includes(ttl)) panel.ttl.append(el('option', { value: String(ttl) }, message('secrets_ttl_option', String(ttl))));
   panel.ttl.value = String(ttl);
@@ -158,8 +169,25 @@ function startCountdown(clearAt) {
   clipboardTimer = setInterval(tick, 250);
 }
 
+/**
+ * Asks for clipboardRead (optional in the manifest) on this click, the user gesture the browser
+ * requires. With it the offscreen clearer checks the clipboard still holds the secret before
+ * clearing; without it, it clears whatever is there at 30 s, and the popup says so.
+ */
+async function clipboardReadAllowed() {
+  const wanted = { permissions: ['clipboardRead'] };
+  try {
+    return await chrome.permissions.request(wanted);
+  } catch {
+    return false;
+  }
+}
+
 async function copy(kind) {
+  // Not awaited before copying: the prompt may outlive the popup, and the copy must not wait.
+  const allowed = clipboardReadAllowed().then((granted) => { panel.clipboardNote.hidden = granted; });
   const reply = await ask({ type: 'copy-secret', tabId, kind });
+  await allowed;
   if (reply?.ok) startCountdown(reply.clearAt);
   else {
     panel.countdown.hidden = false;
@@ -182,6 +210,11 @@ async function confirmCross() {
 for (const row of ROWS) panel.rows[row.kind].copy.addEventListener('click', () => copy(row.kind));
 panel.clear.addEventListener('click', clearAll);
 panel.confirm.addEventListener('click', confirmCross);
+panel.confirmInsecure.addEventListener('click', async () => {
+  const kinds = (latest?.secrets ?? []).filter((s) => s.held && s.insecureConfirmable).map((s) => s.kind);
+  await ask({ type: 'confirm-insecure-console', tabId, kinds });
+  await refresh();
+});
 panel.ttl.addEventListener('change', async () => {
   await ask({ type: 'secrets-ttl', minutes: Number(panel.ttl.value) });
   await refresh();

@@ -1,8 +1,10 @@
 //! Form recognition, fill plans and outcomes in the worker: the content scripts send plain
 //! snapshots and executor results, the Rust core decides (docs/PROTOCOL.md "Fill plan and
-//! outcomes"). Values come from the console context of the sending tab (prefix from the tab's
-//! address, 数据中心 id from this session's observations) and, for secrets, from whatever source
-//! the secrets module registers (issue 6); none of them ever comes from the page's own message.
+//! outcomes"). Values come from the console the sending document belongs to (sw/documents.js:
+//! the one it loaded as, the tab's for a same-origin frame; 数据中心 id from this session's
+//! observations) and, for secrets, from whatever source the secrets module registers (issue 6);
+//! none of them ever comes from the page's own message.
+import { placeOf } from './documents.js';
 import { fromContentScript, fromExtensionPage } from './senders.js';
 
 /**
@@ -15,23 +17,12 @@ export function registerSecretsSource(source) {
   secretsSource = typeof source === 'function' ? source : null;
 }
 
-/** The console address that decides the values: the tab's top page, else the sending frame. */
-function consoleUrlOf(sender, core) {
-  for (const url of [sender.tab?.url, sender.url]) {
-    if (typeof url !== 'string') continue;
-    try {
-      core.consoleContext(url);
-      return url;
-    } catch {
-      // not a console page: try the next
-    }
-  }
-  return null;
-}
-
 /** `{prefix?, accountId?}` for the sender's console, decided by the core's popup status rules. */
 async function contextValues(sender, core) {
-  const url = consoleUrlOf(sender, core);
+  // The console the sending document loaded as (its tab's for a frame of the same origin); a
+  // page that moved onto a console's address, or a frame of another origin, gets none.
+  const place = await placeOf(sender, core);
+  const url = place?.ok && place.console ? place.pageUrl : null;
   if (!url) return {};
   const origin = new URL(url).origin;
   const key = `obs:${origin}`;

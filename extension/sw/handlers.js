@@ -1,12 +1,14 @@
 //! The worker's message table: each module exports `handlers = { '<type>': async (message,
 //! sender, core) => reply }`. Adding a module is one import and one spread here.
 import { handlers as context } from './context.js';
+import { handlers as documents } from './documents.js';
 import { handlers as forms } from './forms.js';
 import { handlers as registration } from './registration.js';
 import { handlers as secrets } from './secrets.js';
 
 export const handlers = Object.freeze({
   ...context,
+  ...documents,
   ...forms,
   ...registration,
   ...secrets,

@@ -8,6 +8,7 @@
 //! Never log a value, never put one in an error or a reply other than a fill plan's step for
 //! its target field (and the offscreen clipboard on the popup's 复制).
 import * as wasmCore from '../wasm/fapiao_helper.js';
+import { placeOf } from './documents.js';
 import { fromContentScript, fromExtensionPage } from './senders.js';
 import { registerSecretsSource } from './forms.js';
 
@@ -154,15 +155,24 @@ export async function secretsForFill({ sender, form, purpose }, core) {
   if (typeof formKey !== 'string' || !formKey) return {};
   const targets = core.secretTargets(formKey);
   if (!Array.isArray(targets) || targets.length === 0) return {};
-  const { frameOrigin, topUrl } = requesterOf(sender);
+  const { frameOrigin } = requesterOf(sender);
+  // The page the document acts for, as the core places it: the console it loaded as (not one
+  // it moved onto), its tab's for a frame of the same origin. Refused: no secret, and the row
+  // says why.
+  const place = await placeOf(sender, core);
+  const topUrl = place?.ok ? place.pageUrl : '';
   const live = await liveRecords();
-  const requesterPrefix = prefixOf(core, topUrl);
+  const requesterPrefix = place?.ok ? place.prefix : null;
   const values = {};
   // Why a secret was withheld (the policy's refusal code, never a value), so the row can say
   // "confirm in the popup" or "expired" instead of "none yet".
   const refusals = {};
   for (const { kind } of targets) {
     const record = recordFor(live, kind, requesterPrefix);
+    if (!place?.ok) {
+      if (record && typeof place?.secretRefusal === 'string') refusals[kind] = place.secretRefusal;
+      continue;
+    }
     const decision = core.releaseDecision(kind, metaOf(record), {
       form: formKey, frameOrigin, topUrl, trustedClick: true, nowMs: Date.now(),
     });
@@ -219,8 +229,15 @@ function typedKey(snapshot, recognised) {
   return typeof control?.value === 'string' ? control.value : '';
 }
 
-async function origin(sender) {
-  return { ...requesterOf(sender), nowMs: Date.now(), ttlMinutes: await ttlMinutes() };
+/**
+ * Where a secret remembered by `sender` belongs: the page its document acts for (the console
+ * it loaded as), or `{refused}` with the core's reason when it acts for none (a page that moved
+ * onto a console's address must not plant a secret there either).
+ */
+async function origin(sender, core) {
+  const place = await placeOf(sender, core);
+  if (!place?.ok) return { refused: { ok: false, error: place?.message || text('secrets_failed'), code: place?.code } };
+  return { frameOrigin: requesterOf(sender).frameOrigin, topUrl: place.pageUrl, nowMs: Date.now(), ttlMinutes: await ttlMinutes() };
 }
 
 const offers = (recognised) => (Array.isArray(recognised.offers) ? recognised.offers : []);
@@ -230,7 +247,9 @@ const barActions = {
   /** AccessToken认证 → 生成密钥: a fresh key, remembered here, filled into 认证密钥 only. */
   'generate-key': async (recognised, snapshot, sender, core) => {
     if (!offers(recognised).includes('generate-key')) return { ok: false, error: text('secrets_action_not_here') };
-    const made = core.rememberGeneratedKey(await origin(sender));
+    const where = await origin(sender, core);
+    if (where.refused) return where.refused;
+    const made = core.rememberGeneratedKey(where);
     if (!made?.ok) return refused(made);
     const plan = core.planFill(snapshot, recognised, { accessTokenKey: made.record.value }, [KEY_FIELD]);
     const step = plan?.steps?.find((s) => s.field === KEY_FIELD);
@@ -244,7 +263,9 @@ const barActions = {
     if (!core.secretTargets(recognised.spec || recognised.form).some((t) => t.kind === 'accessTokenKey' && t.field === KEY_FIELD)) {
       return { ok: false, error: text('secrets_action_not_here') };
     }
-    const made = core.rememberUserKey(typedKey(snapshot, recognised), await origin(sender));
+    const where = await origin(sender, core);
+    if (where.refused) return where.refused;
+    const made = core.rememberUserKey(typedKey(snapshot, recognised), where);
     if (!made?.ok) return refused(made);
     await store(made);
     return { ok: true, message: text('secrets_key_remembered', made.record.masked) };
@@ -253,7 +274,9 @@ const barActions = {
   /** 第三方应用 → 记住网关: x-acgw-identity as the page shows it after 查看 + password. */
   'remember-gateway': async (recognised, snapshot, sender, core) => {
     if (!offers(recognised).includes('remember-gateway')) return { ok: false, error: text('secrets_action_not_here') };
-    const made = core.rememberGateway(gatewayCandidates(snapshot), await origin(sender));
+    const where = await origin(sender, core);
+    if (where.refused) return where.refused;
+    const made = core.rememberGateway(gatewayCandidates(snapshot), where);
     if (!made?.ok) return refused(made);
     await store(made);
     return { ok: true, message: text('secrets_gateway_remembered', made.record.masked) };
@@ -277,6 +300,8 @@ async function status(tabId, core) {
   const tabPrefix = url ? prefixOf(core, url) : null;
   const live = await liveRecords();
   const clipboard = (await chrome.storage.session.get(CLIPBOARD_KEY))[CLIPBOARD_KEY] ?? null;
+  // The core's word on a plain-http console off this machine: its prefix, to be confirmed.
+  const insecureGrant = url ? core.insecureConsoleGrant(url) : undefined;
   const secrets = KINDS.map((kind) => {
     const record = recordFor(live, kind, tabPrefix);
     if (!record) return { kind, held: false };
@@ -293,11 +318,13 @@ async function status(tabId, core) {
       allowed,
       // Another console may be allowed only from a web page tab.
       confirmable: !sameConsole && !allowed && tabPrefix !== null,
+      insecureConfirmable: typeof insecureGrant === 'string' && !(record.insecureAllowed ?? []).includes(insecureGrant),
     };
   });
   return {
     ok: true,
     tabPrefix,
+    insecureConsole: typeof insecureGrant === 'string',
     secrets,
     ttlMinutes: (await ttlMinutes()) ?? null,
     clipboard: clipboard && clipboard.clearAt > Date.now() ? clipboard : null,
@@ -403,6 +430,27 @@ async function confirmCrossConsole(tabId, kinds, core) {
   });
 }
 
+/** After the popup's plain-http warning: lets the tab's console receive the secrets of `kinds`. */
+async function confirmInsecureConsole(tabId, kinds, core) {
+  const url = await tabUrl(tabId);
+  if (!url) return { ok: false, error: text('secrets_tab_unreadable') };
+  const grant = core.insecureConsoleGrant(url);
+  if (typeof grant !== 'string') return { ok: true, allowed: 0 };
+  const tabPrefix = prefixOf(core, url);
+  return serialised(async () => {
+    const live = await liveRecords();
+    const updates = {};
+    for (const kind of kinds) {
+      const record = recordFor(live, kind, tabPrefix);
+      if (!record) continue;
+      const key = Object.keys(live).find((k) => live[k] === record);
+      updates[key] = { ...record, insecureAllowed: [...new Set([...(record.insecureAllowed ?? []), grant])] };
+    }
+    if (Object.keys(updates).length) await chrome.storage.session.set(updates);
+    return { ok: true, allowed: Object.keys(updates).length };
+  });
+}
+
 // --- message table -----------------------------------------------------------------------------
 
 function requireExtensionPage(sender) {
@@ -451,6 +499,14 @@ export const handlers = {
     if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
     const kinds = Array.isArray(message.kinds) ? message.kinds.filter((k) => KINDS.includes(k)) : KINDS;
     return confirmCrossConsole(message.tabId, kinds, core);
+  },
+
+  /** `{tabId, kinds?}` → lets the tab's plain-http console receive its secrets (after the warning). */
+  'confirm-insecure-console': async (message, sender, core) => {
+    requireExtensionPage(sender);
+    if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
+    const kinds = Array.isArray(message.kinds) ? message.kinds.filter((k) => KINDS.includes(k)) : KINDS;
+    return confirmInsecureConsole(message.tabId, kinds, core);
   },
 
   /** `{minutes}` → the `secretTtlMinutes` setting for secrets remembered from now on. */

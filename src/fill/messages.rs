@@ -39,6 +39,9 @@ pub enum Reason {
     ExecutorError,
     /// Undo cannot bring back a state the page held (e.g. no radio was chosen before).
     CannotRestore,
+    /// A secret's field is not a real `<input>`/`<textarea>` (a contenteditable, a custom widget):
+    /// the page could read or keep anything typed there, so no secret goes in.
+    NotSecretInput,
 }
 
 impl Reason {
@@ -66,7 +69,8 @@ impl Reason {
             | Reason::DidNotStick
             | Reason::NoResult
             | Reason::ExecutorError
-            | Reason::CannotRestore => Outcome::Failed,
+            | Reason::CannotRestore
+            | Reason::NotSecretInput => Outcome::Failed,
         }
     }
 
@@ -160,6 +164,12 @@ impl Localised for Reason {
             Reason::CannotRestore => locale
                 .pick("无法恢复此项原来的状态，请手动检查。", "Cannot bring back this field's earlier state; check it by hand.")
                 .to_string(),
+            Reason::NotSecretInput => locale
+                .pick(
+                    "这一项不是普通的输入框，助手不会把密钥填进去：请自己在控制台的输入框中输入。",
+                    "This field is not a plain input box: the helper never puts a secret there. Type it into the console's input box yourself.",
+                )
+                .to_string(),
         }
     }
 
@@ -178,6 +188,8 @@ impl Localised for Reason {
             Reason::Withheld(_, Withheld::Expired) => "secret-expired",
             Reason::Withheld(_, Withheld::FrameFromOtherOrigin) => "secret-frame-other-origin",
             Reason::Withheld(_, Withheld::NotWebPage) => "secret-not-web-page",
+            Reason::Withheld(_, Withheld::PageMoved) => "secret-page-moved",
+            Reason::Withheld(_, Withheld::InsecureConsole) => "secret-insecure-console",
             Reason::NoCredential => "no-credential",
             Reason::UserInput => "user-input",
             Reason::InvalidValue(_) => "invalid-value",
@@ -193,6 +205,7 @@ impl Localised for Reason {
             Reason::NoResult => "no-result",
             Reason::ExecutorError => "executor-error",
             Reason::CannotRestore => "cannot-restore",
+            Reason::NotSecretInput => "secret-not-input",
         }
     }
 }
@@ -221,5 +234,19 @@ fn withheld_message(kind: SecretKind, why: Withheld, locale: Locale) -> String {
         (Withheld::NotWebPage, Locale::En) => {
             format!("This is not a web console page: {} is not filled here.", en.to_lowercase())
         }
+        (Withheld::InsecureConsole, Locale::ZhCn) => {
+            format!("注意：这个控制台使用不加密的 http:// 地址，{zh}会以明文经过网络。请在扩展弹出窗口中确认后再点填充。")
+        }
+        (Withheld::InsecureConsole, Locale::En) => format!(
+            "Warning: this console uses plain http://, so {} would cross the network unencrypted. Confirm in the extension's popup, then fill again.",
+            en.to_lowercase()
+        ),
+        (Withheld::PageMoved, Locale::ZhCn) => {
+            format!("这个页面改过自己的地址，已不是它加载时的控制台，不会填入{zh}：请直接打开控制台。")
+        }
+        (Withheld::PageMoved, Locale::En) => format!(
+            "This page changed its address away from the one it loaded with: {} is not filled here. Open the console itself.",
+            en.to_lowercase()
+        ),
     }
 }

@@ -243,8 +243,12 @@ impl FieldContext<'_> {
     }
 
     fn decide(&self, group: &[&Control]) -> Decision {
-        // A secret is only ever typed into its own input, whatever the control claims to be.
+        // A secret is only ever typed into its own input, whatever the control claims to be,
+        // and only into a real one: a contenteditable or widget is page-owned markup.
         if self.value.secret {
+            if !crate::secret::policy::is_secret_input(&self.control.tag, &self.control.input_type) {
+                return Decision::Final(Reason::NotSecretInput);
+            }
             return self.set_text();
         }
         match self.control.kind {

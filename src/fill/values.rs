@@ -22,6 +22,10 @@ pub enum Withheld {
     FrameFromOtherOrigin,
     /// The page is not a web console page.
     NotWebPage,
+    /// The page moved (`history.replaceState`) onto another console than it loaded with.
+    PageMoved,
+    /// The console is on plain http (off this machine); the user has not confirmed it yet.
+    InsecureConsole,
 }
 
 impl Withheld {
@@ -33,6 +37,8 @@ impl Withheld {
             "secret-expired" => Some(Withheld::Expired),
             "secret-frame-other-origin" => Some(Withheld::FrameFromOtherOrigin),
             "secret-not-web-page" => Some(Withheld::NotWebPage),
+            "secret-page-moved" => Some(Withheld::PageMoved),
+            "secret-insecure-console" => Some(Withheld::InsecureConsole),
             _ => None,
         }
     }

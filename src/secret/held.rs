@@ -123,6 +123,7 @@ impl HeldSecret {
             expires_at: self.lifetime.expires_at,
             masked: self.value.masked(),
             allowed_prefixes: Vec::new(),
+            insecure_allowed: Vec::new(),
         }
     }
 
@@ -151,6 +152,10 @@ pub struct SecretMeta {
     /// Console prefixes (other than its own) the user allowed in the popup to receive it.
     #[serde(default)]
     pub allowed_prefixes: Vec<String>,
+    /// Consoles on plain `http:` off this machine (see [`crate::console::is_insecure_origin`])
+    /// the user allowed in the popup, after its warning, to receive it.
+    #[serde(default)]
+    pub insecure_allowed: Vec<String>,
 }
 
 impl SecretMeta {

@@ -4,7 +4,9 @@
 use wasm_bindgen::prelude::*;
 
 use super::{locale, localised_error, to_js};
+use crate::console::binding::{self, Requester, SeenDocument};
 use crate::console::ConsoleContext;
+use crate::i18n::Localised;
 use crate::status;
 use crate::user_language::{self, Observation, UserLanguageError, MAX_BODY_BYTES};
 
@@ -63,4 +65,93 @@ pub fn popup_status(
     };
     let status = status::popup_status(tab_url.as_deref(), has_access, &observations, locale());
     to_js(&status)
+}
+
+/// What the worker knows of a requester, all from the browser: `sender.origin`, the frame's
+/// address now and at load (its document_start hello), and for a frame the tab's top document.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RequesterFacts {
+    frame_origin: String,
+    frame_url: String,
+    #[serde(default)]
+    frame_load_url: Option<String>,
+    #[serde(default)]
+    is_top: bool,
+    #[serde(default)]
+    top_url: Option<String>,
+    #[serde(default)]
+    top_load_url: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlaceReply {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    console: Option<ConsoleContext>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+    /// For a refusal: the code a fill row shows for a secret withheld for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret_refusal: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
+/// `requesterPlace({frameOrigin, frameUrl, frameLoadUrl?, isTop, topUrl?, topLoadUrl?}) ->
+/// {ok: true, pageUrl, prefix, console?} | {ok: false, code, secretRefusal, message}`: the page a
+/// content script's document acts for (the console it loaded with; its tab's for a frame of
+/// the same origin), or why it gets no console context.
+#[wasm_bindgen(js_name = requesterPlace)]
+pub fn requester_place(facts: JsValue) -> Result<JsValue, JsValue> {
+    let facts: RequesterFacts = serde_wasm_bindgen::from_value(facts)
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let requester = Requester {
+        frame_origin: &facts.frame_origin,
+        frame: SeenDocument {
+            url: &facts.frame_url,
+            load_url: facts.frame_load_url.as_deref(),
+        },
+        top: match (facts.is_top, facts.top_url.as_deref()) {
+            (true, _) => None,
+            (false, url) => Some(SeenDocument {
+                url: url.unwrap_or(""),
+                load_url: facts.top_load_url.as_deref(),
+            }),
+        },
+    };
+    let reply = match binding::place_of(&requester) {
+        Ok(place) => PlaceReply {
+            ok: true,
+            page_url: Some(place.page_url),
+            prefix: Some(place.scope.prefix),
+            console: place.console,
+            code: None,
+            secret_refusal: None,
+            message: None,
+        },
+        Err(error) => PlaceReply {
+            ok: false,
+            page_url: None,
+            prefix: None,
+            console: None,
+            code: Some(error.code()),
+            secret_refusal: Some(error.secret_refusal_code()),
+            message: Some(error.message(locale())),
+        },
+    };
+    to_js(&reply)
+}
+
+/// `consoleInsecure(url) -> bool`: a console on plain `http:` off this machine, where a
+/// released secret travels unencrypted (false for non-consoles: nothing is released there as
+/// a console's).
+#[wasm_bindgen(js_name = consoleInsecure)]
+pub fn console_insecure(url: &str) -> bool {
+    ConsoleContext::from_url(url).is_ok_and(|c| c.is_insecure())
 }

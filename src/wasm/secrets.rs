@@ -288,3 +288,11 @@ pub fn cross_console_grant(meta: JsValue, tab_url: &str) -> Option<String> {
     let meta: SecretMeta = serde_wasm_bindgen::from_value(meta).ok()?;
     policy::cross_console_grant(&meta, tab_url)
 }
+
+/// `insecureConsoleGrant(tabUrl) -> string | undefined`: the console prefix the popup's
+/// plain-http confirmation would allow, when the tab's console is on plain `http:` off this
+/// machine (the popup then shows its warning and the confirm button).
+#[wasm_bindgen(js_name = insecureConsoleGrant)]
+pub fn insecure_console_grant(tab_url: &str) -> Option<String> {
+    policy::insecure_console_grant(tab_url)
+}

@@ -13,6 +13,11 @@ use crate::wasm_module;
 /// The loopback hosts only the test build may name.
 pub const E2E_HOSTS: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
 
+/// The oldest Chrome the extension runs on, by the newest API it uses: `matchOriginAsFallback`
+/// in `chrome.scripting.registerContentScripts` (119; `runtime.getContexts` needs 116,
+/// `offscreen` 109, `sender.documentId` 106). The manifest must say at least this.
+pub const MIN_CHROME: u32 = 119;
+
 pub fn build(tools: &Tools) -> Result {
     let root = util::repo_root();
     util::heading("build: WASM core (release)");
@@ -227,7 +232,30 @@ pub fn manifest_for(source: &Json, variant: Variant, scripts: &[Json]) -> Result
     if !matches!(manifest, Json::Object(_)) {
         crate::fail!("extension/manifest.json must be a JSON object");
     }
+    check_minimum_chrome_version(&manifest)?;
     if variant == Variant::E2e {
+        // A test cannot answer the browser's permission prompt (chrome.permissions.request stays
+        // pending in headless Chromium), so the test build holds its optional API permissions up
+        // front, as it holds its loopback hosts.
+        let optional: Vec<Json> = manifest
+            .get("optional_permissions")
+            .and_then(Json::as_array)
+            .map(<[Json]>::to_vec)
+            .unwrap_or_default();
+        if !optional.is_empty() {
+            let mut permissions: Vec<Json> = manifest
+                .get("permissions")
+                .and_then(Json::as_array)
+                .map(<[Json]>::to_vec)
+                .unwrap_or_default();
+            for p in optional {
+                if !permissions.contains(&p) {
+                    permissions.push(p);
+                }
+            }
+            manifest.set("permissions", Json::Array(permissions));
+            manifest.set("optional_permissions", Json::Array(Vec::new()));
+        }
         let mut hosts: Vec<Json> = manifest
             .get("host_permissions")
             .and_then(Json::as_array)
@@ -259,6 +287,22 @@ pub fn manifest_for(source: &Json, variant: Variant, scripts: &[Json]) -> Result
         }
     }
     Ok(manifest)
+}
+
+/// Refuses a manifest that lets a Chrome older than [`MIN_CHROME`] install the extension, where
+/// registering the content scripts would fail.
+fn check_minimum_chrome_version(manifest: &Json) -> Result {
+    let Some(version) = manifest.get("minimum_chrome_version") else {
+        return Ok(()); // a bare test manifest; the real one is checked by test below
+    };
+    let major = version
+        .as_str()
+        .and_then(|v| v.split('.').next())
+        .and_then(|v| v.parse::<u32>().ok());
+    match major {
+        Some(major) if major >= MIN_CHROME => Ok(()),
+        _ => crate::fail!("extension/manifest.json: minimum_chrome_version must be at least \"{MIN_CHROME}\" (the APIs the extension uses)"),
+    }
 }
 
 /// Writes one extension build next to its final place, then swaps it in, so a test reading
@@ -366,6 +410,37 @@ mod tests {
     fn production_manifest_naming_a_loopback_host_is_refused() {
         let bad = json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).unwrap();
         assert!(manifest_for(&bad, Variant::Production, &[]).is_err());
+    }
+
+    #[test]
+    fn e2e_manifest_holds_the_optional_permissions_up_front_production_keeps_them_optional() {
+        let src = json::parse(r#"{"permissions": ["storage"], "optional_permissions": ["clipboardRead"]}"#).unwrap();
+        let e2e = manifest_for(&src, Variant::E2e, &[]).unwrap();
+        let granted: Vec<_> = e2e.get("permissions").unwrap().as_array().unwrap().iter().filter_map(Json::as_str).collect();
+        assert_eq!(granted, ["storage", "clipboardRead"]);
+        let prod = manifest_for(&src, Variant::Production, &[]).unwrap();
+        assert_eq!(prod, src);
+    }
+
+    #[test]
+    fn a_minimum_chrome_version_below_what_the_code_uses_is_refused() {
+        for bad in [r#"{"minimum_chrome_version": "116"}"#, r#"{"minimum_chrome_version": "x"}"#, r#"{"minimum_chrome_version": 120}"#] {
+            assert!(manifest_for(&json::parse(bad).unwrap(), Variant::Production, &[]).is_err(), "{bad}");
+        }
+        let ok = json::parse(r#"{"minimum_chrome_version": "119"}"#).unwrap();
+        assert!(manifest_for(&ok, Variant::Production, &[]).is_ok());
+    }
+
+    #[test]
+    fn the_extension_manifest_names_the_minimum_chrome_and_asks_clipboard_read_only_optionally() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../extension/manifest.json")).unwrap();
+        let m = json::parse(&text).unwrap();
+        assert_eq!(m.get("minimum_chrome_version").and_then(Json::as_str), Some(MIN_CHROME.to_string().as_str()));
+        let listed = |key: &str| -> Vec<String> {
+            m.get(key).and_then(Json::as_array).unwrap_or(&[]).iter().filter_map(Json::as_str).map(str::to_owned).collect()
+        };
+        assert!(!listed("permissions").contains(&"clipboardRead".to_owned()));
+        assert!(listed("optional_permissions").contains(&"clipboardRead".to_owned()));
     }
 
     #[test]
