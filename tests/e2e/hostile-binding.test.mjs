@@ -10,7 +10,8 @@ import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.m
 import { STRICT_CSP, userLanguageBody } from '../../www/serve.mjs';
 import { clickBar, fill, outcomes, row, waitForBar } from './bar.mjs';
 import {
-  ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, prefixOf, revealGateway,
+  ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, prefixOf, revealGateway,
+  storageDump,
 } from './secrets-console.mjs';
 
 const FRAME_ACCOUNT_ID = '1850000000000000077';
@@ -46,6 +47,11 @@ describe('a document keeps the console it loaded with; a foreign frame gets no c
   // Another path of the same origin: at once, before anything renders, it claims the console's
   // address, then shows the form whose 填充 would carry that console's values and secrets.
   fixtures.set('/sx/evil/page.html', { body: page('控制台', ['spoof.js'], CALLBACK_FORM) });
+  // The same, showing an AccessToken认证 dialog: a key generated there would be the console's.
+  fixtures.set('/sx/evil/dialog.html', {
+    body: page('控制台', ['spoof.js'], '<div role="dialog" aria-modal="true"><h4>AccessToken认证</h4>' +
+      item('认证密钥', '<input type="password" id="atk-key" autocomplete="off">') + '<button>确定</button></div>'),
+  });
   fixtures.set('/sx/evil/spoof.js', js(`history.replaceState(null, '', ${JSON.stringify(`${consoleDir}index.html?formId=pc_main_console`)});`));
 
   // A console that frames a page (by a query parameter: same or other origin).
@@ -86,6 +92,17 @@ describe('a document keeps the console it loaded with; a foreign frame gets no c
     assert.deepEqual(await values(tab), ['', '', '', '']);
     const text = await tab.evaluate(() => document.documentElement.outerHTML);
     for (const secret of [key, GATEWAY]) assert.ok(!text.includes(secret));
+    await tab.close();
+  });
+
+  test('a page that moved onto the console cannot plant a key there', async () => {
+    assert.ok(key, 'needs the secrets held above');
+    const tab = await newTab(browser, `${server.origin}/sx/evil/dialog.html`);
+    await clickBar(tab, ACCESS_TOKEN, /生成密钥|Generate key/);
+    await tab.waitForTimeout(300);
+    assert.equal(await tab.inputValue('#atk-key'), '', 'no key was generated into the page');
+    const session = (await storageDump(browser.worker)).session;
+    assert.equal(session[`secret:accessTokenKey:${prefixOf(server.origin, 'bind')}`]?.value, key, 'the console keeps its own key');
     await tab.close();
   });
 
