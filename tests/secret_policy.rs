@@ -445,7 +445,7 @@ fn https_and_loopback_consoles_need_no_confirmation() {
     ] {
         assert_eq!(insecure_console_grant(console), None, "{console}");
         let held = meta(SecretKind::AccessTokenKey, console);
-        let origin = url::Url::parse(console).unwrap().origin().ascii_serialization();
+        let origin = url::Url::parse(console).expect("a test URL").origin().ascii_serialization();
         let asking = ReleaseRequest { top_url: console, frame_origin: &origin, ..request("发票回调配置") };
         assert_eq!(may_release(SecretKind::AccessTokenKey, Some(&held), &asking), Ok("第三方应用密码"), "{console}");
     }
