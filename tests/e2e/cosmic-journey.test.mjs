@@ -135,4 +135,27 @@ describe('the Cosmic runtime console', () => {
     assert.equal(saved.values['允许全部IP访问'], true);
     await page.close();
   });
+  test('a reopened 发票回调配置 leaves its old iframe hidden: the live frame is filled, the old one gets nothing', async () => {
+    const page = await browser.context.newPage();
+    await loginToCosmicConsole(page, server.origin);
+    await openFromCosmicMenu(page, COSMIC_CALLBACK_MENU);
+    await waitForBar(cosmicFrame(page), CALLBACK);
+    await closeCosmicTab(page, CALLBACK);
+    await openFromCosmicMenu(page, COSMIC_CALLBACK_MENU);
+    const frames = page.locator('.kd-cq-page iframe');
+    await page.waitForFunction(() => document.querySelectorAll('.kd-cq-page iframe').length === 2);
+    const live = cosmicFrame(page);
+    await waitForBar(live, CALLBACK);
+    await fill(live, CALLBACK);
+    const got = await outcomes(live, CALLBACK);
+    assert.equal(got['请求地址'], 'filled');
+    assert.equal(got['数据中心id'], 'filled');
+    assert.equal(got['第三方应用'], 'filled');
+    assert.equal((await cosmicSave(live, CALLBACK)).values['数据中心id'], COSMIC_ACCOUNT_ID);
+    const old = frames.first().contentFrame();
+    const oldValues = await old.locator('.kd-cq-field input').evaluateAll((l) => l.map((i) => i.value));
+    assert.deepEqual(oldValues, ['', '', '', '', ''], 'the hidden old instance is left alone');
+    assert.equal(await old.locator('[data-fapiao-helper="bar"]').filter({ visible: true }).count(), 0, 'no visible bar in the hidden frame');
+    await page.close();
+  });
 });
