@@ -185,6 +185,17 @@ fn a_revealed_gateway_shown_as_a_caption_heading_or_title_is_left_out() {
 }
 
 #[test]
+fn a_field_label_holding_a_revealed_gateway_in_a_note_is_left_out_of_the_forms_too() {
+    let mut controls = callback_controls("k1");
+    controls[4] = text("k1-gw", &format!("网关（{REVEALED}）")).container("k1");
+    let snapshot = page().heading_in("发票回调配置", "k1").with_all(controls).snapshot();
+    let recognition = recognise(&snapshot);
+    assert!(recognition.forms[0].field("网关").is_some_and(|f| f.found), "the label's core still names the field");
+    let text = diagnose(&snapshot, &recognition).to_string();
+    assert!(!text.contains(&REVEALED[..20]), "{text}");
+}
+
+#[test]
 fn a_held_secret_shown_as_text_is_left_out_even_when_no_gateway_check_would_catch_it() {
     let typed = "Kd#2024!hid";
     let snapshot = callback_page()

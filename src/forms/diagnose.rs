@@ -66,6 +66,19 @@ fn page_address(url: &str) -> String {
     }
 }
 
+/// The recognised forms, a field's associating label left out when it holds a secret (a label
+/// matched by its core, `网关（…）`, keeps the rest of its text).
+fn forms_without_secrets(recognition: &Recognition, held: &[Secret]) -> Value {
+    let mut forms = serde_json::to_value(&recognition.forms).unwrap_or(Value::Null);
+    for field in forms.as_array_mut().into_iter().flatten().filter_map(|f| f.get_mut("fields")?.as_array_mut()).flatten() {
+        if field.get("label").and_then(Value::as_str).is_some_and(|label| holds_secret(label, held)) {
+            field["label"] = Value::Null;
+            field["labelOmitted"] = json!("secret");
+        }
+    }
+    forms
+}
+
 /// Describes `snapshot` and what `recognition` made of it.
 pub fn diagnose(snapshot: &Snapshot, recognition: &Recognition) -> Value {
     diagnose_holding(snapshot, recognition, &[])
@@ -148,7 +161,7 @@ pub fn diagnose_holding(snapshot: &Snapshot, recognition: &Recognition, held: &[
             "title": shown(&snapshot.title, held),
             "headings": headings,
         },
-        "forms": recognition.forms,
+        "forms": forms_without_secrets(recognition, held),
         "controls": controls,
         "texts": texts,
         "counts": {
