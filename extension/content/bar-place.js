@@ -104,6 +104,7 @@
     return out;
   }
 
+  /** The candidate covering the least (by weight); the first that covers nothing. */
   function best(candidates, obstacleList, w, h) {
     let pick = candidates[0], least = Infinity;
     for (const c of candidates) {
@@ -118,10 +119,10 @@
   function besideDialog(box, w, h, vw, vh) {
     const top = Math.max(GAP, Math.min(box.top, vh - h - GAP));
     return [
-      { left: box.right + GAP, top, fits: box.right + GAP + w <= vw - GAP },
-      { left: box.left - GAP - w, top, fits: box.left - GAP - w >= GAP },
-      { left: box.right - w, top: box.bottom + GAP, fits: box.bottom + GAP + h <= vh - GAP },
-      { left: box.right - w - GAP, top: box.bottom - h - GAP, fits: true },
+      { name: 'right', left: box.right + GAP, top, fits: box.right + GAP + w <= vw - GAP },
+      { name: 'left', left: box.left - GAP - w, top, fits: box.left - GAP - w >= GAP },
+      { name: 'below', left: box.right - w, top: box.bottom + GAP, fits: box.bottom + GAP + h <= vh - GAP },
+      { name: 'inside', left: box.right - w - GAP, top: box.bottom - h - GAP, fits: true },
     ].filter((c) => c.fits);
   }
 
@@ -129,26 +130,39 @@
   function paneCorners(p, w, h) {
     const right = p.right - w - GAP, bottom = p.bottom - h - GAP;
     const left = p.left + GAP, top = p.top + GAP;
-    return [{ left: right, top: bottom }, { left: right, top }, { left, top: bottom }, { left, top }];
+    return [{ name: 'br', left: right, top: bottom }, { name: 'tr', left: right, top },
+      { name: 'bl', left, top: bottom }, { name: 'tl', left, top }];
   }
 
-  /** The spot for the bar `host` (w×h) given its form's box; viewport corners without one. */
-  function spotFor(doc, host, box, w, h) {
+  /**
+   * The spot for the bar `host` (w×h) given its form's box; viewport corners without one.
+   * Which candidate (a corner, a side) is chosen against the page's obstacles only when the
+   * box's shape changed (`memo`): scrolling merely carries the chosen spot along, cheaply.
+   */
+  function spotFor(doc, host, box, w, h, memo) {
     const view = doc.defaultView;
     const vw = view.innerWidth, vh = view.innerHeight;
     const screen = { left: 0, top: 0, right: vw, bottom: vh, width: vw, height: vh };
+    let candidates, within = null;
+    const r = box && box.el !== doc.documentElement ? box.el.getBoundingClientRect() : screen;
     if (box && box.kind === 'dialog') {
-      const r = box.el.getBoundingClientRect();
-      const spots = besideDialog(r, w, h, vw, vh);
-      return best(spots.length ? spots : paneCorners(screen, w, h), obstacles(doc, host, null), w, h);
-    }
-    let p = screen;
-    if (box && box.el !== doc.documentElement) {
-      const r = intersect(box.el.getBoundingClientRect(), screen);
+      candidates = besideDialog(r, w, h, vw, vh);
+      if (!candidates.length) candidates = paneCorners(screen, w, h);
+    } else {
+      let p = intersect(r, screen);
       // Too small to hold the bar (or scrolled away): its own corner of the screen instead.
-      if (r.width >= Math.min(w, vw) && r.height > 0) p = r;
+      if (!(p.width >= Math.min(w, vw) && p.height > 0)) p = screen;
+      candidates = paneCorners(p, w, h);
+      within = p;
     }
-    return best(paneCorners(p, w, h), obstacles(doc, host, p), w, h);
+    const shape = [box ? box.kind : '', Math.round(r.width), Math.round(r.height), w, h, vw, vh,
+      candidates.map((c) => c.name).join()].join();
+    const kept = memo.shape === shape && candidates.find((c) => c.name === memo.name);
+    if (kept) return kept;
+    const pick = best(candidates, obstacles(doc, host, within), w, h);
+    memo.shape = shape;
+    memo.name = pick.name;
+    return pick;
   }
 
   /**
@@ -162,6 +176,7 @@
     let frame = 0;
     let dragged = null;
     let last = null;
+    const choice = { shape: '', name: '' }; // the spot chosen for the box's current shape
 
     const resizeObserver = new view.ResizeObserver(() => schedule());
     const anchorObserver = new view.IntersectionObserver((entries) => {
@@ -181,11 +196,14 @@
       anchors = next;
       for (const el of anchors.slice(0, 50)) anchorObserver.observe(el);
       box = null;
+      choice.shape = '';
       schedule();
     }
 
-    function place() {
+    /** `fresh`: look at the page's obstacles again (a render, new anchors), not only at the box. */
+    function place(fresh) {
       if (!host.isConnected) return;
+      if (fresh) choice.shape = '';
       const w = host.offsetWidth || 288, h = host.offsetHeight || 120;
       let spot;
       if (dragged) spot = dragged;
@@ -195,7 +213,7 @@
           box = formBox(doc, anchors);
           if (box) resizeObserver.observe(box.el);
         }
-        spot = spotFor(doc, host, box, w, h);
+        spot = spotFor(doc, host, box, w, h, choice);
       }
       const left = Math.round(Math.max(0, Math.min(spot.left, view.innerWidth - w)));
       const top = Math.round(Math.max(0, Math.min(spot.top, view.innerHeight - h)));
@@ -211,7 +229,7 @@
 
     return {
       setAnchors,
-      place,
+      place: () => place(true),
       schedule,
       drag(spot) { dragged = spot; place(); },
       position: () => last,

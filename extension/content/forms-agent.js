@@ -460,8 +460,18 @@
     }
     state.overwrite.clear();
     state.phase = 'undone';
+    // The last recognition saw the page as the fill left it: predict from the page as it is now.
+    state.recognised = (await recogniseAgain(state)) || state.recognised;
     state.rows = predictedRows(state.recognised);
     state.status = failed.length ? `${ns.bar.t('forms_undone')}: ${failed.join('、')} ✗` : ns.bar.t('forms_undone');
+  }
+
+  /** This bar's form as the worker recognises it on the page now, or null. */
+  async function recogniseAgain(state) {
+    const col = ns.collect(textLabels && textLabels.length ? { textLabels } : {});
+    const reply = await send({ type: 'recognise', snapshot: col.snapshot });
+    const forms = reply && Array.isArray(reply.forms) ? reply.forms : [];
+    return forms.find((f) => keyOf(f) === state.key) || null;
   }
 
   async function action(state, name) {
