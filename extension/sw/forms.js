@@ -70,6 +70,15 @@ function requireContentScript(sender) {
   throw new Error('not a content script');
 }
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The snapshot as the core reads it fastest: its JSON text. Reading a large object field by
+ * field across the WASM boundary costs several times what recognising it does (src/wasm/forms.rs),
+ * so a message's snapshot is stringified once and every call of that message gets the text.
+ */
+const snapshotText = (snapshot) => JSON.stringify(snapshot);
+
 /**
  * Per-frame spacing of `recognise`: a frame whose last recognition cost the core `t` ms waits
  * until 3t after it started before the next one runs. A normal page costs a few ms (no wait);
@@ -115,15 +124,6 @@ async function recogniseParsed(snapshot, sender, core, textLabels) {
   }
   return { ok: true, forms: out, textLabels };
 }
-
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * The snapshot as the core reads it fastest: its JSON text. Reading a large object field by
- * field across the WASM boundary costs several times what recognising it does (src/wasm/forms.rs),
- * so a message's snapshot is stringified once and every call of that message gets the text.
- */
-const snapshotText = (snapshot) => JSON.stringify(snapshot);
 
 export const handlers = {
   /**
@@ -184,7 +184,6 @@ export const handlers = {
       injections = await chrome.scripting.executeScript({
         target: { tabId: message.tabId, allFrames: true },
         // Runs in the content scripts' isolated world, where the collector lives.
-    const held = await heldSecretValues();
         func: () => {
           const helper = globalThis.__fapiaoHelper;
           return helper && helper.collect ? helper.collect().snapshot : null;
@@ -194,6 +193,7 @@ export const handlers = {
       return { ok: false, error: chrome.i18n.getMessage('forms_diagnose_no_access') || String(error?.message ?? error) };
     }
     const frames = [];
+    const held = await heldSecretValues();
     for (const injection of injections ?? []) {
       const snapshot = injection?.result;
       if (!isObject(snapshot)) continue;
