@@ -150,10 +150,21 @@
       if (!candidates.length) candidates = paneCorners(screen, w, h);
     } else {
       let p = intersect(r, screen);
-      // Too small to hold the bar (or scrolled away): its own corner of the screen instead.
+      // Too narrow to hold the bar (or scrolled away): its own corner of the screen instead.
       if (!(p.width >= Math.min(w, vw) && p.height > 0)) p = screen;
+      // A pane shorter than the bar (a form that ends early) lends the free space below it.
+      if (p.height < h + 2 * GAP) {
+        const bottom = vh;
+        const top = Math.max(0, Math.min(p.top, bottom - h - 2 * GAP));
+        p = { ...p, top, bottom, height: bottom - top };
+      }
       candidates = paneCorners(p, w, h);
       within = p;
+    }
+    // Scored where they will really be: inside the screen.
+    for (const c of candidates) {
+      c.left = Math.max(0, Math.min(c.left, vw - w));
+      c.top = Math.max(0, Math.min(c.top, vh - h));
     }
     const shape = [box ? box.kind : '', Math.round(r.width), Math.round(r.height), w, h, vw, vh,
       candidates.map((c) => c.name).join()].join();
