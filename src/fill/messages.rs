@@ -3,7 +3,7 @@
 //! holds; the only text quoted is a spec's own constant code (`invoiceupload`).
 
 use super::{Outcome, Withheld};
-use crate::forms::{SecretKind, ValidationError};
+use crate::forms::{CredentialKind, CredentialLevel, SecretKind, ValidationError};
 use crate::i18n::{Locale, Localised};
 
 /// The reason behind a field's outcome.
@@ -15,12 +15,24 @@ pub enum Reason {
     /// Undo: the fill did not change this field, so there is nothing to restore.
     Untouched,
     Conflict,
+    /// A choice (是否使用原授权) already made on the page, differently: left alone, and why the
+    /// usual choice is the helper's. Code `conflict`.
+    ChoiceConflict { field: &'static str, wanted: &'static str },
     NoPrefix,
     NoAccountId,
     NoSecret(SecretKind),
     /// The worker holds the secret but its policy withheld it from this fill.
     Withheld(SecretKind, Withheld),
-    NoCredential,
+    /// Nothing pasted yet for this value (the 授权邮件 in the popup, and the enterprise chosen).
+    NoCredential(CredentialKind),
+    /// The pasted credentials are held, but the mail did not say which environment they are
+    /// for: the url is the user's choice. Code `user-input`.
+    UnknownEnvironment,
+    /// The worker holds the credential but its policy withheld it (another console, expired…).
+    CredentialWithheld(CredentialKind, Withheld),
+    /// A credential of the other level than the form takes (a tenant's in an enterprise form,
+    /// or the reverse): never filled. Code `invalid-value`.
+    WrongLevel(CredentialLevel),
     UserInput,
     InvalidValue(ValidationError),
     NotFound,
@@ -50,12 +62,15 @@ impl Reason {
         match self {
             Reason::Filled | Reason::Restored => Outcome::Filled,
             Reason::Unchanged | Reason::Untouched => Outcome::Unchanged,
-            Reason::Conflict => Outcome::Conflict,
+            Reason::Conflict | Reason::ChoiceConflict { .. } => Outcome::Conflict,
             Reason::NoPrefix
             | Reason::NoAccountId
             | Reason::NoSecret(_)
             | Reason::Withheld(..)
-            | Reason::NoCredential
+            | Reason::NoCredential(_)
+            | Reason::UnknownEnvironment
+            | Reason::CredentialWithheld(..)
+            | Reason::WrongLevel(_)
             | Reason::UserInput
             | Reason::InvalidValue(_) => Outcome::NoValue,
             Reason::NotFound => Outcome::NotFound,
@@ -127,8 +142,26 @@ impl Localised for Reason {
                 )
                 .to_string(),
             Reason::Withheld(kind, why) => withheld_message(*kind, *why, locale),
-            Reason::NoCredential => locale
-                .pick("此项来自授权邮件，助手暂不填写，请手动填写。", "This comes from the activation e-mail; the helper does not fill it yet.")
+            Reason::ChoiceConflict { field, wanted } => choice_conflict_message(field, wanted, locale),
+            Reason::NoCredential(kind) => no_credential_message(*kind, locale),
+            Reason::UnknownEnvironment => locale
+                .pick(
+                    "授权邮件没有写明是正式环境还是测试环境，助手不替您选择 url：正式环境填 https://api.piaozone.com，测试环境填 https://api-dev.piaozone.com/test，须与授权信息的环境一致。",
+                    "The activation e-mail does not say whether it is for production or test, so the helper does not choose the url: production is https://api.piaozone.com, test is https://api-dev.piaozone.com/test; it must match the credentials' environment.",
+                )
+                .to_string(),
+            Reason::CredentialWithheld(kind, why) => credential_withheld_message(*kind, *why, locale),
+            Reason::WrongLevel(CredentialLevel::Enterprise) => locale
+                .pick(
+                    "此表单只填企业级授权信息，助手不会把租户级授权（TN_ 开头）填到这里。",
+                    "This form takes enterprise-level credentials only; the helper never puts tenant-level ones (TN_…) here.",
+                )
+                .to_string(),
+            Reason::WrongLevel(CredentialLevel::Tenant) => locale
+                .pick(
+                    "此表单只填租户级授权信息（授权账号以 TN_ 开头），助手不会把企业级授权填到这里。",
+                    "This form takes tenant-level credentials only (the ClientID starts with TN_); the helper never puts enterprise-level ones here.",
+                )
                 .to_string(),
             Reason::UserInput => locale.pick("此项需要您自己填写。", "Only you know this value; fill it in yourself.").to_string(),
             Reason::InvalidValue(error) => format!(
@@ -179,7 +212,7 @@ impl Localised for Reason {
             Reason::Restored => "restored",
             Reason::Unchanged => "unchanged",
             Reason::Untouched => "untouched",
-            Reason::Conflict => "conflict",
+            Reason::Conflict | Reason::ChoiceConflict { .. } => "conflict",
             Reason::NoPrefix => "no-prefix",
             Reason::NoAccountId => "no-account-id",
             Reason::NoSecret(SecretKind::AccessTokenKey) => "no-access-token-key",
@@ -190,7 +223,10 @@ impl Localised for Reason {
             Reason::Withheld(_, Withheld::NotWebPage) => "secret-not-web-page",
             Reason::Withheld(_, Withheld::PageMoved) => "secret-page-moved",
             Reason::Withheld(_, Withheld::InsecureConsole) => "secret-insecure-console",
-            Reason::NoCredential => "no-credential",
+            Reason::NoCredential(_) => "no-credential",
+            Reason::UnknownEnvironment => "user-input",
+            Reason::CredentialWithheld(_, why) => why.code(),
+            Reason::WrongLevel(_) => "invalid-value",
             Reason::UserInput => "user-input",
             Reason::InvalidValue(_) => "invalid-value",
             Reason::NotFound => "not-found",
@@ -207,6 +243,67 @@ impl Localised for Reason {
             Reason::CannotRestore => "cannot-restore",
             Reason::NotSecretInput => "secret-not-input",
         }
+    }
+}
+
+/// Why a choice on the page was left alone, and what the usual one means.
+fn choice_conflict_message(field: &str, wanted: &str, locale: Locale) -> String {
+    match (field, locale) {
+        ("是否使用原授权", Locale::ZhCn) => "页面上已选择了其他选项，助手未改动。新用户一般选“否”（任选一个企业的授权即可用于整个租户）；选“是”时，需在费报的“发票云配置”中为每个企业分别配置授权。确认要改为“否”请点“覆盖”。".to_string(),
+        ("是否使用原授权", Locale::En) => "Another choice is already made here; the helper left it alone. New customers usually choose 否 (no): one enterprise's credentials then serve the whole tenant; 是 (yes) needs each enterprise's credentials in 费报's 发票云配置. Choose Overwrite to switch to 否.".to_string(),
+        (_, Locale::ZhCn) => format!("页面上已选择了其他选项，助手未改动（通常应为“{wanted}”）。确认要改请点“覆盖”。"),
+        (_, Locale::En) => format!("Another choice is already made here; the helper left it alone (usually {wanted}). Choose Overwrite to change it."),
+    }
+}
+
+/// What to paste for a value the helper does not hold yet.
+fn no_credential_message(kind: CredentialKind, locale: Locale) -> String {
+    let (zh, en) = match kind.level() {
+        Some(CredentialLevel::Tenant) => (
+            "还没有租户级授权信息（授权账号以 TN_ 开头）：请在扩展弹出窗口中粘贴含租户授权的授权邮件，再点填充。",
+            "No tenant-level credentials yet (the ClientID starts with TN_): paste the activation e-mail (授权邮件) holding them in the extension's popup, then fill again.",
+        ),
+        _ if kind == CredentialKind::EnvironmentUrl => (
+            "还不知道发票云环境：请在扩展弹出窗口中粘贴授权邮件，再点填充。",
+            "The 发票云 environment is not known yet: paste the activation e-mail (授权邮件) in the extension's popup, then fill again.",
+        ),
+        _ => (
+            "还没有企业的授权信息：请在扩展弹出窗口中粘贴授权邮件并选择企业，再点填充。",
+            "No enterprise credentials yet: paste the activation e-mail (授权邮件) in the extension's popup and choose the enterprise, then fill again.",
+        ),
+    };
+    locale.pick(zh, en).to_string()
+}
+
+/// What the bar says about a pasted credential the worker withheld: why, and what to do.
+fn credential_withheld_message(kind: CredentialKind, why: Withheld, locale: Locale) -> String {
+    let (zh, en) = match kind.level() {
+        Some(CredentialLevel::Tenant) => ("租户授权信息", "The tenant's credentials"),
+        _ => ("授权信息", "The pasted credentials"),
+    };
+    match (why, locale) {
+        (Withheld::OtherConsole, Locale::ZhCn) => format!("{zh}是在另一个控制台粘贴的：请在扩展弹出窗口中确认后再点填充。"),
+        (Withheld::OtherConsole, Locale::En) => format!("{en} were pasted for another console: confirm in the extension's popup, then fill again."),
+        (Withheld::Expired, Locale::ZhCn) => format!("{zh}已过期并已被忘记：请在扩展弹出窗口中重新粘贴授权邮件。"),
+        (Withheld::Expired, Locale::En) => format!("{en} expired and were forgotten: paste the activation e-mail in the popup again."),
+        (Withheld::InsecureConsole, Locale::ZhCn) => {
+            format!("注意：这个控制台使用不加密的 http:// 地址，{zh}会以明文经过网络。请在扩展弹出窗口中确认后再点填充。")
+        }
+        (Withheld::InsecureConsole, Locale::En) => format!(
+            "Warning: this console uses plain http://, so {} would cross the network unencrypted. Confirm in the extension's popup, then fill again.",
+            en.to_lowercase()
+        ),
+        (Withheld::FrameFromOtherOrigin, Locale::ZhCn) => format!("此表单位于来自其他站点的框架中，不会填入{zh}。"),
+        (Withheld::FrameFromOtherOrigin, Locale::En) => {
+            format!("This form sits in a frame from another site: {} are not filled there.", en.to_lowercase())
+        }
+        (Withheld::NotWebPage, Locale::ZhCn) => format!("这个页面不是网页控制台，不会填入{zh}。"),
+        (Withheld::NotWebPage, Locale::En) => format!("This is not a web console page: {} are not filled here.", en.to_lowercase()),
+        (Withheld::PageMoved, Locale::ZhCn) => format!("这个页面改过自己的地址，已不是它加载时的控制台，不会填入{zh}：请直接打开控制台。"),
+        (Withheld::PageMoved, Locale::En) => format!(
+            "This page changed its address away from the one it loaded with: {} are not filled here. Open the console itself.",
+            en.to_lowercase()
+        ),
     }
 }
 

@@ -21,7 +21,7 @@ pub use outcomes::{fill_outcomes, FillReport, OutcomeRow, StepResult};
 pub use plan::{plan_fill, FillError};
 pub use text::PlanText;
 pub use undo::plan_undo;
-pub use values::{FillValues, Withheld};
+pub use values::{environment_url, FillValues, Refusals, Withheld};
 
 use crate::snapshot::LabelRule;
 

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use super::compare::{lookup_holds, same_choice, same_text, yes_no};
 use super::values::SourcedValue;
 use super::{FillPlan, FillStep, FillValues, PlanRow, PlanText, Purpose, Reason, StepAction};
-use crate::forms::{recognise, validate, FieldKind, FieldMatch, FieldSpec, FormSpec, Validation, ValueSource};
+use crate::forms::{
+    recognise, validate, CredentialKind, CredentialLevel, FieldKind, FieldMatch, FieldSpec, FormSpec, Validation, ValueSource,
+};
 use crate::i18n::{Locale, Localised};
 use crate::snapshot::{Control, ControlKind, Snapshot};
 
@@ -59,11 +61,46 @@ fn missing(source: ValueSource, values: &FillValues) -> Reason {
             Some(why) => Reason::Withheld(secret, why),
             None => Reason::NoSecret(secret),
         },
-        ValueSource::Credential { .. } => Reason::NoCredential,
+        ValueSource::Credential { credential } => match values.credential_withheld(credential) {
+            Some(why) => Reason::CredentialWithheld(credential, why),
+            // A mail was read but said nothing of its environment: the url is the user's call.
+            None if credential == CredentialKind::EnvironmentUrl && values.environment.is_some() && !values.environment_known() => {
+                Reason::UnknownEnvironment
+            }
+            None => Reason::NoCredential(credential),
+        },
         ValueSource::UserInput | ValueSource::Constant { .. } | ValueSource::Lookup { .. } | ValueSource::Checked { .. } => {
             Reason::UserInput
         }
     }
+}
+
+/// The ClientID of each level, and the check it must pass: a secret or key is filled only with
+/// an id of its own level, since the three are one set.
+fn client_id_of(level: CredentialLevel) -> (CredentialKind, Validation) {
+    match level {
+        CredentialLevel::Enterprise => (CredentialKind::EnterpriseClientId, Validation::EnterpriseClientId),
+        CredentialLevel::Tenant => (CredentialKind::TenantClientId, Validation::TenantClientId),
+    }
+}
+
+/// Whether a credential may go into this form at all: only the level the form takes (tenant
+/// creds only to 维护租户授权信息, enterprise creds never there), and only as a set whose
+/// ClientID is of that level (a mail listing a `TN_` id as an enterprise's fills none of it).
+fn credential_refusal(form: &FormSpec, source: ValueSource, values: &FillValues) -> Option<Reason> {
+    let ValueSource::Credential { credential } = source else {
+        return None;
+    };
+    let level = credential.level()?;
+    if form.credentials != Some(level) {
+        return Some(Reason::WrongLevel(form.credentials.unwrap_or(level)));
+    }
+    let (id_kind, id_check) = client_id_of(level);
+    let id = values.credential(id_kind)?.trim();
+    if id.is_empty() {
+        return None;
+    }
+    validate(id_check, id).err().map(Reason::InvalidValue)
 }
 
 /// Everything a decision needs about one field.
@@ -87,9 +124,20 @@ impl FieldContext<'_> {
             // Lookups and dropdowns are often read-only inputs that open a list on click.
             Some(Reason::ReadOnly)
         } else if !current_is_empty && !self.overwrite {
-            Some(Reason::Conflict)
+            Some(self.conflict())
         } else {
             None
+        }
+    }
+
+    /// The page holds another value: a fixed choice (是否使用原授权) says what the usual one
+    /// means; anything else is a plain conflict.
+    fn conflict(&self) -> Reason {
+        match (self.spec.kind, self.spec.source) {
+            (FieldKind::Select | FieldKind::Radio, ValueSource::Constant { value }) => {
+                Reason::ChoiceConflict { field: self.spec.label, wanted: value }
+            }
+            _ => Reason::Conflict,
         }
     }
 
@@ -189,7 +237,7 @@ impl FieldContext<'_> {
             return Decision::Final(Reason::Disabled);
         }
         if current.is_some() && !self.overwrite {
-            return Decision::Final(Reason::Conflict);
+            return Decision::Final(self.conflict());
         }
         let mut step = FillStep::new(self.spec.label, &target.id, StepAction::Check, false);
         step.checked = Some(true);
@@ -271,6 +319,7 @@ impl FieldContext<'_> {
 
 /// Decides one field of the recognised form.
 fn decide_field(
+    form: &FormSpec,
     spec: &FieldSpec,
     found: &FieldMatch,
     controls: &HashMap<&str, &Control>,
@@ -280,6 +329,9 @@ fn decide_field(
     let Some(control) = found.control_id.as_deref().and_then(|id| controls.get(id)) else {
         return Decision::Final(Reason::NotFound);
     };
+    if let Some(refusal) = credential_refusal(form, spec.source, values) {
+        return Decision::Final(refusal);
+    }
     let Some(value) = values.value_for(spec.source) else {
         return Decision::Final(missing(spec.source, values));
     };
@@ -320,7 +372,7 @@ pub fn plan_fill(
             control_id: matched.control_id.clone(),
             rule: matched.rule,
         };
-        match decide_field(field, matched, &controls, values, overwrite) {
+        match decide_field(spec, field, matched, &controls, values, overwrite) {
             Decision::Step(step) => {
                 row.planned = true;
                 steps.push(*step);

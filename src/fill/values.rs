@@ -1,13 +1,14 @@
-//! The values a fill may use, as the service worker hands them over: the console context, and
-//! the secrets its policy releases for this fill (issue 6). Missing means "not known yet" —
-//! unless `secretRefusals` says the worker holds the secret but withheld it, and why.
+//! The values a fill may use, as the service worker hands them over: the console context, the
+//! secrets its policy releases for this fill, and what a pasted 授权邮件 left (the chosen
+//! enterprise's name, 税号 and credentials, the tenant's, the environment). Missing means "not
+//! known yet" — unless `secretRefusals` says the worker holds the value but withheld it, and why.
 
 use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::forms::{SecretKind, ValueSource};
+use crate::forms::{CredentialKind, SecretKind, ValueSource};
 use crate::secret::Secret;
 
 /// Why the worker held a secret back from this fill (its release policy's refusal code), so the
@@ -29,6 +30,18 @@ pub enum Withheld {
 }
 
 impl Withheld {
+    /// The refusal code, as the row carries it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Withheld::OtherConsole => "secret-other-console",
+            Withheld::Expired => "secret-expired",
+            Withheld::FrameFromOtherOrigin => "secret-frame-other-origin",
+            Withheld::NotWebPage => "secret-not-web-page",
+            Withheld::PageMoved => "secret-page-moved",
+            Withheld::InsecureConsole => "secret-insecure-console",
+        }
+    }
+
     /// Reads the policy's refusal code (`secret-other-console`, …); others are not reasons to
     /// tell (not held is the plain no-value).
     pub fn from_code(code: &str) -> Option<Withheld> {
@@ -56,9 +69,50 @@ pub struct FillValues {
     pub access_token_key: Option<Secret>,
     #[serde(deserialize_with = "optional_secret")]
     pub gateway: Option<Secret>,
-    /// `{accessTokenKey?: code, gateway?: code}`: secrets the worker holds but withheld.
+    /// `{accessTokenKey?: code, gateway?: code, clientSecret?: code, …}`: secrets the worker
+    /// holds but withheld (credentials under their value keys).
     #[serde(deserialize_with = "refusals")]
-    pub secret_refusals: HashMap<SecretKind, Withheld>,
+    pub secret_refusals: Refusals,
+    /// `prod`, `test` or `unknown`: the environment the pasted mail states for itself.
+    #[serde(deserialize_with = "optional_text")]
+    pub environment: Option<String>,
+    /// The 发票云 address for that environment; without it, Rust derives it from `environment`.
+    #[serde(deserialize_with = "optional_text")]
+    pub environment_url: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
+    pub enterprise_name: Option<String>,
+    #[serde(deserialize_with = "optional_text")]
+    pub tax_id: Option<String>,
+    /// The chosen enterprise's ClientID (an id, not a secret).
+    #[serde(deserialize_with = "optional_text")]
+    pub client_id: Option<String>,
+    #[serde(deserialize_with = "optional_secret")]
+    pub client_secret: Option<Secret>,
+    #[serde(deserialize_with = "optional_secret")]
+    pub encrypt_key: Option<Secret>,
+    /// The tenant's ClientID (`TN_…`).
+    #[serde(deserialize_with = "optional_text")]
+    pub tenant_client_id: Option<String>,
+    #[serde(deserialize_with = "optional_secret")]
+    pub tenant_secret: Option<Secret>,
+    #[serde(deserialize_with = "optional_secret")]
+    pub tenant_encrypt_key: Option<Secret>,
+}
+
+/// The refusal codes of `secretRefusals`, per secret and per credential.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Refusals {
+    pub secrets: HashMap<SecretKind, Withheld>,
+    pub credentials: HashMap<CredentialKind, Withheld>,
+}
+
+/// The 发票云 address of each environment (DESIGN.md), by the code the worker sends.
+const ENVIRONMENT_URLS: &[(&str, &str)] = &[("prod", "https://api.piaozone.com"), ("test", "https://api-dev.piaozone.com/test")];
+
+/// The address of an environment code (`prod`, `test`); `unknown` has none.
+pub fn environment_url(environment: &str) -> Option<&'static str> {
+    let wanted = environment.trim();
+    ENVIRONMENT_URLS.iter().find(|(code, _)| code.eq_ignore_ascii_case(wanted)).map(|(_, url)| *url)
 }
 
 impl fmt::Debug for FillValues {
@@ -69,6 +123,16 @@ impl fmt::Debug for FillValues {
             .field("access_token_key", &self.access_token_key)
             .field("gateway", &self.gateway)
             .field("secret_refusals", &self.secret_refusals)
+            .field("environment", &self.environment)
+            .field("environment_url", &self.environment_url)
+            .field("enterprise_name", &self.enterprise_name)
+            .field("tax_id", &self.tax_id)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("encrypt_key", &self.encrypt_key)
+            .field("tenant_client_id", &self.tenant_client_id)
+            .field("tenant_secret", &self.tenant_secret)
+            .field("tenant_encrypt_key", &self.tenant_encrypt_key)
             .finish()
     }
 }
@@ -81,7 +145,7 @@ pub(crate) struct SourcedValue<'a> {
 
 impl FillValues {
     /// The trimmed value for `source`, if the helper holds one. Constants and lookups come from
-    /// the spec itself; credentials and user input are never held (yet).
+    /// the spec itself; user input is never held.
     pub(crate) fn value_for(&self, source: ValueSource) -> Option<SourcedValue<'_>> {
         let (text, secret) = match source {
             ValueSource::ConsolePrefix => (self.prefix.as_deref()?, false),
@@ -91,7 +155,8 @@ impl FillValues {
             ValueSource::Checked { checked } => (if checked { "true" } else { "false" }, false),
             ValueSource::Secret { secret: SecretKind::AccessTokenKey } => (self.access_token_key.as_ref()?.expose(), true),
             ValueSource::Secret { secret: SecretKind::Gateway } => (self.gateway.as_ref()?.expose(), true),
-            ValueSource::Credential { .. } | ValueSource::UserInput => return None,
+            ValueSource::Credential { credential } => (self.credential(credential)?, credential.is_secret()),
+            ValueSource::UserInput => return None,
         };
         let text = text.trim();
         (!text.is_empty()).then_some(SourcedValue { text, secret })
@@ -101,24 +166,59 @@ impl FillValues {
 impl FillValues {
     /// Why the secret of `kind` is missing, when the worker said it withheld it.
     pub(crate) fn withheld(&self, kind: SecretKind) -> Option<Withheld> {
-        self.secret_refusals.get(&kind).copied()
+        self.secret_refusals.secrets.get(&kind).copied()
+    }
+
+    /// Why the credential of `kind` is missing, when the worker said it withheld it.
+    pub(crate) fn credential_withheld(&self, kind: CredentialKind) -> Option<Withheld> {
+        self.secret_refusals.credentials.get(&kind).copied()
+    }
+
+    /// The held value of a credential, untrimmed. The environment's address is the one the
+    /// worker gave, else the one of the environment the mail states.
+    pub(crate) fn credential(&self, kind: CredentialKind) -> Option<&str> {
+        match kind {
+            CredentialKind::EnterpriseClientId => self.client_id.as_deref(),
+            CredentialKind::EnterpriseClientSecret => self.client_secret.as_ref().map(Secret::expose),
+            CredentialKind::EnterpriseEncryptKey => self.encrypt_key.as_ref().map(Secret::expose),
+            CredentialKind::TenantClientId => self.tenant_client_id.as_deref(),
+            CredentialKind::TenantClientSecret => self.tenant_secret.as_ref().map(Secret::expose),
+            CredentialKind::TenantEncryptKey => self.tenant_encrypt_key.as_ref().map(Secret::expose),
+            CredentialKind::EnvironmentUrl => self
+                .environment_url
+                .as_deref()
+                .filter(|url| !url.trim().is_empty())
+                .or_else(|| self.environment.as_deref().and_then(environment_url)),
+            CredentialKind::EnterpriseName => self.enterprise_name.as_deref(),
+            CredentialKind::TaxId => self.tax_id.as_deref(),
+        }
+    }
+
+    /// Whether the mail said which environment it is for (`prod`/`test`).
+    pub(crate) fn environment_known(&self) -> bool {
+        self.environment.as_deref().and_then(environment_url).is_some()
     }
 }
 
-/// Lenient: a map of kind codes to refusal codes; anything else is ignored.
-fn refusals<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<SecretKind, Withheld>, D::Error> {
+/// Lenient: a map of kind codes (secret kinds, credential value keys) to refusal codes;
+/// anything else is ignored.
+fn refusals<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Refusals, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Repr {
         Map(HashMap<String, serde_json::Value>),
         Other(serde::de::IgnoredAny),
     }
-    Ok(match Repr::deserialize(deserializer)? {
-        Repr::Map(map) => map
+    let Repr::Map(map) = Repr::deserialize(deserializer)? else {
+        return Ok(Refusals::default());
+    };
+    let why = |code: &serde_json::Value| code.as_str().and_then(Withheld::from_code);
+    Ok(Refusals {
+        secrets: map.iter().filter_map(|(kind, code)| Some((SecretKind::from_code(kind)?, why(code)?))).collect(),
+        credentials: map
             .iter()
-            .filter_map(|(kind, code)| Some((SecretKind::from_code(kind)?, Withheld::from_code(code.as_str()?)?)))
+            .filter_map(|(kind, code)| Some((CredentialKind::from_value_key(kind)?, why(code)?)))
             .collect(),
-        Repr::Other(_) => HashMap::new(),
     })
 }
 

@@ -35,8 +35,9 @@ pub enum FieldKind {
     Radio,
 }
 
-/// Values from the activation e-mail (授权邮件); the helper cannot fill them yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Values from the activation e-mail (授权邮件 / 出库邮件), held once the user pasted it: the
+/// chosen enterprise's, the tenant's, and the environment the mail states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CredentialKind {
     EnterpriseClientId,
@@ -47,6 +48,17 @@ pub enum CredentialKind {
     TenantEncryptKey,
     /// The 发票云 environment address (prod or test) the credentials belong to.
     EnvironmentUrl,
+    /// The chosen enterprise's name, exactly as activated (企业名称, 企业工商登记名).
+    EnterpriseName,
+    /// The chosen enterprise's 税号 (统一社会信用代码), exactly as activated.
+    TaxId,
+}
+
+/// Whose credentials a value is: the enterprise's (企业级) or the tenant's (租户级, `TN_…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialLevel {
+    Enterprise,
+    Tenant,
 }
 
 impl CredentialKind {
@@ -58,6 +70,53 @@ impl CredentialKind {
                 | CredentialKind::TenantClientSecret
                 | CredentialKind::TenantEncryptKey
         )
+    }
+
+    /// The level of an id, secret or key; `None` for the environment and the enterprise's
+    /// name and 税号 (they are no credential of either level).
+    pub fn level(self) -> Option<CredentialLevel> {
+        match self {
+            CredentialKind::EnterpriseClientId | CredentialKind::EnterpriseClientSecret | CredentialKind::EnterpriseEncryptKey => {
+                Some(CredentialLevel::Enterprise)
+            }
+            CredentialKind::TenantClientId | CredentialKind::TenantClientSecret | CredentialKind::TenantEncryptKey => {
+                Some(CredentialLevel::Tenant)
+            }
+            CredentialKind::EnvironmentUrl | CredentialKind::EnterpriseName | CredentialKind::TaxId => None,
+        }
+    }
+
+    /// The key of this value in the worker's fill values (`clientSecret`, `tenantEncryptKey`…),
+    /// also the key of its refusal code in `secretRefusals`.
+    pub fn value_key(self) -> &'static str {
+        match self {
+            CredentialKind::EnterpriseClientId => "clientId",
+            CredentialKind::EnterpriseClientSecret => "clientSecret",
+            CredentialKind::EnterpriseEncryptKey => "encryptKey",
+            CredentialKind::TenantClientId => "tenantClientId",
+            CredentialKind::TenantClientSecret => "tenantSecret",
+            CredentialKind::TenantEncryptKey => "tenantEncryptKey",
+            CredentialKind::EnvironmentUrl => "environmentUrl",
+            CredentialKind::EnterpriseName => "enterpriseName",
+            CredentialKind::TaxId => "taxId",
+        }
+    }
+
+    pub const ALL: [CredentialKind; 9] = [
+        CredentialKind::EnterpriseClientId,
+        CredentialKind::EnterpriseClientSecret,
+        CredentialKind::EnterpriseEncryptKey,
+        CredentialKind::TenantClientId,
+        CredentialKind::TenantClientSecret,
+        CredentialKind::TenantEncryptKey,
+        CredentialKind::EnvironmentUrl,
+        CredentialKind::EnterpriseName,
+        CredentialKind::TaxId,
+    ];
+
+    /// Reads [`CredentialKind::value_key`] back.
+    pub fn from_value_key(key: &str) -> Option<CredentialKind> {
+        CredentialKind::ALL.into_iter().find(|kind| kind.value_key() == key)
     }
 }
 
@@ -174,6 +233,10 @@ pub struct FormSpec {
     /// it even when none of its fields is drawn as a control (a detail page in view mode).
     pub shown_texts: &'static [&'static str],
     pub offers: &'static [Offer],
+    /// Whose credentials the form takes, if any: 维护租户授权信息 the tenant's only, every other
+    /// form the enterprise's only. The plan never fills a credential of the other level, whatever
+    /// a field's source says (a test keeps the sources in step with this).
+    pub credentials: Option<CredentialLevel>,
     pub fields: &'static [FieldSpec],
 }
 
@@ -196,6 +259,18 @@ impl FormSpec {
         labels.sort_unstable();
         labels.dedup();
         labels
+    }
+
+    /// The pasted values this form's fields take, in field order (what the worker may release
+    /// for a fill of it; every other value stays in the worker).
+    pub fn credentials_taken(&self) -> Vec<CredentialKind> {
+        self.fields
+            .iter()
+            .filter_map(|f| match f.source {
+                ValueSource::Credential { credential } => Some(credential),
+                _ => None,
+            })
+            .collect()
     }
 
     /// All names a heading may show: name, aliases, identifying words.

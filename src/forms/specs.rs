@@ -6,7 +6,7 @@
 //! Recognition then needs several fields (and one distinctive) per form, so a stray label
 //! never raises a bar.
 
-use super::{CredentialKind as C, FieldKind as K, FieldSpec, FormSpec, Offer, SecretKind, Validation as V, ValueSource as S};
+use super::{CredentialKind as C, CredentialLevel, FieldKind as K, FieldSpec, FormSpec, Offer, SecretKind, Validation as V, ValueSource as S};
 
 const FILL_UNDO: &[Offer] = &[Offer::Fill, Offer::Undo];
 
@@ -30,6 +30,7 @@ const INVOICE_CALLBACK: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: None,
     fields: &[
         field("请求地址", &["请求URL", "请求地址前缀", "Request URL", "Request address"], K::Text, S::ConsolePrefix, V::UrlPrefix, false),
         field(
@@ -79,6 +80,7 @@ const INVOICE_CLOUD_AUTH: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Enterprise),
     fields: &[
         field("url", &["URL地址", "服务地址", "发票云地址", "Service URL", "Server URL"], K::Text, credential(C::EnvironmentUrl), V::HttpUrl, false),
         field("代理", &["代理地址", "代理服务器", "Proxy", "HTTP proxy"], K::Text, S::UserInput, V::HostPort, false),
@@ -108,6 +110,7 @@ const TENANT_AUTH: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Tenant),
     fields: &[
         field("授权账号", &["租户授权账号", "Tenant client ID"], K::Text, credential(C::TenantClientId), V::TenantClientId, true),
         field("授权密钥", &["授权秘钥", "租户授权密钥", "Tenant client secret"], K::Password, credential(C::TenantClientSecret), V::NoSpaces, true),
@@ -129,9 +132,10 @@ const ENTERPRISE_INFO: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Enterprise),
     fields: &[
-        field("企业名称", &["企业全称", "Enterprise name", "Company name"], K::Text, S::UserInput, V::None, false),
-        field("税号", &["纳税人识别号", "统一社会信用代码", "Tax ID", "Taxpayer ID"], K::Text, S::UserInput, V::NoSpaces, false),
+        field("企业名称", &["企业全称", "Enterprise name", "Company name"], K::Text, credential(C::EnterpriseName), V::None, false),
+        field("税号", &["纳税人识别号", "统一社会信用代码", "Tax ID", "Taxpayer ID"], K::Text, credential(C::TaxId), V::NoSpaces, false),
         field("开收票通道", &["开票通道", "收票通道", "Invoicing channel"], K::Select, S::Constant { value: "新电子服务平台" }, V::None, true),
     ],
 };
@@ -148,10 +152,11 @@ const EXPENSE_INVOICE_CLOUD: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Enterprise),
     fields: &[
         field("组织", &["Organization", "Organisation"], K::Lookup, S::UserInput, V::None, false),
-        field("企业税号", &["Enterprise tax ID"], K::Text, S::UserInput, V::NoSpaces, false),
-        field("企业工商登记名", &["工商登记名", "Registered name"], K::Text, S::UserInput, V::None, true),
+        field("企业税号", &["Enterprise tax ID"], K::Text, credential(C::TaxId), V::NoSpaces, false),
+        field("企业工商登记名", &["工商登记名", "Registered name"], K::Text, credential(C::EnterpriseName), V::None, true),
         field("发票云授权标识", &[], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
         field("客户端标识", &[], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
         field("接入标识", &[], K::Password, credential(C::EnterpriseEncryptKey), V::NoSpaces, true),
@@ -171,6 +176,7 @@ const THIRD_PARTY_APP: FormSpec = FormSpec {
     // 认证凭证 shows the gateway credential as text beside this label, in edit and view mode.
     shown_texts: &["x-acgw-identity"],
     offers: &[Offer::Fill, Offer::Undo, Offer::RememberGateway],
+    credentials: None,
     fields: &[
         field("系统编码", &["应用编码", "System code", "App code"], K::Text, S::UserInput, V::AsciiAlnum, true),
         field("系统名称", &["应用名称", "System name", "App name"], K::Text, S::UserInput, V::AsciiAlnum, false),
@@ -199,6 +205,7 @@ const ACCESS_TOKEN_AUTH: FormSpec = FormSpec {
     requires_heading: true,
     shown_texts: &[],
     offers: &[Offer::Fill, Offer::Undo, Offer::GenerateKey, Offer::RememberKey],
+    credentials: None,
     fields: &[field(
         "认证密钥",
         &["AccessToken认证密钥", "AccessToken加密认证密钥", "Authentication key"],
@@ -222,6 +229,7 @@ const BUSINESS_SYSTEM_CODE: FormSpec = FormSpec {
     requires_heading: true,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: None,
     fields: &[
         field("编码", &["业务系统编码", "Code"], K::Text, S::UserInput, V::AsciiAlnum, true),
         field("名称", &["业务系统名称", "Name"], K::Text, S::UserInput, V::AsciiAlnum, true),
@@ -241,10 +249,11 @@ const EAS_BUSINESS_SYSTEM: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: None,
     fields: &[
         field("业务系统", &["Business system"], K::Select, S::Constant { value: "EAS" }, V::None, false),
         field("前缀地址", &["Prefix URL"], K::Text, S::UserInput, V::HttpUrl, true),
-        field("EAS数据中心编码", &["EAS数据中心"], K::Text, S::UserInput, V::NoSpaces, true),
+        field("EAS数据中心编码", &["EAS数据中心"], K::Text, S::AccountId, V::Identifier, true),
         field("EASSI名称", &["EAS SI名称"], K::Text, S::Constant { value: "eas" }, V::NoSpaces, true),
         field("EAS用户名", &["EAS账号"], K::Text, S::UserInput, V::None, true),
         field("EAS密码", &[], K::Password, S::UserInput, V::None, true),
@@ -263,9 +272,10 @@ const IMAGE_ENTERPRISE_AUTH: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Enterprise),
     fields: &[
-        field("企业税号", &["税号"], K::Text, S::UserInput, V::NoSpaces, false),
-        field("名称", &["企业名称"], K::Text, S::UserInput, V::None, false),
+        field("企业税号", &["税号"], K::Text, credential(C::TaxId), V::NoSpaces, false),
+        field("名称", &["企业名称"], K::Text, credential(C::EnterpriseName), V::None, false),
         field("授权客户ID", &["客户ID"], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
         field("secret", &[], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
         field("encrypt_key", &["encrypt key"], K::Password, credential(C::EnterpriseEncryptKey), V::NoSpaces, true),
@@ -284,6 +294,7 @@ const MULTI_IMAGE_SYSTEM: FormSpec = FormSpec {
     requires_heading: false,
     shown_texts: &[],
     offers: FILL_UNDO,
+    credentials: Some(CredentialLevel::Enterprise),
     fields: &[
         field("发票云授权码", &[], K::Text, credential(C::EnterpriseClientId), V::EnterpriseClientId, true),
         field("发票云授权密钥", &[], K::Password, credential(C::EnterpriseClientSecret), V::NoSpaces, true),
