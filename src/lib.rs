@@ -11,10 +11,12 @@ pub mod gateway;
 pub mod i18n;
 pub mod keygen;
 pub mod labels;
+pub mod paste;
 pub mod secret;
 pub mod snapshot;
 pub mod status;
 pub mod user_language;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

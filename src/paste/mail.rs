@@ -1,0 +1,777 @@
+//! A 授权邮件 / 出库邮件 → environment, enterprises and tenants.
+//!
+//! One pass over the lines. Each line is a table header (then its rows), labelled values
+//! (`ClientID：…`, several per line), a label whose value is on the next line, a line
+//! continuing a hard-wrapped value, a section heading (`租户授权信息`), a company name heading
+//! (`1、深圳某某有限公司`), or prose. Values go into groups, one per enterprise or tenant:
+//! a value whose slot the current group already holds (with a different value) starts the
+//! next group, and so does a name or 税号 after a blank line once the group has credentials.
+//! A group is a tenant when its ClientID starts with `TN_` and it has no 税号, or it stands
+//! under a 租户 heading; otherwise an enterprise (a `TN_` ClientID there is a problem).
+
+use std::collections::HashMap;
+
+use zeroize::Zeroizing;
+
+use super::environment::Statements;
+use super::labels::{skip_spaces, Field, Hit, Scope, Vocabulary};
+use super::lines::{self, Line};
+use super::problems::{self, is_tenant_id};
+use super::table;
+use super::values::{is_token_char, plausible, read_value, Read};
+use super::{
+    CredentialField, Enterprise, Missing, MissingReason, Paste, PasteError, PasteKind, Tenant,
+};
+use crate::secret::Secret;
+
+/// A line this wide or wider was probably wrapped by the mail client (72–78 columns).
+const WRAP_WIDTH: usize = 60;
+
+pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
+    let vocab = Vocabulary::new();
+    let lines = lines::split(text);
+    let mut env = Statements::default();
+    let mut b = Builder::default();
+    let mut saw_first = false;
+    // A label whose value is expected on the next line.
+    let mut pending: Option<(Field, Option<Scope>)> = None;
+    // The last token value read and the width of its line, for wrapped values.
+    let mut last_token: Option<(usize, CredentialField, usize)> = None;
+    // Groups of a transposed table (labels down the first column, one enterprise per column).
+    let mut transposed: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        i += 1;
+        if line.is_blank() {
+            b.paragraph_break();
+            last_token = None;
+            continue;
+        }
+        if !saw_first {
+            saw_first = true;
+            env.subject_line(&line.text(0, line.chars.len()));
+        }
+        env.prose(line);
+
+        if let Some(header) = table::header(line, &vocab) {
+            let mut rows = 0;
+            let mut j = i;
+            while j < lines.len() {
+                if lines[j].is_blank() || table::is_rule(&lines[j]) {
+                    j += 1;
+                    continue;
+                }
+                let Some(row) = table::row(&lines[j], &header) else {
+                    break;
+                };
+                env.prose(&lines[j]);
+                b.row(row, &mut env);
+                rows += 1;
+                j += 1;
+            }
+            if rows > 0 {
+                b.saw_credential_label = true;
+                i = j;
+                pending = None;
+                last_token = None;
+                continue;
+            }
+        }
+
+        let hits = vocab.hits(line, 0);
+        let with_value: Vec<&Hit> = hits.iter().filter(|h| h.value_start.is_some()).collect();
+        let start = line.content_start();
+
+        if !with_value.is_empty() {
+            pending = None;
+            last_token = None;
+            transposed.clear();
+            if let Some(first) = with_value.first() {
+                b.lead_text(line, start, first.start);
+            }
+            for (k, hit) in with_value.iter().enumerate() {
+                let end = with_value
+                    .get(k + 1)
+                    .map_or(line.chars.len(), |next| next.start);
+                let value_start = hit.value_start.unwrap_or(hit.end);
+                let raw = &line.chars[value_start.min(end)..end];
+                let is_last = k + 1 == with_value.len();
+                match put_labelled(&mut b, &mut env, hit, raw) {
+                    Some(Read::Missing(MissingReason::Empty)) if is_last => {
+                        pending = Some((hit.field, hit.scope))
+                    }
+                    Some(Read::Value(_)) if is_last => {
+                        last_token = to_credential(hit.field)
+                            .filter(|f| *f != CredentialField::Name)
+                            .and_then(|f| b.current_of(hit.scope).map(|g| (g, f, line.width)));
+                    }
+                    _ => {}
+                }
+            }
+            continue;
+        }
+
+        let content: Vec<char> = line.chars[start..].to_vec();
+        let bare_token = !content.is_empty() && content.iter().all(|c| is_token_char(*c));
+
+        // The rest of a hard-wrapped value: a bare token right after a long line.
+        if let Some((group, field, width)) = last_token {
+            if bare_token && width >= WRAP_WIDTH {
+                let piece: String = content.iter().collect();
+                b.append(group, field, &piece);
+                last_token = Some((group, field, line.width));
+                continue;
+            }
+        }
+        last_token = None;
+
+        // `ClientID` alone on a line, its value on this one.
+        if let Some((field, scope)) = pending.take() {
+            if hits.iter().all(|h| h.start != start) && plausible(field, &content) {
+                let read = read_value(field, &content);
+                if let Some(credential) = to_credential(field) {
+                    b.put(credential, scope, read);
+                    if credential != CredentialField::Name {
+                        last_token = b.current_of(scope).map(|g| (g, credential, line.width));
+                    }
+                } else {
+                    env.stated(&content.iter().collect::<String>());
+                }
+                continue;
+            }
+        }
+
+        if let Some(hit) = hits.first().filter(|h| h.start == start) {
+            let after = skip_spaces(&line.folded, hit.end);
+            if after >= line.chars.len() {
+                // A label alone: its value follows on the next line.
+                if to_credential(hit.field).is_some() || hit.field == Field::Environment {
+                    pending = Some((hit.field, hit.scope));
+                }
+                continue;
+            }
+            // `ClientID<TAB>abc` or `ClientID    abc`, or a transposed table's row.
+            let cells = split_cells(&line.chars[hit.end..]);
+            if let Some(field) = to_credential(hit.field) {
+                if cells.len() == 1 && plausible(hit.field, &cells[0]) {
+                    b.put(field, hit.scope, read_value(hit.field, &cells[0]));
+                    transposed.clear();
+                    continue;
+                }
+                if cells.len() >= 2 && cells.iter().all(|c| plausible(hit.field, c)) {
+                    if transposed.len() != cells.len() {
+                        transposed = (0..cells.len()).map(|_| b.new_group(None)).collect();
+                        b.saw_credential_label = true;
+                    }
+                    for (group, cell) in transposed.iter().zip(&cells) {
+                        b.put_into(*group, field, read_value(hit.field, cell));
+                    }
+                    b.close_current();
+                    continue;
+                }
+            }
+        }
+        transposed.clear();
+        b.heading_or_prose(line, start);
+    }
+
+    let (environment, environment_url) = env.decide();
+    let looked_like_mail = b.saw_credential_label
+        || environment != super::Environment::Unknown
+        || mentions_mail_words(text);
+    let (enterprises, tenants) = b.finish()?;
+    if enterprises.is_empty() && tenants.is_empty() {
+        return Err(if looked_like_mail {
+            PasteError::NoCredentials
+        } else {
+            PasteError::UnknownShape
+        });
+    }
+    let mut paste = Paste::of_kind(PasteKind::Mail);
+    paste.environment = environment;
+    paste.environment_url = environment_url;
+    paste.problems = enterprises
+        .iter()
+        .flat_map(problems::of_enterprise)
+        .chain(tenants.iter().flat_map(problems::of_tenant))
+        .collect();
+    paste.enterprises = enterprises;
+    paste.tenants = tenants;
+    Ok(paste)
+}
+
+fn mentions_mail_words(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "发票云",
+        "piaozone",
+        "授权",
+        "金蝶",
+        "kingdee",
+        "税号",
+        "clientid",
+        "client id",
+        "encrykey",
+        "出库",
+        "激活",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+fn to_credential(field: Field) -> Option<CredentialField> {
+    Some(match field {
+        Field::Name => CredentialField::Name,
+        Field::TaxId => CredentialField::TaxId,
+        Field::ClientId => CredentialField::ClientId,
+        Field::ClientSecret => CredentialField::ClientSecret,
+        Field::EncryptKey => CredentialField::EncryptKey,
+        Field::Environment | Field::Subject | Field::Level => return None,
+    })
+}
+
+/// One `label：value`; returns what the value read as (for credentials).
+fn put_labelled(b: &mut Builder, env: &mut Statements, hit: &Hit, raw: &[char]) -> Option<Read> {
+    let text: String = raw.iter().collect();
+    match hit.field {
+        Field::Environment | Field::Subject => {
+            env.stated(&text);
+            None
+        }
+        Field::Level => {
+            b.section(level_scope(&text));
+            None
+        }
+        field => {
+            let credential = to_credential(field)?;
+            let read = read_value(field, raw);
+            if field.is_credential() {
+                b.saw_credential_label = true;
+            }
+            b.put(credential, hit.scope, read.clone());
+            Some(read)
+        }
+    }
+}
+
+fn level_scope(text: &str) -> Option<Scope> {
+    let lower = text.to_lowercase();
+    if lower.contains("租户") || lower.contains("tenant") {
+        Some(Scope::Tenant)
+    } else if lower.contains("企业") || lower.contains("enterprise") || lower.contains("税号") {
+        Some(Scope::Enterprise)
+    } else {
+        None
+    }
+}
+
+/// What follows a label without separator: cells split on tabs or runs of 2+ spaces; one cell
+/// when neither is there.
+fn split_cells(chars: &[char]) -> Vec<Vec<char>> {
+    let mut cells = Vec::new();
+    let mut current = Vec::new();
+    let mut spaces = 0;
+    for &c in chars {
+        if c == '\t' || (c == ' ' && spaces >= 1) {
+            if !current.is_empty() {
+                cells.push(std::mem::take(&mut current));
+            }
+            spaces = if c == ' ' { spaces + 1 } else { 2 };
+            continue;
+        }
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces == 1 && !current.is_empty() {
+            current.push(' ');
+        }
+        spaces = 0;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        cells.push(current);
+    }
+    cells
+}
+
+/// One value and why it is missing, as a group holds it.
+#[derive(Default)]
+struct Slot {
+    value: Option<Zeroizing<String>>,
+    reason: Option<MissingReason>,
+}
+
+#[derive(Default)]
+struct Group {
+    slots: [Slot; 5],
+    /// 企业 or 租户, from a heading, a label's own scope or a table's 类型 column.
+    scope: Option<Scope>,
+}
+
+impl Group {
+    fn value(&self, field: CredentialField) -> Option<&str> {
+        self.slots[field.index()]
+            .value
+            .as_deref()
+            .map(String::as_str)
+    }
+
+    fn has_credential(&self) -> bool {
+        [
+            CredentialField::ClientId,
+            CredentialField::ClientSecret,
+            CredentialField::EncryptKey,
+        ]
+        .iter()
+        .any(|f| self.value(*f).is_some())
+    }
+
+    fn conflicts(&self, field: CredentialField, read: &Read) -> bool {
+        matches!((read, self.value(field)), (Read::Value(new), Some(old)) if new != old)
+    }
+
+    fn set(&mut self, field: CredentialField, read: Read) {
+        let slot = &mut self.slots[field.index()];
+        match read {
+            Read::Value(v) => {
+                slot.value = Some(Zeroizing::new(v));
+                slot.reason = None;
+            }
+            Read::Missing(reason) => {
+                if slot.value.is_none() && slot.reason.is_none() {
+                    slot.reason = Some(reason);
+                }
+            }
+        }
+    }
+
+    fn is_tenant(&self) -> bool {
+        let tn = self
+            .value(CredentialField::ClientId)
+            .is_some_and(is_tenant_id);
+        let tax = self.value(CredentialField::TaxId).is_some();
+        (tn && self.scope == Some(Scope::Tenant))
+            || (!tax && (tn || self.scope == Some(Scope::Tenant)))
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    groups: Vec<Group>,
+    current: Option<usize>,
+    /// The group `租户ClientID：`-style labels fill, apart from the enterprise being read.
+    tenant: Option<usize>,
+    section: Option<Scope>,
+    paragraph_break: bool,
+    saw_credential_label: bool,
+}
+
+impl Builder {
+    fn new_group(&mut self, scope: Option<Scope>) -> usize {
+        self.groups.push(Group {
+            scope: scope.or(self.section),
+            ..Group::default()
+        });
+        self.groups.len() - 1
+    }
+
+    fn close_current(&mut self) {
+        self.current = None;
+    }
+
+    fn paragraph_break(&mut self) {
+        self.paragraph_break = true;
+    }
+
+    fn section(&mut self, scope: Option<Scope>) {
+        self.section = scope;
+        self.current = None;
+        if scope == Some(Scope::Tenant) {
+            self.tenant = None;
+        }
+    }
+
+    /// The group a value with this label scope went into.
+    fn current_of(&self, scope: Option<Scope>) -> Option<usize> {
+        if scope == Some(Scope::Tenant) && self.section != Some(Scope::Tenant) {
+            self.tenant
+        } else {
+            self.current
+        }
+    }
+
+    fn put(&mut self, field: CredentialField, scope: Option<Scope>, read: Read) {
+        if scope == Some(Scope::Tenant) && self.section != Some(Scope::Tenant) {
+            let group = match self.tenant {
+                Some(g) if !self.groups[g].conflicts(field, &read) => g,
+                _ => {
+                    let g = self.new_group(Some(Scope::Tenant));
+                    self.tenant = Some(g);
+                    g
+                }
+            };
+            self.groups[group].set(field, read);
+            return;
+        }
+        let opens = matches!(field, CredentialField::Name | CredentialField::TaxId)
+            && matches!(read, Read::Value(_));
+        let group = match self.current {
+            Some(g)
+                if !self.groups[g].conflicts(field, &read)
+                    && !(opens && self.paragraph_break && self.groups[g].has_credential()) =>
+            {
+                g
+            }
+            Some(g) if matches!(read, Read::Missing(_)) => g,
+            _ => {
+                let g = self.new_group(scope);
+                self.current = Some(g);
+                g
+            }
+        };
+        if matches!(read, Read::Value(_)) {
+            self.paragraph_break = false;
+        }
+        self.groups[group].set(field, read);
+    }
+
+    fn put_into(&mut self, group: usize, field: CredentialField, read: Read) {
+        if let Some(g) = self.groups.get_mut(group) {
+            if !g.conflicts(field, &read) {
+                g.set(field, read);
+            }
+        }
+    }
+
+    fn append(&mut self, group: usize, field: CredentialField, piece: &str) {
+        if let Some(value) = self
+            .groups
+            .get_mut(group)
+            .and_then(|g| g.slots[field.index()].value.as_mut())
+        {
+            value.push_str(piece);
+        }
+    }
+
+    /// A company name heading starts the next enterprise.
+    fn open_with_name(&mut self, name: String) {
+        let needs_new = self.current.is_none_or(|g| {
+            self.groups[g].has_credential() || self.groups[g].value(CredentialField::Name).is_some()
+        });
+        if needs_new {
+            let g = self.new_group(None);
+            self.current = Some(g);
+        }
+        self.paragraph_break = false;
+        if let Some(g) = self.current {
+            self.groups[g].set(CredentialField::Name, Read::Value(name));
+        }
+    }
+
+    /// The text before a line's first label: `1、深圳某某有限公司（税号：…）` names the enterprise.
+    fn lead_text(&mut self, line: &Line, start: usize, end: usize) {
+        if end <= start {
+            return;
+        }
+        if let Some(name) = company_name(&line.chars[start..end]) {
+            self.open_with_name(name);
+        }
+    }
+
+    fn row(&mut self, row: table::Row, env: &mut Statements) {
+        let level = row
+            .iter()
+            .find(|(f, _, _)| *f == Field::Level)
+            .and_then(|(_, _, cell)| level_scope(&cell.iter().collect::<String>()));
+        let g = self.new_group(level);
+        for (field, scope, cell) in row {
+            match to_credential(field) {
+                Some(credential) => {
+                    if scope == Some(Scope::Tenant) && credential != CredentialField::Name {
+                        // A `租户ClientID` column beside the enterprise's: the tenant's group.
+                        self.current = Some(g);
+                        self.put(credential, scope, read_value(field, &cell));
+                    } else {
+                        self.groups[g].set(credential, read_value(field, &cell));
+                    }
+                }
+                None if field == Field::Environment => env.stated(&cell.iter().collect::<String>()),
+                None => {}
+            }
+        }
+        self.current = None;
+    }
+
+    /// A line with no labelled value: a section heading, a company name heading, or prose.
+    fn heading_or_prose(&mut self, line: &Line, start: usize) {
+        let folded: String = line.folded[start..].iter().collect();
+        let core: String = folded
+            .chars()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '[' | ']' | ':' | ' ' | '(' | ')' | '#' | '=' | '-' | '、' | '.' | '：'
+                )
+            })
+            .collect();
+        let short = core.chars().count() <= 30;
+        let negated = ["不要", "勿", "不能", "禁止", "注意", "不是", "别"]
+            .iter()
+            .any(|w| core.contains(w));
+        if short && !negated {
+            if core.contains("租户") || core.contains("tenant") {
+                self.section(Some(Scope::Tenant));
+                return;
+            }
+            let enterprise_words = ["授权", "级", "信息", "列表", "明细", "清单"];
+            if (core.contains("企业") && enterprise_words.iter().any(|w| core.contains(w)))
+                || core.contains("enterprise")
+            {
+                self.section(Some(Scope::Enterprise));
+                return;
+            }
+        }
+        if let Some(name) = company_name(&line.chars[start..]) {
+            self.open_with_name(name);
+            // `深圳某某有限公司（91440300MA5XXXXXXX）`: its 税号 in brackets.
+            if let Some(tax_id) = bracketed_tax_id(&line.chars[start..]) {
+                self.put(CredentialField::TaxId, None, Read::Value(tax_id));
+            }
+        }
+    }
+
+    fn finish(&self) -> Result<(Vec<Enterprise>, Vec<Tenant>), PasteError> {
+        let mut enterprises: Vec<Enterprise> = Vec::new();
+        let mut by_tax_id: HashMap<String, usize> = HashMap::new();
+        let mut tenants: Vec<Tenant> = Vec::new();
+        let mut by_client_id: HashMap<String, usize> = HashMap::new();
+        let any_credential = self.groups.iter().any(Group::has_credential);
+        if !any_credential {
+            let unreadable = self.groups.iter().any(|g| {
+                [
+                    CredentialField::ClientId,
+                    CredentialField::ClientSecret,
+                    CredentialField::EncryptKey,
+                ]
+                .iter()
+                .any(|f| g.slots[f.index()].reason.is_some())
+            });
+            return if unreadable {
+                Err(PasteError::CredentialsUnreadable)
+            } else {
+                Ok((enterprises, tenants))
+            };
+        }
+        for group in &self.groups {
+            let readable = group.has_credential() || group.value(CredentialField::TaxId).is_some();
+            if !readable {
+                continue;
+            }
+            if group.is_tenant() {
+                let tenant = to_tenant(group);
+                let key = tenant.client_id.clone().unwrap_or_default();
+                match by_client_id.get(&key).filter(|_| !key.is_empty()) {
+                    Some(&at) => merge_tenant(&mut tenants[at], tenant)?,
+                    None => {
+                        by_client_id.insert(key, tenants.len());
+                        tenants.push(tenant);
+                    }
+                }
+            } else {
+                let enterprise = to_enterprise(group);
+                let key: String = enterprise
+                    .tax_id
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                match by_tax_id.get(&key).filter(|_| !key.is_empty()) {
+                    Some(&at) => merge_enterprise(&mut enterprises[at], enterprise)?,
+                    None => {
+                        by_tax_id.insert(key, enterprises.len());
+                        enterprises.push(enterprise);
+                    }
+                }
+            }
+        }
+        Ok((enterprises, tenants))
+    }
+}
+
+fn missing_of(group: &Group, fields: &[CredentialField]) -> Vec<Missing> {
+    fields
+        .iter()
+        .filter(|f| group.value(**f).is_none())
+        .map(|f| Missing {
+            field: *f,
+            reason: group.slots[f.index()]
+                .reason
+                .unwrap_or(MissingReason::NotFound),
+        })
+        .collect()
+}
+
+fn secret_of(group: &Group, field: CredentialField) -> Option<Secret> {
+    group.value(field).map(|v| Secret::new(v.to_owned()))
+}
+
+fn to_enterprise(group: &Group) -> Enterprise {
+    Enterprise {
+        name: group
+            .value(CredentialField::Name)
+            .unwrap_or_default()
+            .to_owned(),
+        tax_id: group
+            .value(CredentialField::TaxId)
+            .unwrap_or_default()
+            .to_owned(),
+        client_id: group.value(CredentialField::ClientId).map(str::to_owned),
+        client_secret: secret_of(group, CredentialField::ClientSecret),
+        encrypt_key: secret_of(group, CredentialField::EncryptKey),
+        missing: missing_of(group, &CredentialField::ALL),
+    }
+}
+
+fn to_tenant(group: &Group) -> Tenant {
+    Tenant {
+        name: group.value(CredentialField::Name).map(str::to_owned),
+        client_id: group.value(CredentialField::ClientId).map(str::to_owned),
+        client_secret: secret_of(group, CredentialField::ClientSecret),
+        encrypt_key: secret_of(group, CredentialField::EncryptKey),
+        missing: missing_of(group, &CredentialField::ALL[2..]),
+    }
+}
+
+/// The same 税号 listed twice (a summary table and the detail blocks): one enterprise, unless
+/// a value differs, which makes the whole paste untrustworthy.
+fn merge_enterprise(into: &mut Enterprise, other: Enterprise) -> Result<(), PasteError> {
+    let conflict = || PasteError::ConflictingTaxId {
+        tax_id: into.tax_id.clone(),
+    };
+    if !into.name.is_empty() && !other.name.is_empty() && into.name != other.name {
+        return Err(conflict());
+    }
+    if differs(into.client_id.as_deref(), other.client_id.as_deref())
+        || differs_secret(&into.client_secret, &other.client_secret)
+        || differs_secret(&into.encrypt_key, &other.encrypt_key)
+    {
+        return Err(conflict());
+    }
+    if into.name.is_empty() {
+        into.name = other.name;
+    }
+    into.client_id = into.client_id.take().or(other.client_id);
+    into.client_secret = into.client_secret.take().or(other.client_secret);
+    into.encrypt_key = into.encrypt_key.take().or(other.encrypt_key);
+    into.missing
+        .retain(|m| other.missing.iter().any(|o| o.field == m.field));
+    Ok(())
+}
+
+fn merge_tenant(into: &mut Tenant, other: Tenant) -> Result<(), PasteError> {
+    if differs_secret(&into.client_secret, &other.client_secret)
+        || differs_secret(&into.encrypt_key, &other.encrypt_key)
+    {
+        return Err(PasteError::ConflictingTenant {
+            client_id: into.client_id.clone().unwrap_or_default(),
+        });
+    }
+    into.name = into.name.take().or(other.name);
+    into.client_secret = into.client_secret.take().or(other.client_secret);
+    into.encrypt_key = into.encrypt_key.take().or(other.encrypt_key);
+    into.missing
+        .retain(|m| other.missing.iter().any(|o| o.field == m.field));
+    Ok(())
+}
+
+fn differs(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a != b)
+}
+
+fn differs_secret(a: &Option<Secret>, b: &Option<Secret>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if !a.same_value(b.expose()))
+}
+
+const COMPANY_SUFFIXES: &[&str] = &[
+    "有限公司",
+    "公司",
+    "集团",
+    "厂",
+    "研究院",
+    "研究所",
+    "事务所",
+    "合作社",
+    "商行",
+    "中心",
+    "医院",
+    "学校",
+    "大学",
+    "银行",
+    "协会",
+    "合伙企业",
+    "co.,ltd",
+    "co., ltd",
+    "co.,ltd.",
+    "co., ltd.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "inc",
+    "inc.",
+];
+const GREETINGS: &[&str] = &[
+    "尊敬的",
+    "亲爱的",
+    "致",
+    "您好",
+    "dear",
+    "hi",
+    "hello",
+    "发件人",
+    "收件人",
+    "from",
+    "to",
+];
+
+/// A heading that is just a company's name (`1、深圳某某科技有限公司`, `深圳某某有限公司（9144…）`).
+fn company_name(chars: &[char]) -> Option<String> {
+    let text: String = chars.iter().collect();
+    // Drop a bracketed tail (`（税号：…）`, `(91440300…)`) and trailing punctuation.
+    let cut = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '（' | '('))
+        .map(|(i, _)| i)
+        .find(|&i| {
+            text[i..]
+                .chars()
+                .skip(1)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count()
+                >= 15
+                || text[i..].contains("税号")
+        })
+        .unwrap_or(text.len());
+    let name = text[..cut]
+        .trim()
+        .trim_end_matches([':', '：', ',', '，', '。', ';', '；', '(', '（'])
+        .trim();
+    let lower = name.to_lowercase();
+    let count = name.chars().count();
+    let is_company = COMPANY_SUFFIXES.iter().any(|s| lower.ends_with(s));
+    let greeting = GREETINGS.iter().any(|g| lower.starts_with(g));
+    let sentence = name.contains(['，', ',', '。', '：', ':']) && !lower.contains("co.");
+    (is_company && !greeting && !sentence && (2..=60).contains(&count)).then(|| name.to_owned())
+}
+
+/// An 18-character code in brackets after a company name.
+fn bracketed_tax_id(chars: &[char]) -> Option<String> {
+    let text: String = chars.iter().collect();
+    let open = text.find(['（', '('])?;
+    let inner: String = text[open..]
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (15..=20).contains(&inner.len()).then_some(inner)
+}

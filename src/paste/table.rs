@@ -1,0 +1,197 @@
+//! Credentials pasted from an HTML table: a header row of labels, then one row per enterprise
+//! (or tenant), cells separated by tabs (what browsers copy), by `|` (Markdown), or by runs of
+//! spaces (a plain-text mail's aligned columns).
+
+use super::labels::{trim_cell, Field, Scope, Vocabulary};
+use super::lines::Line;
+use super::values::{read_value, Read};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Separator {
+    Tab,
+    Pipe,
+    Spaces,
+}
+
+/// A table's header: which label each column has (`None` for 序号, 备注, …).
+pub(crate) struct Header {
+    separator: Separator,
+    columns: Vec<Option<(Field, Option<Scope>)>>,
+}
+
+/// One data row: the cells of known columns, in column order.
+pub(crate) type Row = Vec<(Field, Option<Scope>, Vec<char>)>;
+
+/// Reads `line` as a header row: at least two columns naming a 税号 or credential, and no more
+/// unknown columns than known ones (so prose that mentions two labels is not a header).
+pub(crate) fn header(line: &Line, vocab: &Vocabulary) -> Option<Header> {
+    let separator = separator_of(line);
+    let columns: Vec<Option<(Field, Option<Scope>)>> = match separator {
+        Separator::Tab | Separator::Pipe => cells(line, separator)
+            .iter()
+            .map(|(s, e)| vocab.whole_label(&line.folded[*s..*e]))
+            .collect(),
+        Separator::Spaces => space_columns(line, vocab)?,
+    };
+    let known: Vec<Field> = columns.iter().flatten().map(|(f, _)| *f).collect();
+    let credentials = known.iter().filter(|f| f.is_credential()).count();
+    let unknown = columns.len() - known.len();
+    let distinct = known.iter().enumerate().all(|(i, f)| {
+        // The same field twice is fine only when scopes differ (企业ClientID, 租户ClientID).
+        !known[..i].contains(f) || columns.iter().flatten().filter(|(g, _)| g == f).count() <= 2
+    });
+    (credentials >= 2 && unknown <= known.len() && distinct)
+        .then_some(Header { separator, columns })
+}
+
+/// Reads `line` as a data row of `header`, or `None` when it does not fit (the table ended).
+pub(crate) fn row(line: &Line, header: &Header) -> Option<Row> {
+    let n = header.columns.len();
+    let mut spans: Vec<(usize, usize)> = match header.separator {
+        Separator::Tab | Separator::Pipe => cells(line, header.separator),
+        Separator::Spaces => words(line),
+    };
+    if header.separator == Separator::Tab {
+        while spans.len() > n
+            && spans
+                .last()
+                .is_some_and(|(s, e)| line.chars[*s..*e].iter().all(|c| c.is_whitespace()))
+        {
+            spans.pop();
+        }
+    }
+    if spans.len() > n && header.separator == Separator::Spaces {
+        // A name with spaces in it (`Acme Trading Co., Ltd`) takes the extra words.
+        let name_col = header
+            .columns
+            .iter()
+            .position(|c| matches!(c, Some((Field::Name, _))))?;
+        let extra = spans.len() - n;
+        let merged = (spans[name_col].0, spans[name_col + extra].1);
+        spans.splice(name_col..=name_col + extra, [merged]);
+    }
+    if spans.len() != n {
+        return None;
+    }
+    let row: Row = header
+        .columns
+        .iter()
+        .zip(&spans)
+        .filter_map(|(col, (s, e))| {
+            col.map(|(field, scope)| (field, scope, line.chars[*s..*e].to_vec()))
+        })
+        .collect();
+    let readable = row.iter().any(|(field, _, cell)| {
+        field.is_credential() && matches!(read_value(*field, cell), Read::Value(_))
+    });
+    readable.then_some(row)
+}
+
+/// `|---|:---:|`: a Markdown table's rule row, skipped.
+pub(crate) fn is_rule(line: &Line) -> bool {
+    let mut dashes = 0;
+    for c in &line.folded {
+        match c {
+            '-' => dashes += 1,
+            '|' | ':' | ' ' | '\t' | '+' | '=' => {}
+            _ => return false,
+        }
+    }
+    dashes >= 3
+}
+
+fn separator_of(line: &Line) -> Separator {
+    if line.folded.contains(&'\t') {
+        Separator::Tab
+    } else if line.folded.iter().filter(|c| **c == '|').count() >= 2 {
+        Separator::Pipe
+    } else {
+        Separator::Spaces
+    }
+}
+
+/// Cell spans split on tabs or pipes (Markdown's outer pipes dropped).
+fn cells(line: &Line, separator: Separator) -> Vec<(usize, usize)> {
+    let split = if separator == Separator::Tab {
+        '\t'
+    } else {
+        '|'
+    };
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.folded.iter().enumerate() {
+        if *c == split {
+            spans.push((start, i));
+            start = i + 1;
+        }
+    }
+    spans.push((start, line.folded.len()));
+    if separator == Separator::Pipe {
+        let blank = |(s, e): &(usize, usize)| line.folded[*s..*e].iter().all(|c| c.is_whitespace());
+        if spans.first().is_some_and(blank) {
+            spans.remove(0);
+        }
+        if spans.last().is_some_and(blank) {
+            spans.pop();
+        }
+    }
+    spans
+}
+
+/// Whitespace-separated word spans.
+fn words(line: &Line) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in line.chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, line.chars.len()));
+    }
+    spans
+}
+
+/// A space-aligned header: labels may hold spaces themselves (`Client ID`), so labels are
+/// matched first and any other word is an unknown column of at most six characters.
+fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Option<(Field, Option<Scope>)>>> {
+    let f = &line.folded;
+    let mut columns = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        if f[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let word_end = (i..f.len())
+            .find(|&k| f[k].is_whitespace())
+            .unwrap_or(f.len());
+        match vocab.label_at(f, i) {
+            Some((field, scope, end))
+                if end >= word_end || f.get(end).is_none_or(|c| c.is_whitespace()) =>
+            {
+                let end = end.max(word_end);
+                let cell = trim_cell(&f[i..end]);
+                let scope = vocab.whole_label(&cell).map_or(scope, |(_, s)| s);
+                columns.push(Some((field, scope)));
+                i = end;
+            }
+            _ => {
+                // `租户ClientID` as one word: a scoped label.
+                let scoped = vocab.whole_label(&f[i..word_end]);
+                if scoped.is_none() && (word_end - i > 6 || f[i..word_end].contains(&':')) {
+                    return None;
+                }
+                columns.push(scoped);
+                i = word_end;
+            }
+        }
+    }
+    Some(columns)
+}
