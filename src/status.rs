@@ -9,7 +9,9 @@
 //!    that is not a console would be asking for nothing;
 //! 3. a console without host access → `no-access` (the context is still shown: it comes from
 //!    the address alone; an id remembered from an earlier grant is included too);
-//! 4. a console with an observation that serves it → `ready`;
+//! 4. a console with an observation that serves it → `ready`; what the console itself answered
+//!    (`getUserLanguage.do`) wins over a pasted context (a 获取token示例 or a body the user
+//!    pasted), which counts only for a console where none was seen;
 //! 5. otherwise → `waiting`.
 
 use serde::Serialize;
@@ -60,12 +62,26 @@ pub fn popup_status(
     observations: &[Observation],
     locale: Locale,
 ) -> PopupStatus {
+    popup_status_with_pasted(tab_url, has_access, observations, &[], locale)
+}
+
+/// [`popup_status`] with the contexts the user pasted for the tab's origin (live ones only: the
+/// caller drops expired ones), used only where the console's own answer was not seen.
+pub fn popup_status_with_pasted(
+    tab_url: Option<&str>,
+    has_access: bool,
+    observations: &[Observation],
+    pasted: &[Observation],
+    locale: Locale,
+) -> PopupStatus {
     let context = match tab_url.map(ConsoleContext::from_url) {
         None => return unreadable_tab(locale),
         Some(Err(error)) => return not_console(not_console_message(&error, locale)),
         Some(Ok(context)) => context,
     };
-    let account_id = observation_for_console(&context, observations).map(|o| o.account_id.clone());
+    let account_id = observation_for_console(&context, observations)
+        .or_else(|| observation_for_console(&context, pasted))
+        .map(|o| o.account_id.clone());
     let state = match (has_access, &account_id) {
         (false, _) => PopupState::NoAccess,
         (true, Some(_)) => PopupState::Ready,

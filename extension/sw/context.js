@@ -51,6 +51,46 @@ function remember(observation, documentId) {
   });
 }
 
+/**
+ * Stores a context the user pasted (a 获取token示例's prefix and accountId, a pasted
+ * getUserLanguage.do body), as the core wrote it: an observation marked `pasted`, with an
+ * expiry. It replaces an earlier pasted one for the same console; the core counts it only where
+ * the console's own answer was not seen, and only until it expires.
+ */
+export function rememberPasted(observation) {
+  return serialised(async () => {
+    const key = observationsKey(observation.origin);
+    const stored = (await chrome.storage.session.get(key))[key];
+    const kept = (Array.isArray(stored) ? stored : [])
+      .filter((entry) => !(entry?.pasted && entry.pageDir === observation.pageDir));
+    kept.push(observation);
+    await chrome.storage.session.set({ [key]: kept.slice(-MAX_OBSERVATIONS) });
+  });
+}
+
+/** 清除所有密钥 forgets everything pasted, contexts included, for every console. */
+export function forgetPasted() {
+  return serialised(async () => {
+    const all = await chrome.storage.session.get(null);
+    const updates = {};
+    for (const [key, entries] of Object.entries(all)) {
+      if (!key.startsWith('obs:') || !Array.isArray(entries) || !entries.some((e) => e?.pasted)) continue;
+      updates[key] = entries.filter((entry) => !entry?.pasted);
+    }
+    if (Object.keys(updates).length) await chrome.storage.session.set(updates);
+  });
+}
+
+/** The 数据中心 id the core gives the console at `url` (seen or pasted), if any. */
+export async function accountIdFor(url, core) {
+  const origin = url ? webOrigin(url) : null;
+  if (origin === null) return null;
+  const key = observationsKey(origin);
+  const observations = (await chrome.storage.session.get(key))[key] ?? [];
+  const status = core.popupStatus(url, true, observations);
+  return typeof status?.accountId === 'string' ? status.accountId : null;
+}
+
 /** The tab's address if the browser lets us read it (host access or activeTab). */
 async function readableTabUrl(tabId) {
   const tab = await chrome.tabs.get(tabId);

@@ -1,6 +1,7 @@
 //! The worker's message table: each module exports `handlers = { '<type>': async (message,
 //! sender, core) => reply }`. Adding a module is one import and one spread here.
 import { handlers as context } from './context.js';
+import { handlers as credentials } from './credentials.js';
 import { handlers as documents } from './documents.js';
 import { handlers as forms } from './forms.js';
 import { handlers as registration } from './registration.js';
@@ -12,4 +13,6 @@ export const handlers = Object.freeze({
   ...forms,
   ...registration,
   ...secrets,
+  // After secrets: it widens 清除所有密钥 and the popup's confirms to the pasted credentials.
+  ...credentials,
 });

@@ -101,7 +101,8 @@ async function scheduleExpiry(live) {
   else await chrome.alarms.clear(EXPIRY_ALARM);
 }
 
-async function store({ key, record }) {
+/** Stores a record the core wrote (`{key, record}`), and forgets that console's expiry note. */
+export async function store({ key, record }) {
   return serialised(async () => {
     await chrome.storage.session.set({ [key]: record });
     if (isObject(record)) await chrome.storage.session.remove(expiredKey(record.kind, record.prefix));
@@ -367,7 +368,7 @@ async function toOffscreen(message) {
   return chrome.runtime.sendMessage({ target: 'fapiao-offscreen-clipboard', ...message });
 }
 
-async function clearClipboardIfHolds(value) {
+export async function clearClipboardIfHolds(value) {
   try {
     return await toOffscreen({ type: 'clear-if-holds', value });
   } catch {
@@ -375,17 +376,26 @@ async function clearClipboardIfHolds(value) {
   }
 }
 
+/**
+ * Copies `value` through the offscreen document for 30 seconds. `pending` says where it came
+ * from (`{key, kind}` for a secret, `{credential, tabId}` for a pasted value), so that
+ * 清除所有密钥 and the alarm can clear it if the clipboard still holds it.
+ */
+export async function copyValue(value, pending) {
+  const reply = await toOffscreen({ type: 'copy', value, seconds: CLIPBOARD_SECONDS });
+  if (!reply?.ok) return { ok: false, error: text('secrets_copy_failed') };
+  const clearAt = Date.now() + CLIPBOARD_SECONDS * 1000;
+  await chrome.storage.session.set({ [CLIPBOARD_KEY]: { ...pending, clearAt } });
+  // Backup for the offscreen timer, and the moment to close the offscreen document.
+  if (chrome.alarms) await chrome.alarms.create(CLIPBOARD_ALARM, { when: clearAt + 1000 });
+  return { ok: true, clearAt, seconds: CLIPBOARD_SECONDS };
+}
+
 async function copySecret(key) {
   const live = await liveRecords();
   const record = live[key];
   if (!record) return { ok: false, error: text('secrets_nothing_to_copy') };
-  const reply = await toOffscreen({ type: 'copy', value: record.value, seconds: CLIPBOARD_SECONDS });
-  if (!reply?.ok) return { ok: false, error: text('secrets_copy_failed') };
-  const clearAt = Date.now() + CLIPBOARD_SECONDS * 1000;
-  await chrome.storage.session.set({ [CLIPBOARD_KEY]: { key, kind: record.kind, clearAt } });
-  // Backup for the offscreen timer, and the moment to close the offscreen document.
-  if (chrome.alarms) await chrome.alarms.create(CLIPBOARD_ALARM, { when: clearAt + 1000 });
-  return { ok: true, clearAt, seconds: CLIPBOARD_SECONDS };
+  return copyValue(record.value, { key, kind: record.kind });
 }
 
 async function clipboardDue() {

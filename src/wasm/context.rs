@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::{locale, localised_error, to_js};
 use crate::console::binding::{self, Requester, SeenDocument};
 use crate::console::ConsoleContext;
+use crate::credentials::PastedObservation;
 use crate::i18n::Localised;
 use crate::status;
 use crate::user_language::{self, Observation, UserLanguageError, MAX_BODY_BYTES};
@@ -48,22 +49,30 @@ pub fn observe_user_language(
 /// `popupStatus(tabUrl, hasAccess, observations) -> {state, context?, accountId?, message}`.
 ///
 /// Entries of `observations` that do not read as an observation (old shapes, tampering) are
-/// skipped rather than failing the popup; a non-array counts as none.
+/// skipped rather than failing the popup; a non-array counts as none. Entries marked `pasted`
+/// (a context the user pasted) count only while not expired, and only where the console's own
+/// answer was not seen.
 #[wasm_bindgen(js_name = popupStatus)]
 pub fn popup_status(
     tab_url: Option<String>,
     has_access: bool,
     observations: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let observations: Vec<Observation> = if js_sys::Array::is_array(&observations) {
-        js_sys::Array::from(&observations)
-            .iter()
-            .filter_map(|entry| serde_wasm_bindgen::from_value(entry).ok())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let status = status::popup_status(tab_url.as_deref(), has_access, &observations, locale());
+    let now = js_sys::Date::now();
+    let mut seen: Vec<Observation> = Vec::new();
+    let mut pasted: Vec<Observation> = Vec::new();
+    if js_sys::Array::is_array(&observations) {
+        for entry in js_sys::Array::from(&observations).iter() {
+            if let Ok(entry) = serde_wasm_bindgen::from_value::<PastedObservation>(entry.clone()) {
+                if entry.pasted && (entry.expires_at as f64) > now {
+                    pasted.push(entry.observation);
+                }
+            } else if let Ok(observation) = serde_wasm_bindgen::from_value::<Observation>(entry) {
+                seen.push(observation);
+            }
+        }
+    }
+    let status = status::popup_status_with_pasted(tab_url.as_deref(), has_access, &seen, &pasted, locale());
     to_js(&status)
 }
 

@@ -4,6 +4,7 @@
 //! realm by `setLocale`), Rust → plain JS objects, and localised errors. Nothing here panics:
 //! a panic would abort the whole module in the service worker.
 pub mod context;
+pub mod credentials;
 pub mod forms;
 pub mod secrets;
 
