@@ -57,7 +57,8 @@
         if (box) return { kind: 'dialog', el: box };
       }
       const up = parentOf(n);
-      if (!up || up === doc.body || up === doc.documentElement) break;
+      // No navigation anywhere above: the form's pane is its whole document (a frame's page).
+      if (!up || up === doc.body || up === doc.documentElement) return { kind: 'pane', el: doc.documentElement };
       if (holdsNavigation(up, n)) break;
       pane = up;
     }
@@ -147,19 +148,18 @@
     const r = box && box.el !== doc.documentElement ? box.el.getBoundingClientRect() : screen;
     if (box && box.kind === 'dialog') {
       candidates = besideDialog(r, w, h, vw, vh);
-      if (!candidates.length) candidates = paneCorners(screen, w, h);
     } else {
-      let p = intersect(r, screen);
+      let p = box && box.el !== doc.documentElement ? intersect(r, screen) : screen;
       // Too narrow to hold the bar (or scrolled away): its own corner of the screen instead.
       if (!(p.width >= Math.min(w, vw) && p.height > 0)) p = screen;
-      // A pane shorter than the bar (a form that ends early) lends the free space below it.
-      if (p.height < h + 2 * GAP) {
-        const bottom = vh;
-        const top = Math.max(0, Math.min(p.top, bottom - h - 2 * GAP));
-        p = { ...p, top, bottom, height: bottom - top };
-      }
       candidates = paneCorners(p, w, h);
       within = p;
+    }
+    // When every spot by the form is taken (another bar, the console's navigation), a corner
+    // of the screen.
+    if (within !== screen) {
+      candidates = candidates.concat(paneCorners(screen, w, h).map((c) => ({ ...c, name: 'screen-' + c.name })));
+      within = null;
     }
     // Scored where they will really be: inside the screen.
     for (const c of candidates) {

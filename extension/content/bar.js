@@ -195,7 +195,9 @@ li[data-predicted=ready] .dot { background: #5582f3; }
       // Re-rendering replaces the buttons: skip it when nothing changed, so a click that is
       // half done (pressed, not yet released) while the page churns is not lost.
       const json = JSON.stringify(model);
-      if (json === lastModel) { placer.schedule(); return; }
+      // The agent renders after each look at the page: what the page shows may have changed
+      // around the bar (a dialog opened under it), so its spot is chosen again.
+      if (json === lastModel) { placer.place(); return; }
       lastModel = json;
       // A button the person had focused keeps the focus on its successor.
       const focused = root.activeElement;

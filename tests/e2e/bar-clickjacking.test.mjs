@@ -122,6 +122,29 @@ describe('a page that tries to borrow a person’s click or key for the bar', ()
     await page.close();
   });
 
+  test('a bar the page moves into a transparent wrapper refuses the click: nothing filled', async () => {
+    const page = await callbackPage();
+    const at = await buttonCentre(page, CALLBACK, FILL);
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-fapiao-helper="bar"]');
+      const wrapper = document.createElement('div');
+      wrapper.id = 'wrapper';
+      wrapper.style.opacity = '0.01';
+      document.body.append(wrapper);
+      wrapper.append(host);
+    });
+    await settle(page);
+    await clickAt(page, at);
+    await settle(page);
+    assert.deepEqual(await inputValues(page, CALLBACK_INPUTS), ['', '', '', '']);
+    assert.match(await barText(page, CALLBACK), REFUSED);
+
+    await page.evaluate(() => { const w = document.getElementById('wrapper'); document.body.append(...w.childNodes); w.remove(); });
+    await fill(page, CALLBACK);
+    assert.equal(await page.inputValue('#cb-url'), `${server.origin}/sx/jack/`);
+    await page.close();
+  });
+
   test('a covered 生成密钥 generates no key and remembers nothing new', async () => {
     const page = await newTab(browser, server.origin + url);
     await openKeyDialog(page);
