@@ -95,14 +95,18 @@ async function throttleRecognise(sender) {
 }
 
 /**
- * Every secret value held in the session (`secret:<kind>:<prefix>` records), for the core to
- * leave out of a diagnosis wherever the page shows one as text. They go into the core only.
+ * Every secret value held in the session (`secret:<kind>:<prefix>` records, and the secrets of
+ * pasted `cred:` records), for the core to leave out of a diagnosis wherever the page shows one
+ * as text. They go into the core only.
  */
-async function heldSecretValues() {
+async function heldSecretValues(core) {
   const all = await chrome.storage.session.get(null);
+  const pasted = Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('cred:')));
   return Object.entries(all)
     .filter(([key, record]) => key.startsWith('secret:') && typeof record?.value === 'string' && record.value)
-    .map(([, record]) => record.value);
+    .map(([, record]) => record.value)
+    // and the secrets of a pasted 授权邮件 (src/credentials/ says which values those are)
+    .concat(core.credentialSecretValues?.(pasted) ?? []);
 }
 
 /** The recognised forms of a parsed snapshot, each with the rows its fill would give now. */
@@ -193,7 +197,7 @@ export const handlers = {
       return { ok: false, error: chrome.i18n.getMessage('forms_diagnose_no_access') || String(error?.message ?? error) };
     }
     const frames = [];
-    const held = await heldSecretValues();
+    const held = await heldSecretValues(core);
     for (const injection of injections ?? []) {
       const snapshot = injection?.result;
       if (!isObject(snapshot)) continue;

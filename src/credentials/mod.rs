@@ -26,4 +26,4 @@ pub use record::{
 };
 pub use release::{release, FillRequest, Released, ValueKey};
 pub use scope::CredentialScope;
-pub use view::{credential_for_copy, pick_record, view, CredentialsView, RecordChoice};
+pub use view::{credential_for_copy, pick_record, view, CredentialView, CredentialsView, EnterpriseView, RecordChoice};

@@ -84,6 +84,14 @@ impl HeldCredentials {
         Ok(())
     }
 
+    /// Every secret value held (ClientSecret, EncryKey of each enterprise and tenant), for the
+    /// places that must recognise one to leave it out (诊断此页's report).
+    pub fn secret_values(&self) -> impl Iterator<Item = &str> {
+        let enterprises = self.enterprises.iter().flat_map(|e| [&e.client_secret, &e.encrypt_key]);
+        let tenants = self.tenants.iter().flat_map(|t| [&t.client_secret, &t.encrypt_key]);
+        enterprises.chain(tenants).filter_map(|s| s.as_ref().map(Secret::expose))
+    }
+
     /// Records the popup's confirm: `tab`'s console may receive these (another console's
     /// credentials), or with `insecure`, this plain-http console may receive its own.
     pub fn allow(&mut self, tab: &CredentialScope, insecure: bool) {

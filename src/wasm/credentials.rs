@@ -224,3 +224,10 @@ pub fn credential_for_copy(
         Err(error) => rejected(&error),
     }
 }
+
+/// `credentialSecretValues(records) -> string[]`: the pasted secrets held, for 诊断此页 to leave
+/// out wherever a page shows one (they go into the core only).
+#[wasm_bindgen(js_name = credentialSecretValues)]
+pub fn credential_secret_values(records: JsValue) -> Vec<String> {
+    records_of(&records).iter().flat_map(|(_, r)| r.secret_values().map(str::to_owned).collect::<Vec<_>>()).collect()
+}

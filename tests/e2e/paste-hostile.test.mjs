@@ -43,6 +43,13 @@ describe('pasted secrets on a hostile page', () => {
   const fixtures = new Map();
   addSecretsConsole(fixtures, 'spy', { spy: true });
   const authPath = addAuthConsole(fixtures, 'auth', 'spy');
+  // A console page that shows the pasted secret as a heading (a pasted mail in a note).
+  fixtures.set('/px/shows/index.html', {
+    body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>控制台</title></head><body>' +
+      `<h3>备注 ClientSecret：${ONE.clientSecret}</h3><section><h3>发票云授权配置</h3>` +
+      item('Client id', '<input id="f-id">') + item('Client Secret', '<input type="password" id="f-secret">') +
+      item('Encrypt Key', '<input type="password" id="f-key">') + '</section></body></html>',
+  });
 
   before(async () => ({ server, browser } = await startServerAndBrowser({ fixtures, extensionDir: TEST_BUILD })));
   after(() => closeAll(browser, server));
@@ -112,5 +119,19 @@ describe('pasted secrets on a hostile page', () => {
     assert.equal(after['f-secret'], ONE.clientSecret);
     assert.equal(after['f-id'], ONE.clientId);
     await closeAll(popup, other);
+  });
+
+  test('诊断此页 leaves a pasted secret out of its report', async () => {
+    const page = await newTab(browser, `${server.origin}/px/shows/index.html?formId=notes`);
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    assert.equal((await paste(popup, MAIL_ONE)).state, 'ok');
+    await waitForCredential(popup, 'credential-client-secret');
+    await popup.getByRole('button', { name: /诊断此页|Diagnose this page/ }).click();
+    const pre = popup.getByTestId('diagnose-json');
+    await popup.waitForFunction((el) => el.textContent.length > 0, await pre.elementHandle());
+    const report = await pre.textContent();
+    assert.ok(report.includes('Client Secret') || report.includes('发票云授权配置'), 'the report describes the page');
+    assert.ok(!report.includes(ONE.clientSecret), 'the pasted secret is left out');
+    await closeAll(popup, page);
   });
 });
