@@ -299,7 +299,9 @@ fn evaluate(
         // that title, not by the same words elsewhere on the page.
         headings.own_naming(&scope, spec.heading_words())
     } else {
-        headings.naming(&scope, spec.heading_words())
+        // The form's own title first: a menu or another pane may name the same form by its
+        // other product's name (发票云授权配置 in the menu beside 发票服务授权配置's own title).
+        headings.own_naming(&scope, spec.heading_words()).or_else(|| headings.naming(&scope, spec.heading_words()))
     };
     let heading_matched = heading.is_some();
     if spec.requires_heading && !heading_matched {

@@ -127,3 +127,59 @@ export async function cosmicSave(scope, form) {
   }
   throw new Error(`${form}: 保存 was not counted`);
 }
+
+// --- the forms that take the pasted 授权邮件 ------------------------------------------------------
+
+/** Menu paths of the credential forms (星瀚's 发票云, 星空旗舰版's 发票服务, 费报, 影像系统). */
+export const INVOICE_CLOUD_AUTH_MENU = ['发票云', '系统管理', '发票云授权配置'];
+export const INVOICE_SERVICE_AUTH_MENU = ['发票服务', '系统管理', '发票服务授权配置'];
+export const DIGITAL_INVOICE_MENU = ['发票云', '基础资料', '企业管理', '数电配置'];
+export const ENTERPRISE_LIST_MENU = ['发票云', '基础资料', '企业管理', '企业信息'];
+export const EXPENSE_INVOICE_CLOUD_MENU = ['财务云', '费用核算', '发票设置', '发票云配置'];
+export const IMAGE_BUSINESS_SYSTEM_MENU = ['影像系统', '系统设置', '对接业务系统配置'];
+export const IMAGE_ENTERPRISE_AUTH_MENU = ['影像系统', '系统设置', '企业授权配置'];
+
+/**
+ * Opens a form from the menu along `path`, each title looked for only under the submenu the
+ * previous one opened: the menu repeats titles under different clouds (系统管理, 基础资料, 企业信息).
+ */
+export async function openFromMenuPath(page, path) {
+  let scope = page.getByRole('menu').first();
+  for (const [i, title] of path.entries()) {
+    const item = scope.getByText(title, { exact: true }).first();
+    await item.waitFor({ timeout: 10_000 });
+    if (i === path.length - 1) {
+      await item.click();
+      break;
+    }
+    // A submenu title's next sibling holds its children; it has no height while closed.
+    const children = item.locator('xpath=..').locator('xpath=following-sibling::*[1]');
+    const open = await item.evaluate((n) => (n.parentElement.nextElementSibling?.offsetHeight ?? 0) > 0);
+    if (!open) {
+      await item.click();
+      await page.waitForTimeout(300); // the submenu's 0.2 s transition
+    }
+    scope = children;
+  }
+}
+
+/** 数电配置 → 维护租户授权信息: the tenant form opens in its own tab. */
+export async function openTenantAuth(page) {
+  await openFromMenuPath(page, DIGITAL_INVOICE_MENU);
+  await page.getByRole('button', { name: /维护租户授权信息/ }).click();
+}
+
+/** 企业信息 → the organisation's blue 组织编码: 企业基础信息 opens in its own tab. */
+export async function openEnterpriseInfo(page) {
+  await openFromMenuPath(page, ENTERPRISE_LIST_MENU);
+  await page.getByRole('link', { name: 'JDYS01' }).click();
+}
+
+/** Clicks the visible 连接测试 and returns the demo's answer `{tests, ok, message}` once counted. */
+export async function connectionTest(page, form) {
+  const record = page.locator(`[data-testid="connection-test"][data-form="${form}"]`);
+  const before = JSON.parse((await record.getAttribute('data-result')) ?? '{}').tests ?? 0;
+  await page.getByRole('button', { name: /^\s*连接测试\s*$/ }).click();
+  await page.waitForFunction(([el, n]) => JSON.parse(el.getAttribute('data-result')).tests > n, [await record.elementHandle(), before]);
+  return JSON.parse(await record.getAttribute('data-result'));
+}
