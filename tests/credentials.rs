@@ -282,3 +282,36 @@ fn the_session_record_round_trips_and_is_the_only_serialisation() {
     assert!(text.contains(SECRET), "the session record carries the values");
     assert!(!format!("{record:?}").contains(SECRET), "Debug never shows a secret");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any values a forged or odd paste result carries: no panic, and the view never holds
+        /// the secret whole (only values of at least 8 characters can be told from their mask).
+        #[test]
+        fn any_paste_is_held_or_refused_without_panic_and_never_shown_whole(
+            name in ".{0,40}", tax_id in "[0-9A-Z]{0,20}", secret in "[A-Za-z0-9]{8,40}",
+            tab in prop_oneof![Just(CONSOLE.to_owned()), Just(IMAGE_SYSTEM.to_owned()), ".{0,60}"],
+            now in 0u64..u64::MAX / 2,
+        ) {
+            let paste = parsed(json!({
+                "kind": "mail", "environment": "whatever",
+                "enterprises": [{"name": name, "taxId": tax_id, "clientId": "x", "clientSecret": secret, "missing": [1, {"a": 2}]}],
+                "tenants": [], "problems": [{"problem": "tax-id", "message": "m"}]
+            }));
+            if let Ok(outcome) = from_paste(paste, Some(&tab), now, Some(f64::NAN)) {
+                if let Some(mut record) = outcome.credentials {
+                    let _ = record.select(&tax_id);
+                    let stored = serde_json::to_value(record.session_record()).expect("record");
+                    let back: HeldCredentials = serde_json::from_value(stored).expect("read back");
+                    let key = back.storage_key();
+                    let records = vec![(key, back)];
+                    let shown = serde_json::to_string(&view(&records, Some(&tab), None, now, Locale::En)).expect("json");
+                    prop_assert!(!shown.contains(&secret));
+                }
+            }
+        }
+    }
+}

@@ -11,7 +11,7 @@ import { placeOf } from './documents.js';
 import { fromExtensionPage } from './senders.js';
 import { registerSecretsSource } from './forms.js';
 import { accountIdFor, forgetPasted, rememberPasted } from './context.js';
-import * as wasmCore from '../wasm/fapiao_helper.js';
+import init, * as wasmCore from '../wasm/fapiao_helper.js';
 import {
   clearClipboardIfHolds, copyValue, handlers as secretHandlers, secretsForFill, store as storeSecret,
 } from './secrets.js';
@@ -79,6 +79,8 @@ chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name !== EXPIRY_ALARM) return;
   // Waking for the alarm: the core answers which records expired.
   (async () => {
+    // The alarm may be what woke the worker: load the core (a no-op once main.js loaded it).
+    await init({ module_or_path: chrome.runtime.getURL('wasm/fapiao_helper_bg.wasm') });
     const core = wasmCore;
     const held = await records();
     const view = core.credentialsView(held, null, null, Date.now());

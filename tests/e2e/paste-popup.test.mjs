@@ -164,6 +164,25 @@ describe('paste box', () => {
     await closeAll(popup, page);
   });
 
+  test('pasted credentials expire with the secrets’ lifetime', async () => {
+    const page = await newTab(browser, server.origin + mailConsole);
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    assert.equal((await paste(popup, MAIL_ONE)).state, 'ok');
+    await waitForCredential(popup, 'credential-client-secret');
+    const lifetime = await browser.worker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      const [key, record] = Object.entries(all).find(([k]) => k.startsWith('cred:'));
+      await chrome.storage.session.set({ [key]: { ...record, expiresAt: Date.now() - 1 } });
+      return record.expiresAt - record.createdAt;
+    });
+    assert.equal(lifetime, 30 * 60_000, 'the default lifetime of secrets');
+    for (const id of CREDENTIAL_IDS) await waitForCredential(popup, id, 'false');
+    assert.equal(await popup.getByTestId('enterprise').count(), 0);
+    const left = await browser.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('cred:')));
+    assert.deepEqual(left, [], 'the expired record is removed');
+    await closeAll(popup, page);
+  });
+
   test('清除所有密钥 forgets everything pasted, for every console', async () => {
     const page = await newTab(browser, server.origin + mailConsole);
     const popup = await openPopup(browser.context, browser.extensionId, page);
