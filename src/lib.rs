@@ -4,6 +4,7 @@
 //! data (`snapshot`), the service worker hands that data to these functions through the thin
 //! `wasm` surface, and applies the answers. See ARCHITECTURE.md for the map.
 
+pub mod badge;
 pub mod console;
 pub mod credentials;
 pub mod fill;
@@ -15,6 +16,7 @@ pub mod labels;
 pub mod paste;
 pub mod secret;
 pub mod snapshot;
+pub mod standalone;
 pub mod status;
 pub mod user_language;
 pub mod validate;

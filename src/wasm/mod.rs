@@ -7,6 +7,7 @@ pub mod context;
 pub mod credentials;
 pub mod forms;
 pub mod secrets;
+pub mod standalone;
 
 use std::cell::Cell;
 

@@ -1,5 +1,6 @@
 //! `cargo xtask build`: the release WASM (wasm-bindgen, then wasm-opt), the two extension
-//! builds DESIGN.md's contract names (`dist/extension/`, `dist/extension-e2e/`), and the demo.
+//! builds DESIGN.md's contract names (`dist/extension/`, `dist/extension-e2e/`), the standalone
+//! page (`dist/standalone/`) and the demo.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,8 @@ pub fn build(tools: &Tools) -> Result {
     assemble(&ext_src, &wasm_dir, &dist.join("extension"), Variant::Production, &scripts)?;
     assemble(&ext_src, &wasm_dir, &dist.join("extension-e2e"), Variant::E2e, &scripts)?;
     println!("wrote dist/extension/ and dist/extension-e2e/");
+
+    crate::standalone::build_standalone(&root, &wasm_dir, &dist)?;
 
     build_demo(&root)?;
 

@@ -7,6 +7,7 @@ mod build;
 mod demo;
 mod json;
 mod setup;
+mod standalone;
 mod test;
 mod util;
 mod wasm_module;
