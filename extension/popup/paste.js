@@ -73,7 +73,9 @@ function build() {
   const chooseHint = el('p', { class: 'hint', 'data-role': 'choose', hidden: '' }, message('paste_choose_enterprise'));
   const enterprises = el('div', { class: 'enterprises', role: 'group', 'aria-label': message('paste_enterprises') });
   const problems = el('ul', { class: 'problems', 'data-testid': 'paste-problems', hidden: '' });
-  panel.append(el('h2', {}, message('paste_credentials_heading')), envLine, origin, cross, chooseHint, enterprises, problems);
+  // Why a value of the chosen enterprise or of the tenant could not be read (the parser's words).
+  const missing = el('ul', { class: 'problems', 'data-testid': 'credential-missing', hidden: '' });
+  panel.append(el('h2', {}, message('paste_credentials_heading')), envLine, origin, cross, chooseHint, enterprises, problems, missing);
 
   const rows = {};
   for (const row of CREDENTIALS) {
@@ -95,7 +97,7 @@ function build() {
   const diagnose = document.querySelector('[data-role="diagnose"]');
   const anchor = secrets ?? diagnose;
   if (anchor) anchor.before(paste, panel); else document.body.append(paste, panel);
-  return { input, readButton, result, environment, origin, cross, crossText, confirm, chooseHint, enterprises, problems, rows, expiry, manual };
+  return { input, readButton, result, environment, origin, cross, crossText, confirm, chooseHint, enterprises, problems, missing, rows, expiry, manual };
 }
 
 async function targetTabId() {
@@ -186,6 +188,10 @@ function render(view) {
     'data-problem': String(p.problem ?? ''), ...(p.taxId ? { 'data-tax-id': String(p.taxId) } : {}), ...(p.field ? { 'data-field': String(p.field) } : {}),
   }, String(p.message ?? ''))));
   ui.problems.hidden = problems.length === 0;
+  const chosen = (view.enterprises ?? []).find((e) => e.selected);
+  const missing = [...(chosen?.missing ?? []), ...(view.tenantMissing ?? [])].map(String);
+  ui.missing.replaceChildren(...missing.map((text) => el('li', {}, text)));
+  ui.missing.hidden = missing.length === 0;
   ui.origin.hidden = !(view.held && !view.sameScope);
   ui.origin.textContent = view.held ? message('paste_from_console', String(view.scope ?? '')) : '';
   ui.cross.hidden = !view.confirmable;

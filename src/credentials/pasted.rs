@@ -48,6 +48,17 @@ pub struct PastedEnterprise {
     #[serde(deserialize_with = "secret")]
     pub encrypt_key: Option<Secret>,
     pub missing: Vec<serde_json::Value>,
+    /// `{field, reason, message}` per missing value: why it could not be read, localised.
+    pub missing_reasons: Vec<MissingReason>,
+}
+
+/// Why a value of a mail could not be read, as the parser says it (no value in it).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MissingReason {
+    pub field: String,
+    pub reason: String,
+    pub message: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -62,6 +73,7 @@ pub struct PastedTenant {
     #[serde(deserialize_with = "secret")]
     pub encrypt_key: Option<Secret>,
     pub missing: Vec<serde_json::Value>,
+    pub missing_reasons: Vec<MissingReason>,
 }
 
 #[derive(Debug, Default, Deserialize)]

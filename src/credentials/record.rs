@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pasted::{text, Environment, PasteKind, PasteProblem, PasteResult, PastedEnterprise, PastedTenant};
+use super::pasted::{text, Environment, MissingReason, PasteKind, PasteProblem, PasteResult, PastedEnterprise, PastedTenant};
 use super::{CredentialScope, CredentialsError};
 use crate::secret::{HeldSecret, Lifetime, Secret, SecretKind, SecretScope};
 use crate::user_language::{AccountId, Observation};
@@ -123,6 +123,7 @@ struct EnterpriseOut<'a> {
     client_secret: Option<&'a str>,
     encrypt_key: Option<&'a str>,
     missing: &'a [serde_json::Value],
+    missing_reasons: &'a [MissingReason],
 }
 
 #[derive(Serialize)]
@@ -133,6 +134,7 @@ struct TenantOut<'a> {
     client_secret: Option<&'a str>,
     encrypt_key: Option<&'a str>,
     missing: &'a [serde_json::Value],
+    missing_reasons: &'a [MissingReason],
 }
 
 #[derive(Serialize)]
@@ -178,6 +180,7 @@ impl Serialize for SessionRecord<'_> {
                     client_secret: exposed(&e.client_secret),
                     encrypt_key: exposed(&e.encrypt_key),
                     missing: &e.missing,
+                    missing_reasons: &e.missing_reasons,
                 })
                 .collect(),
             tenants: held
@@ -189,6 +192,7 @@ impl Serialize for SessionRecord<'_> {
                     client_secret: exposed(&t.client_secret),
                     encrypt_key: exposed(&t.encrypt_key),
                     missing: &t.missing,
+                    missing_reasons: &t.missing_reasons,
                 })
                 .collect(),
             selected: held.selected.as_deref(),

@@ -56,6 +56,8 @@ pub struct EnterpriseView {
     pub name: String,
     pub tax_id: String,
     pub selected: bool,
+    /// Why values of this enterprise could not be read (the parser's localised sentences).
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,6 +96,8 @@ pub struct CredentialsView {
     pub credentials: Vec<CredentialView>,
     pub manual: Vec<ManualValue>,
     pub problems: Vec<PasteProblem>,
+    /// Why values of the tenant could not be read.
+    pub tenant_missing: Vec<String>,
     /// Storage keys of records that expired: the worker removes them.
     pub expired: Vec<String>,
 }
@@ -194,6 +198,7 @@ pub fn view(
                         name: e.name.clone(),
                         tax_id: e.tax_id.clone(),
                         selected: r.selected.as_deref() == Some(e.tax_id.as_str()),
+                        missing: e.missing_reasons.iter().map(|m| m.message.clone()).collect(),
                     })
                     .collect()
             })
@@ -213,6 +218,10 @@ pub fn view(
             .collect(),
         manual: manual_values(record.map(|(_, r)| r), account_id, locale),
         problems: record.map(|(_, r)| r.problems.clone()).unwrap_or_default(),
+        tenant_missing: record
+            .and_then(|(_, r)| r.tenant())
+            .map(|t| t.missing_reasons.iter().map(|m| m.message.clone()).collect())
+            .unwrap_or_default(),
         expired,
     }
 }

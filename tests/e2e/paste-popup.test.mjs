@@ -164,6 +164,29 @@ describe('paste box', () => {
     await closeAll(popup, page);
   });
 
+  test('values a mail does not give are shown as missing, with the reason', async () => {
+    const page = await newTab(browser, server.origin + mailConsole);
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    const masked = `发票云授权（正式环境）
+
+企业名称：上海浦江供应链管理有限公司
+税号：91310115MA1K4PQ53Y
+ClientID：f3a92d7b1c0e46d5
+ClientSecret：********************
+EncryKey：
+`;
+    const result = await paste(popup, masked);
+    assert.equal(result.state, 'ok', result.text);
+    await popup.locator('[data-testid="enterprise"][data-tax-id="91310115MA1K4PQ53Y"][data-selected="true"]').waitFor();
+    assert.deepEqual(await credential(popup, 'credential-client-id'), { held: 'true', text: 'f3a92d7b1c0e46d5' });
+    assert.equal((await credential(popup, 'credential-client-secret')).held, 'false');
+    assert.equal((await credential(popup, 'credential-encrypt-key')).held, 'false');
+    const reasons = (await popup.getByTestId('credential-missing').innerText()).trim();
+    assert.match(reasons, /ClientSecret/);
+    assert.match(reasons, /EncryKey|Encrypt/i);
+    await closeAll(popup, page);
+  });
+
   test('pasted credentials expire with the secrets’ lifetime', async () => {
     const page = await newTab(browser, server.origin + mailConsole);
     const popup = await openPopup(browser.context, browser.extensionId, page);
