@@ -26,6 +26,8 @@ import { parseArgs } from 'node:util';
 import { launchBrowser, openPopup, readPopup, repoRoot, startServer } from '../tests/e2e/harness.mjs';
 import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
 import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tests/e2e/demo-steps.mjs';
+import { connectionTest, INVOICE_CLOUD_AUTH_MENU, openFromMenuPath } from '../tests/e2e/demo-steps.mjs';
+import { ACTIVATIONS, SAMPLE_MAILS } from './demo/fixtures/activation-mails.mjs';
 import { cosmicSteps, printCosmic } from './demo-journey-cosmic.mjs';
 
 const LOGIN_BUTTON = /^\s*登\s*录\s*$|^\s*(log\s*in|sign\s*in)\s*$/i;
@@ -288,6 +290,55 @@ const steps = [
       j.afterUndo = state.values ?? {};
       const left = FIELDS.filter((f) => j.afterUndo[f] !== '');
       if (left.length) throw new Error(`撤销 left values in ${left.join(', ')}`);
+    },
+  },
+  // The 授权邮件: pasted in the popup (the demo's own sample, whose credentials its 连接测试
+  // knows), its first enterprise chosen, then 发票云授权配置 filled from it and tested.
+  {
+    name: '弹窗粘贴授权邮件并选择企业 / paste the 授权邮件 in the popup, choose the enterprise',
+    screenshot: '09-pasted.png',
+    shotOf: (j) => j.popup,
+    async run(j) {
+      const [enterprise] = ACTIVATIONS.prod.enterprises;
+      for (const e of [...ACTIVATIONS.prod.enterprises, ACTIVATIONS.prod.tenant]) {
+        secrets.add(e.clientSecret);
+        secrets.add(e.encryptKey);
+      }
+      j.popup = await openPopup(j.browser.context, j.browser.extensionId, j.page);
+      await j.popup.setViewportSize({ width: 460, height: 720 });
+      await j.popup.getByTestId('paste-input').fill(SAMPLE_MAILS.prod);
+      await j.popup.getByTestId('paste-read').click();
+      await j.popup.locator('[data-testid="paste-result"][data-state="ok"]').waitFor({ timeout: 10_000 });
+      await j.popup.locator(`[data-testid="enterprise"][data-tax-id="${enterprise.taxId}"]`).click();
+      await j.popup.locator(`[data-testid="enterprise"][data-tax-id="${enterprise.taxId}"][data-selected="true"]`).waitFor({ timeout: 10_000 });
+      say(`      ${enterprise.name} ${enterprise.taxId} (正式环境 / prod)`);
+    },
+  },
+  {
+    name: '发票云 → 系统管理 → 发票云授权配置 → 填充 / open 发票云授权配置, 填充',
+    screenshot: '10-auth-filled.png',
+    async run(j) {
+      const form = '发票云授权配置';
+      await j.page.bringToFront();
+      await openFromMenuPath(j.page, INVOICE_CLOUD_AUTH_MENU);
+      await idleBar(j.page, form).catch(() => { throw new Error(`no assistant bar appeared on ${form}`); });
+      await fill(j.page, form);
+      const rows = await barRows(j.page, form);
+      for (const r of rows) say(`      ${pad(r.field, 18)}${OUTCOMES[r.outcome] ?? r.outcome}`);
+      const wrong = rows.filter((r) => r.field !== '代理' && r.outcome !== 'filled');
+      if (wrong.length) throw new Error(`not filled: ${wrong.map((r) => `${r.field}=${r.outcome}`).join(', ')}`);
+    },
+  },
+  {
+    name: '保存 → 连接测试 / 保存, then 连接测试',
+    screenshot: '11-auth-tested.png',
+    async run(j) {
+      const form = '发票云授权配置';
+      const state = await save(j.page, form);
+      if (!state.saved) throw new Error(`the page did not save: missing ${(state.missing ?? []).join('、')}`);
+      const answer = await connectionTest(j.page, form);
+      say(`      连接测试 / connection test: ${answer.message}`);
+      if (!answer.ok) throw new Error(`连接测试 answered ${answer.message}`);
     },
   },
 ];
