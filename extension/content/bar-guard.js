@@ -18,14 +18,22 @@
   // --- the person's Tab and pointer presses, per document -------------------------------------------
   // Listened to in the capture phase on the window from document_start: before any page listener,
   // so the page cannot hide them from us (it can only make us refuse).
+  // The first focus change after a person's Tab is that Tab's (later ones are someone else's);
+  // a page that focuses our button from its own Tab handler and cancels the Tab is seen by the
+  // keydown's defaultPrevented, read when the activation comes.
   const inputs = new WeakMap();
   function inputsOf(view) {
     let seen = inputs.get(view);
     if (seen) return seen;
-    seen = { tabAt: 0 };
+    seen = { tab: null, tabAt: 0, focusByTab: null };
     inputs.set(view, seen);
     view.addEventListener('keydown', (e) => {
-      if (e.isTrusted && e.key === 'Tab') seen.tabAt = performance.now();
+      if (e.isTrusted && e.key === 'Tab') { seen.tab = e; seen.tabAt = performance.now(); }
+    }, true);
+    view.addEventListener('focusin', () => {
+      const fresh = seen.tab && performance.now() - seen.tabAt < USER_FOCUS_MS;
+      seen.focusByTab = fresh ? seen.tab : null;
+      seen.tab = null;
     }, true);
     return seen;
   }
@@ -36,7 +44,8 @@
   /** Whether an element's own computed style can hide or disguise what it draws. */
   function disguises(cs) {
     return Number(cs.opacity) < 0.99 || cs.visibility !== 'visible' || cs.filter !== 'none' ||
-      cs.transform !== 'none' || cs.clipPath !== 'none' || (cs.maskImage && cs.maskImage !== 'none') ||
+      cs.transform !== 'none' || (cs.scale && cs.scale !== 'none') || (cs.rotate && cs.rotate !== 'none') ||
+      (cs.translate && cs.translate !== 'none') || (cs.zoom && Number(cs.zoom) !== 1) || cs.clipPath !== 'none' || (cs.maskImage && cs.maskImage !== 'none') ||
       (cs.webkitMaskImage && cs.webkitMaskImage !== 'none') || cs.mixBlendMode !== 'normal' ||
       cs.contentVisibility === 'hidden';
   }
@@ -60,13 +69,14 @@
    * A guard for one bar. `styleText` is the shadow root's own stylesheet, `style` its element.
    * `allow(event, button)` returns null to act, or the i18n key of the refusal.
    */
-  function createGuard({ doc, host, root, style, styleText, panel }) {
+  function createGuard({ doc, host, root, style, styleText, panel, onTamper }) {
     const view = doc.defaultView;
     const seen = inputsOf(view);
     let changedAt = performance.now();
     let visible = null; // IntersectionObserver v2's word on the panel; null until it spoke
     let layoutKey = '';
     let userFocus = null; // the bar element the person focused
+    let focusCause = null; // the Tab keydown that brought it, or 'pointer'
     let pointerAt = 0;
     let restoring = false;
     let readyTimer = 0;
@@ -89,7 +99,9 @@
     // Anything the page changes in our shadow root or on our host counts as tampering: the bar
     // waits again, and is checked as a whole at the next activation.
     const mo = new view.MutationObserver((records) => {
-      if (records.length) changed();
+      if (!records.length) return;
+      changed();
+      if (onTamper) onTamper();
     });
     mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
     mo.observe(host, { attributes: true });
@@ -102,8 +114,10 @@
     root.addEventListener('pointerdown', (e) => { if (e.isTrusted) pointerAt = performance.now(); }, true);
     root.addEventListener('focusin', (e) => {
       if (restoring) return;
-      const now = performance.now();
-      userFocus = now - seen.tabAt < USER_FOCUS_MS || now - pointerAt < USER_FOCUS_MS ? e.target : null;
+      const byPointer = performance.now() - pointerAt < USER_FOCUS_MS;
+      pointerAt = 0; // one press, one focus change
+      focusCause = seen.focusByTab || (byPointer ? 'pointer' : null);
+      userFocus = focusCause ? e.target : null;
     });
 
     function keyOf() {
@@ -151,14 +165,17 @@
       if (!unobscured(button, event)) return reasons.hidden;
       if (performance.now() - changedAt < SETTLE_MS) return reasons.moved;
       // A click from the keyboard (Enter/Space) carries no pointer detail.
-      if (event.detail === 0 && userFocus !== button) return reasons.focus;
+      if (event.detail === 0 && (userFocus !== button || (focusCause !== 'pointer' && focusCause.defaultPrevented))) {
+        return reasons.focus;
+      }
       return null;
     }
 
     /** After a re-render replaced a button the person had focused, focus its successor for them. */
     function refocus(button) {
       restoring = true;
-      try { button.focus(); userFocus = button; } finally { restoring = false; }
+      const cause = focusCause;
+      try { button.focus(); userFocus = button; focusCause = cause || 'pointer'; } finally { restoring = false; }
     }
 
     /** `data-ready` on the host: the bar would act on a person's click now (for tests and tools). */

@@ -243,6 +243,8 @@
       place: () => place(true),
       schedule,
       drag(spot) { dragged = spot; place(); },
+      /** Applies the spot again next frame, even if it did not change (the page moved the host). */
+      reassert() { last = null; schedule(); },
       position: () => last,
       dispose() {
         if (frame) view.cancelAnimationFrame(frame);

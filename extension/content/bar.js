@@ -50,6 +50,10 @@
 :host { all: initial; position: fixed !important; z-index: 2147483646 !important; display: block !important;
   opacity: 1 !important; visibility: visible !important; filter: none !important; transform: none !important;
   clip-path: none !important; mask: none !important; mix-blend-mode: normal !important;
+  scale: none !important; rotate: none !important; translate: none !important; zoom: 1 !important;
+  width: auto !important; height: auto !important; min-width: 0 !important; min-height: 0 !important;
+  max-width: none !important; max-height: none !important; overflow: visible !important;
+  contain: none !important; clip: auto !important;
   pointer-events: auto !important; content-visibility: visible !important; }
 * { box-sizing: border-box; font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; }
 .panel { width: 288px; max-height: 60vh; overflow: auto; background: #fff; color: #1f2329;
@@ -119,8 +123,12 @@ li[data-predicted=ready] .dot { background: #5582f3; }
     panel.append(header, body);
     root.append(panel);
 
-    const guard = ns.barGuard.createGuard({ doc, host, root, style, styleText: STYLE, panel });
-    const placer = ns.barPlace.createPlacer(doc, host, {
+    let placer = null;
+    // The page changed our host or shadow root: put the bar back where it belongs (once a frame
+    // at most, so a page fighting back costs nothing but its own time).
+    const guard = ns.barGuard.createGuard({ doc, host, root, style, styleText: STYLE, panel,
+      onTamper: () => placer && placer.reassert() });
+    placer = ns.barPlace.createPlacer(doc, host, {
       apply: (left, top) => guard.ownChange(() => {
         host.style.setProperty('left', left + 'px', 'important');
         host.style.setProperty('top', top + 'px', 'important');

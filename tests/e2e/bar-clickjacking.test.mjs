@@ -191,12 +191,39 @@ describe('a page that tries to borrow a person’s click or key for the bar', ()
     await page.evaluate(({ dx, dy }) => {
       const host = document.querySelector('[data-fapiao-helper="bar"]');
       const r = host.getBoundingClientRect();
-      host.style.setProperty('left', `${r.left + dx}px`, 'important');
-      host.style.setProperty('top', `${r.top + dy}px`, 'important');
-      host.style.setProperty('right', 'auto', 'important');
-      host.style.setProperty('bottom', 'auto', 'important');
+      const move = () => {
+        host.style.setProperty('left', `${r.left + dx}px`, 'important');
+        host.style.setProperty('top', `${r.top + dy}px`, 'important');
+      };
+      move();
+      // The helper puts its bar back; the page keeps moving it where it wants it.
+      new MutationObserver(() => { if (host.getBoundingClientRect().left !== r.left + dx) move(); })
+        .observe(host, { attributes: true, attributeFilter: ['style'] });
     }, { dx: rest.x - at.x, dy: rest.y - at.y });
+    await page.waitForTimeout(50);
     await page.mouse.click(rest.x, rest.y);
+    await settle(page);
+    assert.deepEqual(await inputValues(page, CALLBACK_INPUTS), ['', '', '', '']);
+    assert.match(await barText(page, CALLBACK), REFUSED);
+    await page.close();
+  });
+
+  test('a page that answers the person’s Tab by focusing 填充 itself gets no fill from the Enter that follows', async () => {
+    const page = await callbackPage();
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-fapiao-helper="bar"]');
+      document.addEventListener('keydown', (e) => {
+        if (e.key !== 'Tab') return;
+        host.shadowRoot.querySelector('button[data-action="fill"]').focus();
+        e.preventDefault();
+      });
+    });
+    await page.click('#cb-url');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() =>
+      document.querySelector('[data-fapiao-helper="bar"]').shadowRoot.activeElement?.getAttribute('data-action'));
+    assert.equal(focused, 'fill', 'the page did move the focus onto 填充');
+    await page.keyboard.press('Enter');
     await settle(page);
     assert.deepEqual(await inputValues(page, CALLBACK_INPUTS), ['', '', '', '']);
     assert.match(await barText(page, CALLBACK), REFUSED);
