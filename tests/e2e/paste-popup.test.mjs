@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, newTab, openPopup, readPopup, startServerAndBrowser, TEST_BUILD, waitForState } from './harness.mjs';
 import { addConsole } from './context-fixtures.mjs';
-import { ACCOUNT_ID, addSecretsConsole, readClipboard, waitForHeld, writeClipboard } from './secrets-console.mjs';
+import { ACCOUNT_ID, CALLBACK, addSecretsConsole, prefixOf, readClipboard, waitForHeld, writeClipboard } from './secrets-console.mjs';
+import { fill, outcomes } from './bar.mjs';
 import {
   ALL_SECRETS, APP_SECRET, MAIL_ONE, MAIL_TWO, ONE, TOKEN_ACCOUNT_ID, TWO, credential, enterprises, paste, tokenSample,
   waitForCredential,
@@ -131,6 +132,26 @@ describe('paste box', () => {
     assert.ok(key.endsWith(APP_SECRET.slice(-4)) && !key.includes(APP_SECRET), key);
 
     // What the console answers itself wins over the pasted id; the paste still stays held.
+    await closeAll(popup, page);
+  });
+
+  test('the 获取token示例’s app secret fills 发票回调配置’s 第三方应用密码; the console’s own id wins', async () => {
+    const page = await newTab(browser, server.origin + mailConsole);
+    const popup = await openPopup(browser.context, browser.extensionId, page);
+    await waitForState(popup, 'ready');
+    const result = await paste(popup, tokenSample(prefixOf(server.origin, 'paste')));
+    assert.equal(result.state, 'ok', result.text);
+    await waitForHeld(popup, 'secret-access-key');
+    assert.equal((await readPopup(popup)).accountId, ACCOUNT_ID, 'getUserLanguage.do was seen here: its id stays');
+
+    await page.bringToFront();
+    await page.click('#open-callback');
+    await fill(page, CALLBACK);
+    const shown = await outcomes(page, CALLBACK);
+    assert.equal(shown['第三方应用密码'], 'filled');
+    assert.equal(shown['数据中心id'], 'filled');
+    assert.equal(await page.inputValue('#cb-key'), APP_SECRET);
+    assert.equal(await page.inputValue('#cb-account'), ACCOUNT_ID);
     await closeAll(popup, page);
   });
 
