@@ -17,7 +17,10 @@ fn mail(text: &str) -> Paste {
             assert_eq!(paste.kind, PasteKind::Mail, "{text:.80}");
             paste
         }
-        Err(e) => panic!("{text:.120}\nshould read, got {e}: {}", e.message(Locale::ZhCn)),
+        Err(e) => panic!(
+            "{text:.120}\nshould read, got {e}: {}",
+            e.message(Locale::ZhCn)
+        ),
     }
 }
 
@@ -33,8 +36,16 @@ fn assert_enterprise(e: &Enterprise, name: &str, tax_id: &str, id: &str, secret:
     assert_eq!(e.name, name);
     assert_eq!(e.tax_id, tax_id);
     assert_eq!(e.client_id.as_deref(), Some(id), "{name}");
-    assert_eq!(e.client_secret.as_ref().map(|s| s.expose()), Some(secret), "{name}");
-    assert_eq!(e.encrypt_key.as_ref().map(|s| s.expose()), Some(key), "{name}");
+    assert_eq!(
+        e.client_secret.as_ref().map(|s| s.expose()),
+        Some(secret),
+        "{name}"
+    );
+    assert_eq!(
+        e.encrypt_key.as_ref().map(|s| s.expose()),
+        Some(key),
+        "{name}"
+    );
     assert!(e.missing.is_empty(), "{name}: {:?}", e.missing);
 }
 
@@ -82,11 +93,23 @@ fn is(e: &Enterprise, (name, tax_id, id, secret, key): (&str, &str, &str, &str, 
 fn production_outbound_mail_with_enterprise_and_tenant_sections() {
     let p = mail(sample!("prod_outbound_kv"));
     assert_eq!(p.environment, Environment::Prod);
-    assert_eq!(p.environment_url.as_deref(), Some("https://api.piaozone.com"));
-    assert_eq!(p.enterprises.len(), 1, "the greeting and the signature are not enterprises");
+    assert_eq!(
+        p.environment_url.as_deref(),
+        Some("https://api.piaozone.com")
+    );
+    assert_eq!(
+        p.enterprises.len(),
+        1,
+        "the greeting and the signature are not enterprises"
+    );
     is(&p.enterprises[0], YUNFAN);
     assert_eq!(p.tenants.len(), 1);
-    assert_tenant(&p.tenants[0], "TN_8d2f6a0c4e1b", "a4c91e7f0b2d48e6953c1f7a8b0d2e64", "Yh3Nc8Vb1Qs5Dw9E");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_8d2f6a0c4e1b",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    );
     assert!(p.problems.is_empty(), "{:?}", p.problems);
 }
 
@@ -94,19 +117,31 @@ fn production_outbound_mail_with_enterprise_and_tenant_sections() {
 fn test_mail_with_three_enterprises_chinese_labels_and_full_width_colons() {
     let p = mail(sample!("test_multi_fullwidth"));
     assert_eq!(p.environment, Environment::Test);
-    assert_eq!(p.environment_url.as_deref(), Some("https://api-dev.piaozone.com/test"));
+    assert_eq!(
+        p.environment_url.as_deref(),
+        Some("https://api-dev.piaozone.com/test")
+    );
     assert_eq!(p.enterprises.len(), 3);
     is(&p.enterprises[0], XINGHE);
     is(&p.enterprises[1], PUJIANG);
     is(&p.enterprises[2], XIXI);
     assert_eq!(p.tenants.len(), 1);
-    assert_tenant(&p.tenants[0], "TN_5c1a9e3f7b2d", "2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6", "Lx1Mv5Cq9Bw3Nr7S");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_5c1a9e3f7b2d",
+        "2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6",
+        "Lx1Mv5Cq9Bw3Nr7S",
+    );
 }
 
 #[test]
 fn forwarded_reply_with_nested_quotes_snake_case_labels_and_a_wrapped_secret() {
     let p = mail(sample!("quoted_reply_wrapped"));
-    assert_eq!(p.environment, Environment::Test, "演示环境 is a test environment");
+    assert_eq!(
+        p.environment,
+        Environment::Test,
+        "演示环境 is a test environment"
+    );
     assert_eq!(p.enterprises.len(), 1);
     assert_enterprise(
         &p.enterprises[0],
@@ -134,7 +169,12 @@ fn html_table_with_tabs_a_numbering_column_and_a_tenant_row() {
     );
     assert_eq!(p.tenants.len(), 1);
     assert_eq!(p.tenants[0].name.as_deref(), Some("租户（集团）"));
-    assert_tenant(&p.tenants[0], "TN_77ab12cd34ef", "d4c3b2a1f0e94d8c7b6a5f4e3d2c1b0a", "Qe9Rs3Ud7Ig1Oh5J");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_77ab12cd34ef",
+        "d4c3b2a1f0e94d8c7b6a5f4e3d2c1b0a",
+        "Qe9Rs3Ud7Ig1Oh5J",
+    );
 }
 
 #[test]
@@ -161,7 +201,12 @@ fn markdown_table_and_tenant_labels_in_code_marks() {
     is(&p.enterprises[0], XINGHE);
     is(&p.enterprises[1], PUJIANG);
     assert_eq!(p.tenants.len(), 1);
-    assert_tenant(&p.tenants[0], "TN_5c1a9e3f7b2d", "2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6", "Lx1Mv5Cq9Bw3Nr7S");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_5c1a9e3f7b2d",
+        "2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6",
+        "Lx1Mv5Cq9Bw3Nr7S",
+    );
 }
 
 #[test]
@@ -176,7 +221,11 @@ fn transposed_table_one_enterprise_per_column() {
 #[test]
 fn labels_and_values_on_alternate_lines() {
     let p = mail(sample!("label_next_line"));
-    assert_eq!(p.environment, Environment::Test, "沙箱 is a test environment");
+    assert_eq!(
+        p.environment,
+        Environment::Test,
+        "沙箱 is a test environment"
+    );
     assert_eq!(p.enterprises.len(), 1);
     is(&p.enterprises[0], XIXI);
 }
@@ -196,7 +245,12 @@ fn several_values_per_line_with_a_numbered_name_heading_and_tenant_prefixed_labe
         "Hc6Vm1Qp8Zt3Wx5K",
     );
     assert_eq!(p.tenants.len(), 1);
-    assert_tenant(&p.tenants[0], "TN_8d2f6a0c4e1b", "a4c91e7f0b2d48e6953c1f7a8b0d2e64", "Yh3Nc8Vb1Qs5Dw9E");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_8d2f6a0c4e1b",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    );
 }
 
 #[test]
@@ -228,7 +282,11 @@ fn outlook_forward_with_equals_signs_and_the_subject_saying_sandbox() {
 #[test]
 fn prose_naming_both_environments_does_not_decide() {
     let p = mail(sample!("both_envs_prose"));
-    assert_eq!(p.environment, Environment::Test, "the mail's own 测试环境 line decides");
+    assert_eq!(
+        p.environment,
+        Environment::Test,
+        "the mail's own 测试环境 line decides"
+    );
     is(&p.enterprises[0], XIXI);
 }
 
@@ -266,13 +324,24 @@ fn problems_name_the_tax_id_as_pasted_and_the_field() {
         problems,
         [
             ("tax-id", Some("91440300MA5G8TQK2N"), Some("taxId")),
-            ("whitespace", Some("91440300MA5G8TQK2N"), Some("clientSecret")),
-            ("tenant-credential", Some("91510100MA6CW4YE17"), Some("clientId")),
+            (
+                "whitespace",
+                Some("91440300MA5G8TQK2N"),
+                Some("clientSecret")
+            ),
+            (
+                "tenant-credential",
+                Some("91510100MA6CW4YE17"),
+                Some("clientId")
+            ),
             ("tax-id", Some("440301123456789"), Some("taxId")),
         ]
     );
     // The enterprise listed with a TN_ ClientID stays an enterprise: the problem says so.
-    assert_eq!(p.enterprises[1].client_id.as_deref(), Some("TN_8d2f6a0c4e1b"));
+    assert_eq!(
+        p.enterprises[1].client_id.as_deref(),
+        Some("TN_8d2f6a0c4e1b")
+    );
     assert!(p.tenants.is_empty());
     // The spaced secret is kept as pasted, not silently repaired.
     assert_eq!(
@@ -283,12 +352,21 @@ fn problems_name_the_tax_id_as_pasted_and_the_field() {
         for locale in [Locale::ZhCn, Locale::En] {
             let message = problem.message(locale);
             assert!(!message.is_empty());
-            assert!(!message.contains("9a714d3eb6c7a2f41d9e0b63"), "a message never holds a secret");
+            assert!(
+                !message.contains("9a714d3eb6c7a2f41d9e0b63"),
+                "a message never holds a secret"
+            );
         }
     }
-    assert!(p.problems[0].message(Locale::ZhCn).contains("深圳市云帆数科技术有限公司"));
-    assert!(p.problems[2].message(Locale::ZhCn).contains("维护租户授权信息"));
-    assert!(p.problems[3].message(Locale::ZhCn).contains("旧纳税人识别号"));
+    assert!(p.problems[0]
+        .message(Locale::ZhCn)
+        .contains("深圳市云帆数科技术有限公司"));
+    assert!(p.problems[2]
+        .message(Locale::ZhCn)
+        .contains("维护租户授权信息"));
+    assert!(p.problems[3]
+        .message(Locale::ZhCn)
+        .contains("旧纳税人识别号"));
 }
 
 #[test]
@@ -296,13 +374,27 @@ fn values_that_cannot_be_read_are_listed_with_why() {
     let p = mail(sample!("missing_values"));
     assert_eq!(p.enterprises.len(), 2);
     let reasons = |e: &Enterprise| -> Vec<(&str, &str)> {
-        e.missing.iter().map(|m| (m.field.as_str(), m.reason.code())).collect()
+        e.missing
+            .iter()
+            .map(|m| (m.field.as_str(), m.reason.code()))
+            .collect()
     };
-    assert_eq!(reasons(&p.enterprises[0]), [("clientSecret", "masked"), ("encryptKey", "empty")]);
-    assert_eq!(reasons(&p.enterprises[1]), [("clientSecret", "unreadable"), ("encryptKey", "not-found")]);
-    assert!(p.enterprises[0].client_secret.is_none(), "a masked value is never held");
+    assert_eq!(
+        reasons(&p.enterprises[0]),
+        [("clientSecret", "masked"), ("encryptKey", "empty")]
+    );
+    assert_eq!(
+        reasons(&p.enterprises[1]),
+        [("clientSecret", "unreadable"), ("encryptKey", "not-found")]
+    );
+    assert!(
+        p.enterprises[0].client_secret.is_none(),
+        "a masked value is never held"
+    );
     for m in &p.enterprises[1].missing {
-        assert!(m.message(Locale::ZhCn).contains(m.field.label(Locale::ZhCn)));
+        assert!(m
+            .message(Locale::ZhCn)
+            .contains(m.field.label(Locale::ZhCn)));
         assert!(m.message(Locale::En).contains(m.field.label(Locale::En)));
     }
 }
@@ -311,7 +403,11 @@ fn values_that_cannot_be_read_are_listed_with_why() {
 fn an_enterprise_without_a_tax_id_says_so() {
     let p = mail("环境：正式\nClientID：c7f3a1d09b2e4c58a6d1\nClientSecret：5e8b0c2f9a714d3eb6c7a2f41d9e0b63\nEncryKey：Kq7Zp2Lm9Xw4Rt6B\n");
     assert_eq!(p.enterprises.len(), 1);
-    let missing: Vec<&str> = p.enterprises[0].missing.iter().map(|m| m.field.as_str()).collect();
+    let missing: Vec<&str> = p.enterprises[0]
+        .missing
+        .iter()
+        .map(|m| m.field.as_str())
+        .collect();
     assert_eq!(missing, ["name", "taxId"]);
     assert_eq!(p.enterprises[0].tax_id, "");
 }
@@ -332,7 +428,12 @@ fn a_tenant_block_before_the_enterprises_without_headings() {
     assert_eq!(p.enterprises.len(), 1);
     is(&p.enterprises[0], YUNFAN);
     assert_eq!(p.tenants.len(), 1);
-    assert_tenant(&p.tenants[0], "TN_8d2f6a0c4e1b", "a4c91e7f0b2d48e6953c1f7a8b0d2e64", "Yh3Nc8Vb1Qs5Dw9E");
+    assert_tenant(
+        &p.tenants[0],
+        "TN_8d2f6a0c4e1b",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    );
     assert!(p.problems.is_empty());
 }
 
@@ -381,8 +482,16 @@ fn other_piaozone_addresses_state_no_environment() {
 fn secrets_never_show_in_debug_output() {
     let p = mail(sample!("prod_outbound_kv"));
     let debug = format!("{p:?}");
-    for secret in ["5e8b0c2f9a714d3eb6c7a2f41d9e0b63", "Kq7Zp2Lm9Xw4Rt6B", "a4c91e7f0b2d48e6953c1f7a8b0d2e64", "Yh3Nc8Vb1Qs5Dw9E"] {
+    for secret in [
+        "5e8b0c2f9a714d3eb6c7a2f41d9e0b63",
+        "Kq7Zp2Lm9Xw4Rt6B",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    ] {
         assert!(!debug.contains(secret), "{secret} in {debug}");
     }
-    assert!(debug.contains("c7f3a1d09b2e4c58a6d1"), "a ClientID is not a secret");
+    assert!(
+        debug.contains("c7f3a1d09b2e4c58a6d1"),
+        "a ClientID is not a secret"
+    );
 }

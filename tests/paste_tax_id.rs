@@ -9,7 +9,13 @@ const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 #[test]
 fn published_codes_pass() {
-    for code in ["9144030071526726XG", "914403001922038216", "91110000802100433B", "91440300MA5G8TQK2M", "92440101MA9UJ1B2XW"] {
+    for code in [
+        "9144030071526726XG",
+        "914403001922038216",
+        "91110000802100433B",
+        "91440300MA5G8TQK2M",
+        "92440101MA9UJ1B2XW",
+    ] {
         assert_eq!(check_tax_id(code), Ok(()), "{code}");
     }
 }
@@ -18,16 +24,37 @@ fn published_codes_pass() {
 fn one_changed_character_fails_the_check_character() {
     assert_eq!(
         check_tax_id("9144030071526726XH"),
-        Err(E::CheckDigit { expected: 'G', found: 'H' })
+        Err(E::CheckDigit {
+            expected: 'G',
+            found: 'H'
+        })
     );
-    assert!(matches!(check_tax_id("9144030071526727XG"), Err(E::CheckDigit { .. })));
+    assert!(matches!(
+        check_tax_id("9144030071526727XG"),
+        Err(E::CheckDigit { .. })
+    ));
 }
 
 #[test]
 fn letters_the_standard_leaves_out_are_refused_with_their_position() {
-    assert_eq!(check_tax_id("91440300MA5G8TQKIM"), Err(E::BadCharacter { position: 17, found: 'I' }));
-    assert_eq!(check_tax_id("9144O30071526726XG"), Err(E::BadCharacter { position: 5, found: 'O' }));
-    assert!(matches!(check_tax_id("91440300MA5G8TQK2-"), Err(E::BadCharacter { position: 18, .. })));
+    assert_eq!(
+        check_tax_id("91440300MA5G8TQKIM"),
+        Err(E::BadCharacter {
+            position: 17,
+            found: 'I'
+        })
+    );
+    assert_eq!(
+        check_tax_id("9144O30071526726XG"),
+        Err(E::BadCharacter {
+            position: 5,
+            found: 'O'
+        })
+    );
+    assert!(matches!(
+        check_tax_id("91440300MA5G8TQK2-"),
+        Err(E::BadCharacter { position: 18, .. })
+    ));
 }
 
 #[test]
@@ -36,9 +63,18 @@ fn lowercase_spaces_and_length_have_their_own_reasons() {
     assert_eq!(check_tax_id("914403007152 6726XG"), Err(E::Whitespace));
     assert_eq!(check_tax_id(" 9144030071526726XG"), Err(E::Whitespace));
     assert_eq!(check_tax_id(""), Err(E::Empty));
-    assert_eq!(check_tax_id("9144030071526726X"), Err(E::Legacy { len: 17 }));
-    assert_eq!(check_tax_id("91440300715267"), Err(E::WrongLength { len: 14 }));
-    assert_eq!(check_tax_id("税号9144030071526726XG"), Err(E::WrongLength { len: 20 }));
+    assert_eq!(
+        check_tax_id("9144030071526726X"),
+        Err(E::Legacy { len: 17 })
+    );
+    assert_eq!(
+        check_tax_id("91440300715267"),
+        Err(E::WrongLength { len: 14 })
+    );
+    assert_eq!(
+        check_tax_id("税号9144030071526726XG"),
+        Err(E::WrongLength { len: 20 })
+    );
 }
 
 #[test]
@@ -46,7 +82,10 @@ fn old_taxpayer_numbers_are_refused_as_legacy() {
     assert_eq!(check_tax_id("440301123456789"), Err(E::Legacy { len: 15 }));
     // An 18-character old number (an ID card's) cannot be told from a code: it is checked as one.
     assert!(check_tax_id("44030119800101123X").is_err());
-    assert_eq!(check_tax_id("44030119800101123456"), Err(E::Legacy { len: 20 }));
+    assert_eq!(
+        check_tax_id("44030119800101123456"),
+        Err(E::Legacy { len: 20 })
+    );
 }
 
 #[test]
@@ -57,15 +96,24 @@ fn every_reason_is_localised_with_a_stable_code() {
         E::Legacy { len: 15 },
         E::WrongLength { len: 3 },
         E::Lowercase,
-        E::BadCharacter { position: 3, found: 'O' },
-        E::CheckDigit { expected: 'A', found: 'B' },
+        E::BadCharacter {
+            position: 3,
+            found: 'O',
+        },
+        E::CheckDigit {
+            expected: 'A',
+            found: 'B',
+        },
     ];
     let mut codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
     for e in &errors {
         assert!(e.code().starts_with("tax-id-"));
         let (zh, en) = (e.message(Locale::ZhCn), e.message(Locale::En));
         assert!(zh.contains("税号") || zh.contains("纳税人识别号"), "{e:?}");
-        assert!(en.contains("统一社会信用代码") || en.contains("tax id"), "{e:?}: {en}");
+        assert!(
+            en.contains("统一社会信用代码") || en.contains("tax id"),
+            "{e:?}: {en}"
+        );
         assert_ne!(zh, en);
     }
     codes.sort();
@@ -74,8 +122,14 @@ fn every_reason_is_localised_with_a_stable_code() {
 }
 
 fn with_check(body: &str) -> String {
-    const WEIGHTS: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    let sum: usize = body.chars().zip(WEIGHTS).map(|(c, w)| ALPHABET.find(c).unwrap_or(0) * w).sum();
+    const WEIGHTS: [usize; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    let sum: usize = body
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(c, w)| ALPHABET.find(c).unwrap_or(0) * w)
+        .sum();
     let check = (31 - sum % 31) % 31;
     format!("{body}{}", &ALPHABET[check..=check])
 }

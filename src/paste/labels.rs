@@ -6,6 +6,8 @@
 //! label and `加密密钥` is not `密钥`. A label followed by a separator (`:` `：` `=`) carries a
 //! value; a label standing alone may be a table header cell or a value on the next line.
 
+use std::collections::HashMap;
+
 use super::lines::{is_cjk, Line};
 
 /// What a label names.
@@ -134,6 +136,8 @@ const LABELS: &[(&str, Field, Option<Scope>)] = &[
 /// The label table as char vectors, built once per read.
 pub(crate) struct Vocabulary {
     labels: Vec<(Vec<char>, Field, Option<Scope>)>,
+    /// Label indices by first character: most positions of a line start no label at all.
+    by_first: HashMap<char, Vec<usize>>,
 }
 
 /// A label found in a line.
@@ -151,12 +155,17 @@ pub(crate) struct Hit {
 
 impl Vocabulary {
     pub fn new() -> Vocabulary {
-        Vocabulary {
-            labels: LABELS
-                .iter()
-                .map(|(text, field, scope)| (text.chars().collect(), *field, *scope))
-                .collect(),
+        let labels: Vec<(Vec<char>, Field, Option<Scope>)> = LABELS
+            .iter()
+            .map(|(text, field, scope)| (text.chars().collect(), *field, *scope))
+            .collect();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (label, _, _)) in labels.iter().enumerate() {
+            if let Some(first) = label.first() {
+                by_first.entry(*first).or_default().push(i);
+            }
         }
+        Vocabulary { labels, by_first }
     }
 
     /// The longest label starting at `pos` and where it ends (before any separator).
@@ -166,10 +175,8 @@ impl Vocabulary {
             return None;
         }
         let mut best: Option<(Field, Option<Scope>, usize)> = None;
-        for (label, field, scope) in &self.labels {
-            if label.first() != Some(&first) {
-                continue;
-            }
+        let candidates = self.by_first.get(&first)?;
+        for (label, field, scope) in candidates.iter().filter_map(|&i| self.labels.get(i)) {
             let Some(end) = match_label(folded, pos, label) else {
                 continue;
             };
@@ -269,9 +276,9 @@ impl Vocabulary {
         }
         // `租户ClientID`, `企业ClientSecret`
         for (prefix, scope) in SCOPE_PREFIXES {
-            let p: Vec<char> = prefix.chars().collect();
-            if cell.starts_with(&p) {
-                let (field, _, end) = self.label_at(&cell, p.len())?;
+            let n = prefix.chars().count();
+            if cell.len() > n && prefix.chars().eq(cell[..n].iter().copied()) {
+                let (field, _, end) = self.label_at(&cell, n)?;
                 if skip_spaces(&cell, end) == cell.len() {
                     return Some((field, Some(*scope)));
                 }
@@ -327,8 +334,12 @@ fn scope_before(f: &[char], pos: usize) -> Option<Scope> {
     }
     let before = &f[..end];
     SCOPE_PREFIXES.iter().find_map(|(prefix, scope)| {
-        let p: Vec<char> = prefix.chars().collect();
-        before.ends_with(&p).then_some(*scope)
+        let n = prefix.chars().count();
+        let ends = before.len() >= n
+            && prefix
+                .chars()
+                .eq(before[before.len() - n..].iter().copied());
+        ends.then_some(*scope)
     })
 }
 

@@ -142,7 +142,11 @@ pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
             }
         }
 
-        if let Some(hit) = hits.first().filter(|h| h.start == start) {
+        // A label that starts the line and is followed by whitespace (not `租户级授权信息`).
+        let label_first = hits.first().filter(|h| {
+            h.start == start && line.folded.get(h.end).is_none_or(|c| c.is_whitespace())
+        });
+        if let Some(hit) = label_first {
             let after = skip_spaces(&line.folded, hit.end);
             if after >= line.chars.len() {
                 // A label alone: its value follows on the next line.
@@ -403,31 +407,35 @@ impl Builder {
     }
 
     fn put(&mut self, field: CredentialField, scope: Option<Scope>, read: Read) {
-        if scope == Some(Scope::Tenant) && self.section != Some(Scope::Tenant) {
-            let group = match self.tenant {
-                Some(g) if !self.groups[g].conflicts(field, &read) => g,
-                _ => {
-                    let g = self.new_group(Some(Scope::Tenant));
-                    self.tenant = Some(g);
-                    g
-                }
-            };
-            self.groups[group].set(field, read);
-            return;
-        }
-        let opens = matches!(field, CredentialField::Name | CredentialField::TaxId)
-            && matches!(read, Read::Value(_));
-        let group = match self.current {
-            Some(g)
-                if !self.groups[g].conflicts(field, &read)
-                    && !(opens && self.paragraph_break && self.groups[g].has_credential()) =>
-            {
-                g
-            }
+        // After a blank line, a name, 税号 or ClientID opens the next entry once this one has
+        // credentials, even when it repeats a value: a repeated listing is merged (or refused
+        // when it differs) later, not mixed into this one.
+        let opens = matches!(
+            field,
+            CredentialField::Name | CredentialField::TaxId | CredentialField::ClientId
+        ) && matches!(read, Read::Value(_))
+            && self.paragraph_break;
+        let tenant_scoped = scope == Some(Scope::Tenant) && self.section != Some(Scope::Tenant);
+        let current = if tenant_scoped {
+            self.tenant
+        } else {
+            self.current
+        };
+        let keep = |g: &Group| !g.conflicts(field, &read) && !(opens && g.has_credential());
+        let group = match current {
+            Some(g) if keep(&self.groups[g]) => g,
             Some(g) if matches!(read, Read::Missing(_)) => g,
             _ => {
-                let g = self.new_group(scope);
-                self.current = Some(g);
+                let g = self.new_group(if tenant_scoped {
+                    Some(Scope::Tenant)
+                } else {
+                    scope
+                });
+                if tenant_scoped {
+                    self.tenant = Some(g);
+                } else {
+                    self.current = Some(g);
+                }
                 g
             }
         };
@@ -581,11 +589,16 @@ impl Builder {
                 }
             } else {
                 let enterprise = to_enterprise(group);
-                let key: String = enterprise
+                // Without a 税号, the same ClientID listed twice is the same enterprise.
+                let tax_id: String = enterprise
                     .tax_id
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
+                let key = match (&enterprise.client_id, tax_id.is_empty()) {
+                    (Some(id), true) => format!("id:{id}"),
+                    _ => tax_id,
+                };
                 match by_tax_id.get(&key).filter(|_| !key.is_empty()) {
                     Some(&at) => merge_enterprise(&mut enterprises[at], enterprise)?,
                     None => {
@@ -736,6 +749,10 @@ const GREETINGS: &[&str] = &[
 
 /// A heading that is just a company's name (`1、深圳某某科技有限公司`, `深圳某某有限公司（9144…）`).
 fn company_name(chars: &[char]) -> Option<String> {
+    // A heading is short; checking only short lines also keeps a hostile line linear.
+    if chars.len() > 120 {
+        return None;
+    }
     let text: String = chars.iter().collect();
     // Drop a bracketed tail (`（税号：…）`, `(91440300…)`) and trailing punctuation.
     let cut = text

@@ -36,10 +36,12 @@ pub(crate) fn header(line: &Line, vocab: &Vocabulary) -> Option<Header> {
     let known: Vec<Field> = columns.iter().flatten().map(|(f, _)| *f).collect();
     let credentials = known.iter().filter(|f| f.is_credential()).count();
     let unknown = columns.len() - known.len();
-    let distinct = known.iter().enumerate().all(|(i, f)| {
-        // The same field twice is fine only when scopes differ (企业ClientID, 租户ClientID).
-        !known[..i].contains(f) || columns.iter().flatten().filter(|(g, _)| g == f).count() <= 2
-    });
+    // The same field twice is fine only when scopes differ (企业ClientID, 租户ClientID).
+    let mut counts = [0usize; 8];
+    for field in &known {
+        counts[*field as usize] += 1;
+    }
+    let distinct = counts.iter().all(|&n| n <= 2);
     (credentials >= 2 && unknown <= known.len() && distinct)
         .then_some(Header { separator, columns })
 }
