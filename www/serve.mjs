@@ -35,6 +35,24 @@ export const STRICT_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** The standalone page (`dist/standalone/`), served as any web server would serve it. */
+export const STANDALONE_PREFIX = '/standalone/';
+const STANDALONE_ROOT = path.resolve(REPO_ROOT, 'dist/standalone');
+/**
+ * What the standalone page needs and nothing more: its own scripts, its blob: worker and its
+ * WASM, no request anywhere (connect-src falls back to 'none').
+ */
+export const STANDALONE_CSP = [
+  "default-src 'none'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "worker-src blob:",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 export const DEFAULT_ACCOUNT_ID = '1742050739649250304';
 export const CONSOLE_PREFIX = '/ierp/';
 export const COSMIC_PREFIX = '/cosmic/';
@@ -216,6 +234,15 @@ async function handle(req, res, { root: demoRoot, fixtures, state }) {
     res.writeHead(204, { 'Cache-Control': 'max-age=3600' });
     return res.end();
   }
+  if (pathname === '/standalone') {
+    res.writeHead(302, { Location: STANDALONE_PREFIX, 'Cache-Control': 'no-store' });
+    return res.end();
+  }
+  if (pathname.startsWith(STANDALONE_PREFIX)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+    const page = pathname.slice(STANDALONE_PREFIX.length) || 'index.html';
+    return sendFile(req, res, STANDALONE_ROOT, page, STANDALONE_CSP);
+  }
   if (pathname === '/cosmic') {
     res.writeHead(302, { Location: `${COSMIC_PREFIX}login.html`, 'Cache-Control': 'no-store' });
     return res.end();
@@ -290,7 +317,7 @@ async function sendFixture(req, res, url, entry) {
   return res.end(req.method === 'HEAD' ? undefined : buffer);
 }
 
-async function sendFile(req, res, root, relative) {
+async function sendFile(req, res, root, relative, csp = STRICT_CSP) {
   let decoded;
   try {
     decoded = decodeURIComponent(relative);
@@ -319,7 +346,7 @@ async function sendFile(req, res, root, relative) {
     'X-Content-Type-Options': 'nosniff',
   };
   if (type.startsWith('text/html')) {
-    headers['Content-Security-Policy'] = STRICT_CSP;
+    headers['Content-Security-Policy'] = csp;
     headers['X-Frame-Options'] = 'SAMEORIGIN';
   }
   res.writeHead(200, headers);
