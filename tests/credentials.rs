@@ -3,8 +3,8 @@
 //! expiry, and the release policy for fills.
 
 use fapiao_helper::credentials::{
-    credential_for_copy, from_paste, release, view, CredentialScope, Environment, FillRequest, HeldCredentials,
-    PasteResult, ValueKey,
+    credential_for_copy, from_paste, release, view, CredentialScope, Environment, FillRequest,
+    HeldCredentials, PasteResult, ValueKey,
 };
 use fapiao_helper::i18n::{Locale, Localised};
 use fapiao_helper::status::{popup_status_with_pasted, PopupState};
@@ -50,7 +50,14 @@ fn held(paste: PasteResult, tab: &str, now: u64) -> (String, HeldCredentials) {
 }
 
 fn request<'a>(form: &'a str, page_url: &'a str, origin: &'a str) -> FillRequest<'a> {
-    FillRequest { form, frame_origin: origin, page_url: Some(page_url), place_refusal: None, trusted_click: true, now_ms: NOW + MINUTE }
+    FillRequest {
+        form,
+        frame_origin: origin,
+        page_url: Some(page_url),
+        place_refusal: None,
+        trusted_click: true,
+        now_ms: NOW + MINUTE,
+    }
 }
 
 #[test]
@@ -79,30 +86,67 @@ fn a_tab_that_is_no_web_page_holds_nothing() {
 
 #[test]
 fn one_enterprise_is_chosen_several_wait_for_the_user() {
-    assert_eq!(held(mail(1), CONSOLE, NOW).1.selected.as_deref(), Some("914403000000000000"));
+    assert_eq!(
+        held(mail(1), CONSOLE, NOW).1.selected.as_deref(),
+        Some("914403000000000000")
+    );
     let (_, mut record) = held(mail(3), CONSOLE, NOW);
     assert_eq!(record.selected, None);
     record.select("914403000000000002").expect("chosen");
-    assert_eq!(record.selected_enterprise().map(|e| e.client_id.as_deref()), Some(Some("client2")));
-    assert_eq!(record.select("nope").expect_err("unknown").code(), "credential-no-such-enterprise");
-    assert_eq!(record.selected.as_deref(), Some("914403000000000002"), "a failed choice keeps the earlier one");
+    assert_eq!(
+        record.selected_enterprise().map(|e| e.client_id.as_deref()),
+        Some(Some("client2"))
+    );
+    assert_eq!(
+        record.select("nope").expect_err("unknown").code(),
+        "credential-no-such-enterprise"
+    );
+    assert_eq!(
+        record.selected.as_deref(),
+        Some("914403000000000002"),
+        "a failed choice keeps the earlier one"
+    );
 }
 
 #[test]
 fn the_view_masks_secrets_and_shows_ids_whole() {
     let records = vec![held(mail(1), CONSOLE, NOW)];
-    let shown = view(&records, Some(CONSOLE), Some("1742050739649250304"), NOW + MINUTE, Locale::ZhCn);
+    let shown = view(
+        &records,
+        Some(CONSOLE),
+        Some("1742050739649250304"),
+        NOW + MINUTE,
+        Locale::ZhCn,
+    );
     assert!(shown.held && shown.same_scope && !shown.confirmable);
-    let text = |id: &str| shown.credentials.iter().find(|c| c.id == id).map(|c| (c.held, c.text.clone()));
+    let text = |id: &str| {
+        shown
+            .credentials
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (c.held, c.text.clone()))
+    };
     assert_eq!(text("clientId"), Some((true, "client0".to_owned())));
-    assert_eq!(text("tenantClientId"), Some((true, "TN_8d2f6a0c4e1b".to_owned())));
+    assert_eq!(
+        text("tenantClientId"),
+        Some((true, "TN_8d2f6a0c4e1b".to_owned()))
+    );
     let masked = text("clientSecret").expect("row").1;
-    assert!(masked.ends_with("b630") && masked.len() < SECRET.len(), "{masked}");
+    assert!(
+        masked.ends_with("b630") && masked.len() < SECRET.len(),
+        "{masked}"
+    );
     let everything = serde_json::to_string(&shown).expect("json");
     for secret in [SECRET, KEY, TENANT_SECRET] {
-        assert!(!everything.contains(secret), "the view never holds {secret}");
+        assert!(
+            !everything.contains(secret),
+            "the view never holds {secret}"
+        );
     }
-    assert!(everything.contains("1742050739649250304"), "EAS数据中心编码 is the accountId");
+    assert!(
+        everything.contains("1742050739649250304"),
+        "EAS数据中心编码 is the accountId"
+    );
 }
 
 #[test]
@@ -110,9 +154,15 @@ fn without_a_choice_the_enterprise_credentials_are_not_held() {
     let records = vec![held(mail(2), CONSOLE, NOW)];
     let shown = view(&records, Some(CONSOLE), None, NOW, Locale::En);
     for id in ["clientId", "clientSecret", "encryptKey"] {
-        assert!(!shown.credentials.iter().any(|c| c.id == id && c.held), "{id}");
+        assert!(
+            !shown.credentials.iter().any(|c| c.id == id && c.held),
+            "{id}"
+        );
     }
-    assert!(shown.credentials.iter().any(|c| c.id == "tenantClientId" && c.held));
+    assert!(shown
+        .credentials
+        .iter()
+        .any(|c| c.id == "tenantClientId" && c.held));
 }
 
 #[test]
@@ -124,7 +174,11 @@ fn another_consoles_record_is_shown_as_such_and_confirmable() {
 
 #[test]
 fn an_origin_wide_record_serves_a_console_of_that_origin() {
-    let records = vec![held(mail(1), "https://cosmic.example.com/ierp/login.html", NOW)];
+    let records = vec![held(
+        mail(1),
+        "https://cosmic.example.com/ierp/login.html",
+        NOW,
+    )];
     let shown = view(&records, Some(CONSOLE), None, NOW, Locale::En);
     assert!(shown.same_scope);
 }
@@ -140,9 +194,15 @@ fn expired_records_are_listed_for_removal_and_never_shown() {
 #[test]
 fn a_fill_on_the_same_console_receives_the_chosen_enterprise() {
     let records = vec![held(mail(1), CONSOLE, NOW).1];
-    let released = release(&records, &request("invoice-cloud-auth", CONSOLE, "https://cosmic.example.com"));
+    let released = release(
+        &records,
+        &request("invoice-cloud-auth", CONSOLE, "https://cosmic.example.com"),
+    );
     assert_eq!(released.value(ValueKey::ClientId), Some("client0"));
-    assert_eq!(released.value(ValueKey::ClientSecret), Some(format!("{SECRET}0").as_str()));
+    assert_eq!(
+        released.value(ValueKey::ClientSecret),
+        Some(format!("{SECRET}0").as_str())
+    );
     assert_eq!(released.value(ValueKey::EncryptKey), Some(KEY));
     assert_eq!(released.value(ValueKey::Environment), Some("prod"));
     assert_eq!(released.value(ValueKey::TaxId), Some("914403000000000000"));
@@ -153,10 +213,16 @@ fn a_fill_on_the_same_console_receives_the_chosen_enterprise() {
 #[test]
 fn tenant_secrets_go_only_to_the_tenant_form() {
     let records = vec![held(mail(1), CONSOLE, NOW).1];
-    let released = release(&records, &request("tenant-auth", CONSOLE, "https://cosmic.example.com"));
+    let released = release(
+        &records,
+        &request("tenant-auth", CONSOLE, "https://cosmic.example.com"),
+    );
     assert_eq!(released.value(ValueKey::TenantSecret), Some(TENANT_SECRET));
     assert_eq!(released.value(ValueKey::ClientSecret), None);
-    let callback = release(&records, &request("invoice-callback", CONSOLE, "https://cosmic.example.com"));
+    let callback = release(
+        &records,
+        &request("invoice-callback", CONSOLE, "https://cosmic.example.com"),
+    );
     assert_eq!(callback.value(ValueKey::TenantSecret), None);
     assert_eq!(callback.value(ValueKey::ClientSecret), None);
 }
@@ -167,15 +233,30 @@ fn another_console_gets_nothing_until_confirmed() {
     let other_origin = "https://cosmic.example.com";
     {
         let records = std::slice::from_ref(&record);
-        let refused = release(records, &request("invoice-cloud-auth", OTHER_CONSOLE, other_origin));
+        let refused = release(
+            records,
+            &request("invoice-cloud-auth", OTHER_CONSOLE, other_origin),
+        );
         assert_eq!(refused.value(ValueKey::ClientSecret), None);
         assert_eq!(refused.value(ValueKey::ClientId), None);
-        assert_eq!(refused.refusal(ValueKey::ClientSecret), Some("secret-other-console"));
+        assert_eq!(
+            refused.refusal(ValueKey::ClientSecret),
+            Some("secret-other-console")
+        );
     }
-    record.allow(&CredentialScope::of_page(OTHER_CONSOLE).expect("scope"), false);
+    record.allow(
+        &CredentialScope::of_page(OTHER_CONSOLE).expect("scope"),
+        false,
+    );
     let records = [record];
-    let allowed = release(&records, &request("invoice-cloud-auth", OTHER_CONSOLE, other_origin));
-    assert_eq!(allowed.value(ValueKey::ClientSecret), Some(format!("{SECRET}0").as_str()));
+    let allowed = release(
+        &records,
+        &request("invoice-cloud-auth", OTHER_CONSOLE, other_origin),
+    );
+    assert_eq!(
+        allowed.value(ValueKey::ClientSecret),
+        Some(format!("{SECRET}0").as_str())
+    );
 }
 
 #[test]
@@ -184,21 +265,40 @@ fn expired_untrusted_foreign_frames_and_moved_pages_get_no_secret() {
     let origin = "https://cosmic.example.com";
     let mut late = request("invoice-cloud-auth", CONSOLE, origin);
     late.now_ms = NOW + 40 * MINUTE;
-    assert_eq!(release(&records, &late).refusal(ValueKey::ClientSecret), Some("secret-expired"));
+    assert_eq!(
+        release(&records, &late).refusal(ValueKey::ClientSecret),
+        Some("secret-expired")
+    );
     assert_eq!(release(&records, &late).value(ValueKey::ClientId), None);
 
     let mut untrusted = request("invoice-cloud-auth", CONSOLE, origin);
     untrusted.trusted_click = false;
     let released = release(&records, &untrusted);
-    assert_eq!(released.refusal(ValueKey::ClientSecret), Some("secret-untrusted-click"));
+    assert_eq!(
+        released.refusal(ValueKey::ClientSecret),
+        Some("secret-untrusted-click")
+    );
     assert_eq!(released.value(ValueKey::ClientId), Some("client0"));
 
-    let foreign = release(&records, &request("invoice-cloud-auth", CONSOLE, "https://evil.example.net"));
-    assert_eq!(foreign.refusal(ValueKey::ClientSecret), Some("secret-frame-other-origin"));
+    let foreign = release(
+        &records,
+        &request("invoice-cloud-auth", CONSOLE, "https://evil.example.net"),
+    );
+    assert_eq!(
+        foreign.refusal(ValueKey::ClientSecret),
+        Some("secret-frame-other-origin")
+    );
 
-    let moved = FillRequest { page_url: None, place_refusal: Some("secret-page-moved"), ..request("invoice-cloud-auth", CONSOLE, origin) };
+    let moved = FillRequest {
+        page_url: None,
+        place_refusal: Some("secret-page-moved"),
+        ..request("invoice-cloud-auth", CONSOLE, origin)
+    };
     let moved = release(&records, &moved);
-    assert_eq!(moved.refusal(ValueKey::ClientSecret), Some("secret-page-moved"));
+    assert_eq!(
+        moved.refusal(ValueKey::ClientSecret),
+        Some("secret-page-moved")
+    );
     assert_eq!(moved.value(ValueKey::ClientId), None);
 }
 
@@ -210,21 +310,40 @@ fn a_plain_http_console_off_this_machine_needs_the_popups_confirm() {
     {
         let records = std::slice::from_ref(&record);
         let refused = release(records, &request("invoice-cloud-auth", console, origin));
-        assert_eq!(refused.refusal(ValueKey::ClientSecret), Some("secret-insecure-console"));
+        assert_eq!(
+            refused.refusal(ValueKey::ClientSecret),
+            Some("secret-insecure-console")
+        );
     }
     record.allow(&CredentialScope::of_page(console).expect("scope"), true);
     let records = [record];
-    assert!(release(&records, &request("invoice-cloud-auth", console, origin)).value(ValueKey::ClientSecret).is_some());
+    assert!(
+        release(&records, &request("invoice-cloud-auth", console, origin))
+            .value(ValueKey::ClientSecret)
+            .is_some()
+    );
 }
 
 #[test]
 fn copy_gives_the_whole_value_of_the_record_shown() {
     let records = vec![held(mail(1), CONSOLE, NOW)];
-    let copied = credential_for_copy(&records, Some(CONSOLE), Some("42"), "clientSecret", NOW).expect("copied");
+    let copied = credential_for_copy(&records, Some(CONSOLE), Some("42"), "clientSecret", NOW)
+        .expect("copied");
     assert_eq!(copied, format!("{SECRET}0"));
-    assert_eq!(credential_for_copy(&records, Some(CONSOLE), Some("42"), "manual:eas-account-id", NOW).expect("id"), "42");
     assert_eq!(
-        credential_for_copy(&records, Some(CONSOLE), None, "manual:image-host-prod", NOW).expect("host"),
+        credential_for_copy(
+            &records,
+            Some(CONSOLE),
+            Some("42"),
+            "manual:eas-account-id",
+            NOW
+        )
+        .expect("id"),
+        "42"
+    );
+    assert_eq!(
+        credential_for_copy(&records, Some(CONSOLE), None, "manual:image-host-prod", NOW)
+            .expect("host"),
         "http://api.piaozone.com/"
     );
     assert!(credential_for_copy(&records, Some(CONSOLE), None, "nonsense", NOW).is_err());
@@ -242,26 +361,46 @@ fn token(prefix: &str, app_id: &str) -> PasteResult {
 
 #[test]
 fn a_token_sample_holds_its_consoles_key_and_context() {
-    let outcome = from_paste(token(PREFIX, "invoiceupload"), Some("chrome://newtab/"), NOW, None).expect("held");
+    let outcome = from_paste(
+        token(PREFIX, "invoiceupload"),
+        Some("chrome://newtab/"),
+        NOW,
+        None,
+    )
+    .expect("held");
     let key = outcome.access_key.expect("the AccessToken key");
     assert_eq!(key.storage_key(), format!("secret:accessTokenKey:{PREFIX}"));
     assert_eq!(key.value().expose(), "Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz");
     let observation = outcome.observation.expect("context");
     assert!(observation.pasted);
-    assert_eq!(observation.observation.account_id.as_str(), "1933358424373855232");
+    assert_eq!(
+        observation.observation.account_id.as_str(),
+        "1933358424373855232"
+    );
 
-    let other_app = from_paste(token(PREFIX, "otherapp"), Some(CONSOLE), NOW, None).expect("context only");
+    let other_app =
+        from_paste(token(PREFIX, "otherapp"), Some(CONSOLE), NOW, None).expect("context only");
     assert!(other_app.access_key.is_none() && other_app.observation.is_some());
-    assert!(from_paste(token("not a prefix", "invoiceupload"), Some(CONSOLE), NOW, None).is_err());
+    assert!(from_paste(
+        token("not a prefix", "invoiceupload"),
+        Some(CONSOLE),
+        NOW,
+        None
+    )
+    .is_err());
 }
 
 #[test]
 fn a_pasted_context_makes_its_console_ready_only_where_none_was_seen() {
-    let outcome = from_paste(token(PREFIX, "invoiceupload"), Some(CONSOLE), NOW, None).expect("held");
+    let outcome =
+        from_paste(token(PREFIX, "invoiceupload"), Some(CONSOLE), NOW, None).expect("held");
     let pasted = vec![outcome.observation.expect("context").observation];
     let status = popup_status_with_pasted(Some(CONSOLE), true, &[], &pasted, Locale::En);
     assert_eq!(status.state, PopupState::Ready);
-    assert_eq!(status.account_id.map(|a| a.as_str().to_owned()).as_deref(), Some("1933358424373855232"));
+    assert_eq!(
+        status.account_id.map(|a| a.as_str().to_owned()).as_deref(),
+        Some("1933358424373855232")
+    );
 
     let seen: Observation = serde_json::from_value(json!({
         "origin": "https://cosmic.example.com", "requestPath": "/ierp/auth/getUserLanguage.do", "pageDir": "/ierp/",
@@ -269,18 +408,31 @@ fn a_pasted_context_makes_its_console_ready_only_where_none_was_seen() {
     }))
     .expect("observation");
     let status = popup_status_with_pasted(Some(CONSOLE), true, &[seen], &pasted, Locale::En);
-    assert_eq!(status.account_id.map(|a| a.as_str().to_owned()).as_deref(), Some("1742050739649250304"));
+    assert_eq!(
+        status.account_id.map(|a| a.as_str().to_owned()).as_deref(),
+        Some("1742050739649250304")
+    );
 
     let other = popup_status_with_pasted(Some(OTHER_CONSOLE), true, &[], &pasted, Locale::En);
-    assert_eq!(other.state, PopupState::Waiting, "another prefix's pasted context does not count");
+    assert_eq!(
+        other.state,
+        PopupState::Waiting,
+        "another prefix's pasted context does not count"
+    );
 }
 
 #[test]
 fn the_session_record_round_trips_and_is_the_only_serialisation() {
     let (_, record) = held(mail(2), CONSOLE, NOW);
     let text = serde_json::to_string(&record.session_record()).expect("json");
-    assert!(text.contains(SECRET), "the session record carries the values");
-    assert!(!format!("{record:?}").contains(SECRET), "Debug never shows a secret");
+    assert!(
+        text.contains(SECRET),
+        "the session record carries the values"
+    );
+    assert!(
+        !format!("{record:?}").contains(SECRET),
+        "Debug never shows a secret"
+    );
 }
 
 mod properties {

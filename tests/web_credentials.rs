@@ -7,8 +7,8 @@
 
 use fapiao_helper::wasm::context::popup_status;
 use fapiao_helper::wasm::credentials::{
-    allow_credentials, credential_for_copy, credentials_for_fill, credentials_from_paste, credentials_view,
-    select_enterprise,
+    allow_credentials, credential_for_copy, credentials_for_fill, credentials_from_paste,
+    credentials_view, select_enterprise,
 };
 use fapiao_helper::wasm::set_locale;
 use js_sys::{Array, Object, Reflect, JSON};
@@ -29,7 +29,10 @@ fn js(json: &str) -> JsValue {
 }
 
 fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -48,7 +51,9 @@ fn mail(enterprises: &str) -> JsValue {
 }
 
 fn enterprise(tax_id: &str) -> String {
-    format!(r#"{{"name":"企业{tax_id}","taxId":"{tax_id}","clientId":"id{tax_id}","clientSecret":"{SECRET}","encryptKey":"{KEY}","missing":[]}}"#)
+    format!(
+        r#"{{"name":"企业{tax_id}","taxId":"{tax_id}","clientId":"id{tax_id}","clientSecret":"{SECRET}","encryptKey":"{KEY}","missing":[]}}"#
+    )
 }
 
 fn place(tab: &str) -> JsValue {
@@ -64,14 +69,26 @@ fn records_of(write: &JsValue) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_mail_becomes_one_session_record_for_the_tabs_console() {
-    let held = ok(credentials_from_paste(mail(&enterprise("914403000000000000")), place(CONSOLE)));
+    let held = ok(credentials_from_paste(
+        mail(&enterprise("914403000000000000")),
+        place(CONSOLE),
+    ));
     assert_eq!(get(&held, "ok"), JsValue::TRUE);
     let write = get(&held, "credentials");
-    assert_eq!(get(&write, "key").as_string().as_deref(), Some(format!("cred:{PREFIX}").as_str()));
+    assert_eq!(
+        get(&write, "key").as_string().as_deref(),
+        Some(format!("cred:{PREFIX}").as_str())
+    );
     let record = get(&write, "record");
     assert_eq!(get(&record, "prefix").as_string().as_deref(), Some(PREFIX));
-    assert_eq!(get(&record, "selected").as_string().as_deref(), Some("914403000000000000"));
-    assert!(stringify(&record).contains(SECRET), "the stored record carries the value");
+    assert_eq!(
+        get(&record, "selected").as_string().as_deref(),
+        Some("914403000000000000")
+    );
+    assert!(
+        stringify(&record).contains(SECRET),
+        "the stored record carries the value"
+    );
     let message = stringify(&get(&held, "message"));
     assert!(!message.contains(SECRET));
 }
@@ -79,56 +96,132 @@ fn a_mail_becomes_one_session_record_for_the_tabs_console() {
 #[wasm_bindgen_test]
 fn a_non_web_tab_gets_a_localised_refusal() {
     set_locale("en");
-    let refused = ok(credentials_from_paste(mail(&enterprise("1")), place("chrome://newtab/")));
+    let refused = ok(credentials_from_paste(
+        mail(&enterprise("1")),
+        place("chrome://newtab/"),
+    ));
     assert_eq!(get(&refused, "ok"), JsValue::FALSE);
-    assert_eq!(get(&refused, "code").as_string().as_deref(), Some("paste-no-console"));
-    assert!(get(&refused, "message").as_string().unwrap_or_default().contains("console"));
+    assert_eq!(
+        get(&refused, "code").as_string().as_deref(),
+        Some("paste-no-console")
+    );
+    assert!(get(&refused, "message")
+        .as_string()
+        .unwrap_or_default()
+        .contains("console"));
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
 fn the_view_masks_and_the_choice_and_confirm_come_back_as_records() {
-    let held = ok(credentials_from_paste(mail(&format!("{},{}", enterprise("1"), enterprise("2"))), place(CONSOLE)));
+    let held = ok(credentials_from_paste(
+        mail(&format!("{},{}", enterprise("1"), enterprise("2"))),
+        place(CONSOLE),
+    ));
     let write = get(&held, "credentials");
-    let view = ok(credentials_view(records_of(&write), Some(CONSOLE.into()), Some("42".into()), NOW));
+    let view = ok(credentials_view(
+        records_of(&write),
+        Some(CONSOLE.into()),
+        Some("42".into()),
+        NOW,
+    ));
     let text = stringify(&view);
-    assert!(!text.contains(SECRET) && !text.contains(KEY), "no secret whole: {text}");
+    assert!(
+        !text.contains(SECRET) && !text.contains(KEY),
+        "no secret whole: {text}"
+    );
     assert_eq!(Array::from(&get(&view, "enterprises")).length(), 2);
     assert!(get(&view, "selected").is_null() || get(&view, "selected").is_undefined());
 
     let chosen = ok(select_enterprise(get(&write, "record"), "2"));
-    assert_eq!(get(&get(&chosen, "record"), "selected").as_string().as_deref(), Some("2"));
-    let view = ok(credentials_view(records_of(&chosen), Some(CONSOLE.into()), None, NOW));
-    let secret_row = Array::from(&get(&view, "credentials")).iter().find(|c| get(c, "id").as_string().as_deref() == Some("clientSecret"));
-    let masked = secret_row.map(|c| get(&c, "text").as_string().unwrap_or_default()).unwrap_or_default();
+    assert_eq!(
+        get(&get(&chosen, "record"), "selected")
+            .as_string()
+            .as_deref(),
+        Some("2")
+    );
+    let view = ok(credentials_view(
+        records_of(&chosen),
+        Some(CONSOLE.into()),
+        None,
+        NOW,
+    ));
+    let secret_row = Array::from(&get(&view, "credentials"))
+        .iter()
+        .find(|c| get(c, "id").as_string().as_deref() == Some("clientSecret"));
+    let masked = secret_row
+        .map(|c| get(&c, "text").as_string().unwrap_or_default())
+        .unwrap_or_default();
     assert!(masked.ends_with("0b63") && masked != SECRET, "{masked}");
 
-    let copied = ok(credential_for_copy(records_of(&chosen), Some(CONSOLE.into()), None, "clientSecret", NOW));
+    let copied = ok(credential_for_copy(
+        records_of(&chosen),
+        Some(CONSOLE.into()),
+        None,
+        "clientSecret",
+        NOW,
+    ));
     assert_eq!(get(&copied, "value").as_string().as_deref(), Some(SECRET));
 
-    let other_view = ok(credentials_view(records_of(&chosen), Some(OTHER.into()), None, NOW));
+    let other_view = ok(credentials_view(
+        records_of(&chosen),
+        Some(OTHER.into()),
+        None,
+        NOW,
+    ));
     assert_eq!(get(&other_view, "confirmable"), JsValue::TRUE);
     let allowed = ok(allow_credentials(get(&chosen, "record"), OTHER, false));
-    let other_view = ok(credentials_view(records_of(&allowed), Some(OTHER.into()), None, NOW));
+    let other_view = ok(credentials_view(
+        records_of(&allowed),
+        Some(OTHER.into()),
+        None,
+        NOW,
+    ));
     assert_eq!(get(&other_view, "allowed"), JsValue::TRUE);
 }
 
 #[wasm_bindgen_test]
 fn a_fill_gets_only_what_the_policy_releases() {
-    let held = ok(credentials_from_paste(mail(&enterprise("1")), place(CONSOLE)));
+    let held = ok(credentials_from_paste(
+        mail(&enterprise("1")),
+        place(CONSOLE),
+    ));
     let records = records_of(&get(&held, "credentials"));
     let requester = |form: &str, page: &str| {
-        js(&format!(r#"{{"form":"{form}","frameOrigin":"http://127.0.0.1:8080","pageUrl":"{page}","trustedClick":true,"nowMs":{}}}"#, NOW + 1000.0))
+        js(&format!(
+            r#"{{"form":"{form}","frameOrigin":"http://127.0.0.1:8080","pageUrl":"{page}","trustedClick":true,"nowMs":{}}}"#,
+            NOW + 1000.0
+        ))
     };
-    let released = ok(credentials_for_fill(records.clone(), requester("invoice-cloud-auth", CONSOLE)));
+    let released = ok(credentials_for_fill(
+        records.clone(),
+        requester("invoice-cloud-auth", CONSOLE),
+    ));
     let values = get(&released, "values");
-    assert_eq!(get(&values, "clientSecret").as_string().as_deref(), Some(SECRET));
-    assert_eq!(get(&values, "environment").as_string().as_deref(), Some("test"));
-    assert!(get(&values, "tenantSecret").is_undefined(), "the enterprise form never gets the tenant's secret");
+    assert_eq!(
+        get(&values, "clientSecret").as_string().as_deref(),
+        Some(SECRET)
+    );
+    assert_eq!(
+        get(&values, "environment").as_string().as_deref(),
+        Some("test")
+    );
+    assert!(
+        get(&values, "tenantSecret").is_undefined(),
+        "the enterprise form never gets the tenant's secret"
+    );
 
-    let refused = ok(credentials_for_fill(records, requester("invoice-cloud-auth", OTHER)));
+    let refused = ok(credentials_for_fill(
+        records,
+        requester("invoice-cloud-auth", OTHER),
+    ));
     assert!(!stringify(&refused).contains(SECRET));
-    assert_eq!(get(&get(&refused, "refusals"), "clientSecret").as_string().as_deref(), Some("secret-other-console"));
+    assert_eq!(
+        get(&get(&refused, "refusals"), "clientSecret")
+            .as_string()
+            .as_deref(),
+        Some("secret-other-console")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -139,13 +232,23 @@ fn a_live_pasted_context_makes_the_console_ready() {
             "token":{{"appId":"invoiceupload","appSecret":"Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz"}}}}"#
     ));
     let now = js_sys::Date::now();
-    let held = ok(credentials_from_paste(token, js(&format!(r#"{{"tabUrl":"{CONSOLE}","nowMs":{now}}}"#))));
+    let held = ok(credentials_from_paste(
+        token,
+        js(&format!(r#"{{"tabUrl":"{CONSOLE}","nowMs":{now}}}"#)),
+    ));
     assert_eq!(
         get(&get(&held, "accessKey"), "key").as_string().as_deref(),
         Some(format!("secret:accessTokenKey:{PREFIX}").as_str())
     );
     let observations = Array::of1(&get(&held, "observation"));
-    let status = ok(popup_status(Some(CONSOLE.into()), true, observations.into()));
+    let status = ok(popup_status(
+        Some(CONSOLE.into()),
+        true,
+        observations.into(),
+    ));
     assert_eq!(get(&status, "state").as_string().as_deref(), Some("ready"));
-    assert_eq!(get(&status, "accountId").as_string().as_deref(), Some("1933358424373855232"));
+    assert_eq!(
+        get(&status, "accountId").as_string().as_deref(),
+        Some("1933358424373855232")
+    );
 }

@@ -11,8 +11,16 @@ use crate::i18n::Locale;
 
 /// 影像IP/域名 for 多影像系统配置 (DOMAIN.md): (id, environment it serves, address).
 pub const IMAGE_HOSTS: &[(&str, Option<Environment>, &str)] = &[
-    ("image-host-test", Some(Environment::Test), "http://kdimage-demo.piaozone.com/"),
-    ("image-host-prod", Some(Environment::Prod), "http://api.piaozone.com/"),
+    (
+        "image-host-test",
+        Some(Environment::Test),
+        "http://kdimage-demo.piaozone.com/",
+    ),
+    (
+        "image-host-prod",
+        Some(Environment::Prod),
+        "http://api.piaozone.com/",
+    ),
     ("image-host-private", None, "http://ip:port/api/"),
 ];
 
@@ -47,7 +55,10 @@ fn image_label(id: &str, locale: Locale) -> &'static str {
     match id {
         "image-host-test" => locale.pick("影像IP/域名（演示/测试环境）", "影像IP/域名 (demo/test)"),
         "image-host-prod" => locale.pick("影像IP/域名（正式环境）", "影像IP/域名 (production)"),
-        _ => locale.pick("影像IP/域名（私有部署）", "影像IP/域名 (private deployment)"),
+        _ => locale.pick(
+            "影像IP/域名（私有部署）",
+            "影像IP/域名 (private deployment)",
+        ),
     }
 }
 
@@ -62,14 +73,27 @@ fn org_label(key: ValueKey, locale: Locale) -> &'static str {
 }
 
 /// Every value of both groups for the record shown (if any) and the console's 数据中心 id.
-pub fn manual_values(record: Option<&HeldCredentials>, account_id: Option<&str>, locale: Locale) -> Vec<ManualValue> {
+pub fn manual_values(
+    record: Option<&HeldCredentials>,
+    account_id: Option<&str>,
+    locale: Locale,
+) -> Vec<ManualValue> {
     let environment = record.map_or(Environment::Unknown, |r| r.environment);
     let mut out = Vec::new();
     for &(id, serves, address) in IMAGE_HOSTS {
         let note = match serves {
-            None => Some(locale.pick("把 ip:port 换成私有部署的地址和端口（通常 8080）", "Replace ip:port with the private deployment's address and port (usually 8080)")),
-            Some(env) if env == environment => Some(locale.pick("与授权邮件的环境一致", "Matches the activation e-mail's environment")),
-            Some(_) if environment != Environment::Unknown => Some(locale.pick("不是授权邮件的环境", "Not the activation e-mail's environment")),
+            None => Some(locale.pick(
+                "把 ip:port 换成私有部署的地址和端口（通常 8080）",
+                "Replace ip:port with the private deployment's address and port (usually 8080)",
+            )),
+            Some(env) if env == environment => Some(locale.pick(
+                "与授权邮件的环境一致",
+                "Matches the activation e-mail's environment",
+            )),
+            Some(_) if environment != Environment::Unknown => Some(locale.pick(
+                "不是授权邮件的环境",
+                "Not the activation e-mail's environment",
+            )),
             Some(_) => None,
         };
         out.push(ManualValue {
@@ -79,7 +103,8 @@ pub fn manual_values(record: Option<&HeldCredentials>, account_id: Option<&str>,
             held: true,
             secret: false,
             text: address.to_owned(),
-            checked: serves.is_some() && (environment == Environment::Unknown || serves == Some(environment)),
+            checked: serves.is_some()
+                && (environment == Environment::Unknown || serves == Some(environment)),
             note: note.map(str::to_owned),
         });
     }
@@ -87,20 +112,39 @@ pub fn manual_values(record: Option<&HeldCredentials>, account_id: Option<&str>,
     out.push(ManualValue {
         id: "eas-account-id",
         group: "multi-image",
-        label: locale.pick("EAS数据中心编码（= 数据中心 id）", "EAS数据中心编码 (= 数据中心 id)").to_owned(),
+        label: locale
+            .pick(
+                "EAS数据中心编码（= 数据中心 id）",
+                "EAS数据中心编码 (= 数据中心 id)",
+            )
+            .to_owned(),
         held: account.is_some(),
         secret: false,
         text: account.unwrap_or_default().to_owned(),
-        checked: account.is_some_and(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')),
-        note: account.is_none().then(|| locale.pick("登录控制台后由助手读取", "Read by the helper once you log in to the console").to_owned()),
+        checked: account.is_some_and(|id| {
+            id.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        }),
+        note: account.is_none().then(|| {
+            locale
+                .pick(
+                    "登录控制台后由助手读取",
+                    "Read by the helper once you log in to the console",
+                )
+                .to_owned()
+        }),
     });
     for &(id, key) in ORG_UNIT {
         let held = record.and_then(|r| held_text(r, key));
         let problem = record.is_some_and(|r| {
             let tax_id = r.selected.as_deref();
-            r.problems.iter().any(|p| p.tax_id.is_some() && p.tax_id.as_deref() == tax_id)
+            r.problems
+                .iter()
+                .any(|p| p.tax_id.is_some() && p.tax_id.as_deref() == tax_id)
         });
-        let clean = held.as_ref().is_some_and(|t| !t.whole().chars().any(char::is_whitespace));
+        let clean = held
+            .as_ref()
+            .is_some_and(|t| !t.whole().chars().any(char::is_whitespace));
         out.push(ManualValue {
             id,
             group: "org-unit",
@@ -109,19 +153,33 @@ pub fn manual_values(record: Option<&HeldCredentials>, account_id: Option<&str>,
             secret: key.is_secret(),
             text: held.as_ref().map(HeldText::shown).unwrap_or_default(),
             checked: held.is_some() && clean && !problem,
-            note: held.is_none().then(|| locale.pick("粘贴授权邮件并选择企业", "Paste the activation e-mail and choose the enterprise").to_owned()),
+            note: held.is_none().then(|| {
+                locale
+                    .pick(
+                        "粘贴授权邮件并选择企业",
+                        "Paste the activation e-mail and choose the enterprise",
+                    )
+                    .to_owned()
+            }),
         });
     }
     out
 }
 
 /// The whole value behind `manual:<id>`.
-pub(crate) fn manual_value(record: Option<&HeldCredentials>, account_id: Option<&str>, id: &str) -> Option<String> {
+pub(crate) fn manual_value(
+    record: Option<&HeldCredentials>,
+    account_id: Option<&str>,
+    id: &str,
+) -> Option<String> {
     if let Some(&(_, _, address)) = IMAGE_HOSTS.iter().find(|(i, _, _)| *i == id) {
         return Some(address.to_owned());
     }
     if id == "eas-account-id" {
-        return account_id.map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned);
+        return account_id
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned);
     }
     let &(_, key) = ORG_UNIT.iter().find(|(i, _)| *i == id)?;
     held_text(record?, key).map(|t| t.whole().to_owned())

@@ -19,11 +19,17 @@ mod view;
 
 pub use error::CredentialsError;
 pub use manual::{manual_values, ManualValue, IMAGE_HOSTS};
-pub use pasted::{Environment, PasteKind, PasteProblem, PasteResult, PastedContext, PastedEnterprise, PastedTenant, PastedToken};
+pub use pasted::{
+    Environment, PasteKind, PasteProblem, PasteResult, PastedContext, PastedEnterprise,
+    PastedTenant, PastedToken,
+};
 pub use record::{
-    from_paste, EnterpriseCredentials, HeldCredentials, PasteOutcome, PastedObservation, TenantCredentials,
-    STORAGE_PREFIX,
+    from_paste, EnterpriseCredentials, HeldCredentials, PasteOutcome, PastedObservation,
+    TenantCredentials, STORAGE_PREFIX,
 };
 pub use release::{release, FillRequest, Released, ValueKey};
 pub use scope::CredentialScope;
-pub use view::{credential_for_copy, pick_record, view, CredentialView, CredentialsView, EnterpriseView, RecordChoice};
+pub use view::{
+    credential_for_copy, pick_record, view, CredentialView, CredentialsView, EnterpriseView,
+    RecordChoice,
+};

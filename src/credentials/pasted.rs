@@ -149,7 +149,9 @@ pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
 
 /// A secret, moved into [`Secret`] as read (trimmed: spaces pasted around a key are no part of
 /// it; the parser reports inner spaces as a problem).
-pub(crate) fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Secret>, D::Error> {
+pub(crate) fn secret<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Secret>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Repr {

@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pasted::{text, Environment, MissingReason, PasteKind, PasteProblem, PasteResult, PastedEnterprise, PastedTenant};
+use super::pasted::{
+    text, Environment, MissingReason, PasteKind, PasteProblem, PasteResult, PastedEnterprise,
+    PastedTenant,
+};
 use super::{CredentialScope, CredentialsError};
 use crate::secret::{HeldSecret, Lifetime, Secret, SecretKind, SecretScope};
 use crate::user_language::{AccountId, Observation};
@@ -50,11 +53,17 @@ pub struct HeldCredentials {
 
 impl HeldCredentials {
     pub fn scope(&self) -> CredentialScope {
-        CredentialScope { origin: self.origin.clone(), prefix: self.prefix.clone() }
+        CredentialScope {
+            origin: self.origin.clone(),
+            prefix: self.prefix.clone(),
+        }
     }
 
     pub fn lifetime(&self) -> Lifetime {
-        Lifetime { created_at: self.created_at, expires_at: self.expires_at }
+        Lifetime {
+            created_at: self.created_at,
+            expires_at: self.expires_at,
+        }
     }
 
     pub fn is_expired(&self, now_ms: u64) -> bool {
@@ -73,13 +82,20 @@ impl HeldCredentials {
 
     /// The tenant whose credentials forms take: the first one with a ClientID.
     pub fn tenant(&self) -> Option<&TenantCredentials> {
-        self.tenants.iter().find(|t| t.client_id.is_some()).or(self.tenants.first())
+        self.tenants
+            .iter()
+            .find(|t| t.client_id.is_some())
+            .or(self.tenants.first())
     }
 
     /// Chooses the enterprise with `tax_id` (exactly one is chosen at a time).
     pub fn select(&mut self, tax_id: &str) -> Result<(), CredentialsError> {
         let tax_id = tax_id.trim();
-        let found = self.enterprises.iter().find(|e| e.tax_id == tax_id).ok_or(CredentialsError::NoSuchEnterprise)?;
+        let found = self
+            .enterprises
+            .iter()
+            .find(|e| e.tax_id == tax_id)
+            .ok_or(CredentialsError::NoSuchEnterprise)?;
         self.selected = Some(found.tax_id.clone());
         Ok(())
     }
@@ -87,9 +103,17 @@ impl HeldCredentials {
     /// Every secret value held (ClientSecret, EncryKey of each enterprise and tenant), for the
     /// places that must recognise one to leave it out (诊断此页's report).
     pub fn secret_values(&self) -> impl Iterator<Item = &str> {
-        let enterprises = self.enterprises.iter().flat_map(|e| [&e.client_secret, &e.encrypt_key]);
-        let tenants = self.tenants.iter().flat_map(|t| [&t.client_secret, &t.encrypt_key]);
-        enterprises.chain(tenants).filter_map(|s| s.as_ref().map(Secret::expose))
+        let enterprises = self
+            .enterprises
+            .iter()
+            .flat_map(|e| [&e.client_secret, &e.encrypt_key]);
+        let tenants = self
+            .tenants
+            .iter()
+            .flat_map(|t| [&t.client_secret, &t.encrypt_key]);
+        enterprises
+            .chain(tenants)
+            .filter_map(|s| s.as_ref().map(Secret::expose))
     }
 
     /// Records the popup's confirm: `tab`'s console may receive these (another console's
@@ -240,15 +264,22 @@ pub fn from_paste(
 ) -> Result<PasteOutcome, CredentialsError> {
     let lifetime = Lifetime::starting(now_ms, ttl_minutes);
     let tab_scope = tab_url.map(CredentialScope::of_page);
-    let mut outcome = PasteOutcome { kind: paste.kind, credentials: None, access_key: None, observation: None, scope: None };
+    let mut outcome = PasteOutcome {
+        kind: paste.kind,
+        credentials: None,
+        access_key: None,
+        observation: None,
+        scope: None,
+    };
     match paste.kind {
         PasteKind::Mail => {
             let scope = tab_scope.ok_or(CredentialsError::NoConsole)??;
-            let has_credentials = paste
-                .enterprises
+            let has_credentials = paste.enterprises.iter().any(|e| {
+                e.client_id.is_some() || e.client_secret.is_some() || e.encrypt_key.is_some()
+            }) || paste
+                .tenants
                 .iter()
-                .any(|e| e.client_id.is_some() || e.client_secret.is_some() || e.encrypt_key.is_some())
-                || paste.tenants.iter().any(|t| t.client_id.is_some() || t.client_secret.is_some());
+                .any(|t| t.client_id.is_some() || t.client_secret.is_some());
             if !has_credentials {
                 return Err(CredentialsError::NothingToHold);
             }
@@ -274,18 +305,46 @@ pub fn from_paste(
             });
         }
         PasteKind::TokenSample => {
-            let context = paste.context.as_ref().ok_or(CredentialsError::TokenWithoutConsole)?;
-            let (scope, console) = CredentialScope::of_prefix(&context.prefix).ok_or(CredentialsError::TokenWithoutConsole)?;
+            let context = paste
+                .context
+                .as_ref()
+                .ok_or(CredentialsError::TokenWithoutConsole)?;
+            let (scope, console) = CredentialScope::of_prefix(&context.prefix)
+                .ok_or(CredentialsError::TokenWithoutConsole)?;
             let token = paste.token;
-            let account_id = context.account_id.clone().or_else(|| token.as_ref().and_then(|t| t.account_id.clone()));
-            if let Some(account_id) = account_id.as_deref().and_then(|id| AccountId::parse(id).ok()) {
-                outcome.observation = Some(pasted_observation(&console.origin, console.prefix_path(), "api/getAppToken.do", account_id, now_ms, lifetime));
+            let account_id = context
+                .account_id
+                .clone()
+                .or_else(|| token.as_ref().and_then(|t| t.account_id.clone()));
+            if let Some(account_id) = account_id
+                .as_deref()
+                .and_then(|id| AccountId::parse(id).ok())
+            {
+                outcome.observation = Some(pasted_observation(
+                    &console.origin,
+                    console.prefix_path(),
+                    "api/getAppToken.do",
+                    account_id,
+                    now_ms,
+                    lifetime,
+                ));
             }
             if let Some(token) = token {
-                let is_upload = token.app_id.as_deref().is_some_and(|id| id.eq_ignore_ascii_case(INVOICE_UPLOAD_APP));
+                let is_upload = token
+                    .app_id
+                    .as_deref()
+                    .is_some_and(|id| id.eq_ignore_ascii_case(INVOICE_UPLOAD_APP));
                 if let (true, Some(secret)) = (is_upload, token.app_secret) {
-                    let secret_scope = SecretScope { origin: console.origin.clone(), prefix: console.prefix.clone() };
-                    outcome.access_key = Some(HeldSecret::new(SecretKind::AccessTokenKey, secret_scope, secret, lifetime));
+                    let secret_scope = SecretScope {
+                        origin: console.origin.clone(),
+                        prefix: console.prefix.clone(),
+                    };
+                    outcome.access_key = Some(HeldSecret::new(
+                        SecretKind::AccessTokenKey,
+                        secret_scope,
+                        secret,
+                        lifetime,
+                    ));
                 }
             }
             if outcome.observation.is_none() && outcome.access_key.is_none() {
@@ -305,7 +364,14 @@ pub fn from_paste(
                 .or_else(|| paste.token.as_ref().and_then(|t| t.account_id.as_deref()))
                 .and_then(|id| AccountId::parse(id).ok())
                 .ok_or(CredentialsError::NothingToHold)?;
-            outcome.observation = Some(pasted_observation(&console.origin, console.prefix_path(), "getUserLanguage.do", account_id, now_ms, lifetime));
+            outcome.observation = Some(pasted_observation(
+                &console.origin,
+                console.prefix_path(),
+                "getUserLanguage.do",
+                account_id,
+                now_ms,
+                lifetime,
+            ));
             outcome.scope = Some(console.prefix.clone());
         }
         // A console address holds nothing to keep: the popup reads it from the tab itself.

@@ -108,14 +108,20 @@ pub struct Released<'a> {
 
 impl Released<'_> {
     pub fn value(&self, key: ValueKey) -> Option<&str> {
-        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| match v {
-            Value::Text(text) => *text,
-            Value::Secret(secret) => secret.expose(),
-        })
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| match v {
+                Value::Text(text) => *text,
+                Value::Secret(secret) => secret.expose(),
+            })
     }
 
     pub fn refusal(&self, key: ValueKey) -> Option<&'static str> {
-        self.refusals.iter().find(|(k, _)| *k == key).map(|(_, code)| *code)
+        self.refusals
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, code)| *code)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -134,7 +140,9 @@ impl Serialize for Released<'_> {
                 for (key, value) in self.0 {
                     match value {
                         Value::Text(text) => map.serialize_entry(key.code(), text)?,
-                        Value::Secret(secret) => map.serialize_entry(key.code(), secret.expose())?,
+                        Value::Secret(secret) => {
+                            map.serialize_entry(key.code(), secret.expose())?
+                        }
                     }
                 }
                 map.end()
@@ -159,7 +167,10 @@ impl Serialize for Released<'_> {
 
 /// Every value `record` holds for a fill, secrets included (the policy filters them).
 fn held_values(record: &HeldCredentials) -> Vec<(ValueKey, Value<'_>)> {
-    let mut out = vec![(ValueKey::Environment, Value::Text(record.environment.code()))];
+    let mut out = vec![(
+        ValueKey::Environment,
+        Value::Text(record.environment.code()),
+    )];
     if let Some(url) = record.environment_url.as_deref() {
         out.push((ValueKey::EnvironmentUrl, Value::Text(url)));
     }
@@ -206,7 +217,10 @@ pub fn form_takes(form: &str, kind: CredentialKind) -> bool {
 fn refuse_all<'a>(record: &'a HeldCredentials, code: &'static str) -> Released<'a> {
     Released {
         values: Vec::new(),
-        refusals: held_values(record).into_iter().map(|(key, _)| (key, code)).collect(),
+        refusals: held_values(record)
+            .into_iter()
+            .map(|(key, _)| (key, code))
+            .collect(),
     }
 }
 
@@ -216,13 +230,18 @@ pub fn release<'a>(records: &'a [HeldCredentials], request: &FillRequest<'_>) ->
     let Some(page_url) = request.page_url else {
         // The document acts for no console (moved, foreign frame): nothing, and the rows say why
         // when something is held at all.
-        return match (records.first(), request.place_refusal.and_then(known_refusal)) {
+        return match (
+            records.first(),
+            request.place_refusal.and_then(known_refusal),
+        ) {
             (Some(record), Some(code)) => refuse_all(record, code),
             _ => Released::default(),
         };
     };
     let Ok(requester) = CredentialScope::of_page(page_url) else {
-        return records.first().map_or_else(Released::default, |r| refuse_all(r, "secret-not-web-page"));
+        return records
+            .first()
+            .map_or_else(Released::default, |r| refuse_all(r, "secret-not-web-page"));
     };
     let refs: Vec<&HeldCredentials> = records.iter().collect();
     let (record, own) = match pick_record(&refs, &requester, request.now_ms, true) {
@@ -239,7 +258,8 @@ pub fn release<'a>(records: &'a [HeldCredentials], request: &FillRequest<'_>) ->
     if normalised_origin(request.frame_origin).as_deref() != Some(requester.origin.as_str()) {
         return refuse_all(record, "secret-frame-other-origin");
     }
-    let insecure = is_insecure_origin(&requester.origin) && !record.insecure_allowed.iter().any(|s| s == requester.key());
+    let insecure = is_insecure_origin(&requester.origin)
+        && !record.insecure_allowed.iter().any(|s| s == requester.key());
     let mut released = Released::default();
     for (key, value) in held_values(record) {
         let Some(kind) = key.secret_kind() else {
@@ -263,7 +283,13 @@ pub fn release<'a>(records: &'a [HeldCredentials], request: &FillRequest<'_>) ->
 
 /// The place refusals a row may show (`requesterPlace`'s `secretRefusal`).
 fn known_refusal(code: &str) -> Option<&'static str> {
-    ["secret-page-moved", "secret-frame-other-origin", "secret-not-web-page"].into_iter().find(|c| *c == code)
+    [
+        "secret-page-moved",
+        "secret-frame-other-origin",
+        "secret-not-web-page",
+    ]
+    .into_iter()
+    .find(|c| *c == code)
 }
 
 fn normalised_origin(origin: &str) -> Option<String> {

@@ -20,11 +20,17 @@ impl CredentialScope {
     /// The scope of the page at `page_url` (the browser's word for the tab or the requester).
     pub fn of_page(page_url: &str) -> Result<CredentialScope, CredentialsError> {
         if let Ok(console) = ConsoleContext::from_url(page_url) {
-            return Ok(CredentialScope { origin: console.origin, prefix: Some(console.prefix) });
+            return Ok(CredentialScope {
+                origin: console.origin,
+                prefix: Some(console.prefix),
+            });
         }
         // Only http(s) pages have an origin to bind to.
         let page = SecretScope::of_page(page_url).map_err(|_| CredentialsError::NoConsole)?;
-        Ok(CredentialScope { origin: page.origin, prefix: None })
+        Ok(CredentialScope {
+            origin: page.origin,
+            prefix: None,
+        })
     }
 
     /// The console named by a prefix (`https://host/ierp/`), as a 获取token示例 gives it.
@@ -33,9 +39,16 @@ impl CredentialScope {
         if !prefix.ends_with('/') {
             return None;
         }
-        let console = ConsoleContext::from_url(&format!("{prefix}index.html?formId=pc_main_console")).ok()?;
+        let console =
+            ConsoleContext::from_url(&format!("{prefix}index.html?formId=pc_main_console")).ok()?;
         (console.prefix == prefix).then(|| {
-            (CredentialScope { origin: console.origin.clone(), prefix: Some(console.prefix.clone()) }, console)
+            (
+                CredentialScope {
+                    origin: console.origin.clone(),
+                    prefix: Some(console.prefix.clone()),
+                },
+                console,
+            )
         })
     }
 

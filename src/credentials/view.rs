@@ -26,9 +26,15 @@ pub enum RecordChoice {
 /// Picks the record for `requester`: its own (an exact scope before an origin-wide one), else
 /// one allowed for it, else the newest other. `with_expired` lets an expired own record count
 /// (so a fill can say "expired" rather than "none").
-pub fn pick_record(records: &[&HeldCredentials], requester: &CredentialScope, now_ms: u64, with_expired: bool) -> RecordChoice {
+pub fn pick_record(
+    records: &[&HeldCredentials],
+    requester: &CredentialScope,
+    now_ms: u64,
+    with_expired: bool,
+) -> RecordChoice {
     let live = |r: &HeldCredentials| with_expired || !r.is_expired(now_ms);
-    let position = |test: &dyn Fn(&HeldCredentials) -> bool| records.iter().position(|r| live(r) && test(r));
+    let position =
+        |test: &dyn Fn(&HeldCredentials) -> bool| records.iter().position(|r| live(r) && test(r));
     if let Some(i) = position(&|r| r.scope() == *requester) {
         return RecordChoice::Own(i);
     }
@@ -122,8 +128,14 @@ pub(crate) fn held_text(record: &HeldCredentials, key: ValueKey) -> Option<HeldT
         ValueKey::TenantClientId => tenant?.client_id.as_deref().map(HeldText::Plain),
         ValueKey::TenantSecret => tenant?.client_secret.as_ref().map(HeldText::Secret),
         ValueKey::TenantEncryptKey => tenant?.encrypt_key.as_ref().map(HeldText::Secret),
-        ValueKey::EnterpriseName => enterprise.map(|e| e.name.as_str()).filter(|n| !n.is_empty()).map(HeldText::Plain),
-        ValueKey::TaxId => enterprise.map(|e| e.tax_id.as_str()).filter(|t| !t.is_empty()).map(HeldText::Plain),
+        ValueKey::EnterpriseName => enterprise
+            .map(|e| e.name.as_str())
+            .filter(|n| !n.is_empty())
+            .map(HeldText::Plain),
+        ValueKey::TaxId => enterprise
+            .map(|e| e.tax_id.as_str())
+            .filter(|t| !t.is_empty())
+            .map(HeldText::Plain),
         ValueKey::EnvironmentUrl => record.environment_url.as_deref().map(HeldText::Plain),
         ValueKey::Environment => Some(HeldText::Plain(record.environment.code())),
     }
@@ -159,7 +171,11 @@ pub fn view(
     now_ms: u64,
     locale: Locale,
 ) -> CredentialsView {
-    let expired: Vec<String> = records.iter().filter(|(_, r)| r.is_expired(now_ms)).map(|(k, _)| k.clone()).collect();
+    let expired: Vec<String> = records
+        .iter()
+        .filter(|(_, r)| r.is_expired(now_ms))
+        .map(|(k, _)| k.clone())
+        .collect();
     let tab_scope = tab_url.and_then(|url| CredentialScope::of_page(url).ok());
     let held: Vec<&HeldCredentials> = records.iter().map(|(_, r)| r).collect();
     let choice = match &tab_scope {
@@ -173,7 +189,9 @@ pub fn view(
         RecordChoice::None => (None, false, false),
     };
     let record = index.map(|i| &records[i]);
-    let insecure = tab_scope.as_ref().is_some_and(|s| is_insecure_origin(&s.origin));
+    let insecure = tab_scope
+        .as_ref()
+        .is_some_and(|s| is_insecure_origin(&s.origin));
     CredentialsView {
         held: record.is_some(),
         key: record.map(|(k, _)| k.clone()),
@@ -183,7 +201,9 @@ pub fn view(
         allowed,
         confirmable: record.is_some() && !same_scope && !allowed && tab_scope.is_some(),
         insecure_confirmable: match (record, &tab_scope) {
-            (Some((_, r)), Some(scope)) => insecure && !r.insecure_allowed.iter().any(|s| s == scope.key()),
+            (Some((_, r)), Some(scope)) => {
+                insecure && !r.insecure_allowed.iter().any(|s| s == scope.key())
+            }
             _ => false,
         },
         created_at: record.map(|(_, r)| r.created_at),
@@ -198,7 +218,11 @@ pub fn view(
                         name: e.name.clone(),
                         tax_id: e.tax_id.clone(),
                         selected: r.selected.as_deref() == Some(e.tax_id.as_str()),
-                        missing: e.missing_reasons.iter().map(|m| m.message.clone()).collect(),
+                        missing: e
+                            .missing_reasons
+                            .iter()
+                            .map(|m| m.message.clone())
+                            .collect(),
                     })
                     .collect()
             })
@@ -220,7 +244,12 @@ pub fn view(
         problems: record.map(|(_, r)| r.problems.clone()).unwrap_or_default(),
         tenant_missing: record
             .and_then(|(_, r)| r.tenant())
-            .map(|t| t.missing_reasons.iter().map(|m| m.message.clone()).collect())
+            .map(|t| {
+                t.missing_reasons
+                    .iter()
+                    .map(|m| m.message.clone())
+                    .collect()
+            })
             .unwrap_or_default(),
         expired,
     }
@@ -236,11 +265,17 @@ pub fn credential_for_copy(
     now_ms: u64,
 ) -> Result<String, CredentialsError> {
     let shown = view(records, tab_url, account_id, now_ms, Locale::ZhCn);
-    let record = shown.key.as_deref().and_then(|key| records.iter().find(|(k, _)| k == key)).map(|(_, r)| r);
+    let record = shown
+        .key
+        .as_deref()
+        .and_then(|key| records.iter().find(|(k, _)| k == key))
+        .map(|(_, r)| r);
     if let Some(manual_id) = id.strip_prefix("manual:") {
         return manual_value(record, account_id, manual_id).ok_or(CredentialsError::NothingHeld);
     }
     let key = ValueKey::from_code(id).ok_or(CredentialsError::UnknownValue)?;
     let record = record.ok_or(CredentialsError::NothingHeld)?;
-    held_text(record, key).map(|t| t.whole().to_owned()).ok_or(CredentialsError::NothingHeld)
+    held_text(record, key)
+        .map(|t| t.whole().to_owned())
+        .ok_or(CredentialsError::NothingHeld)
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{locale, to_js};
-use crate::credentials::{self, CredentialScope, FillRequest, HeldCredentials, PasteKind, PasteResult};
+use crate::credentials::{
+    self, CredentialScope, FillRequest, HeldCredentials, PasteKind, PasteResult,
+};
 use crate::i18n::{Locale, Localised};
 
 #[derive(Serialize)]
@@ -19,7 +21,11 @@ struct Rejected {
 }
 
 fn rejected(error: &dyn Localised) -> Result<JsValue, JsValue> {
-    to_js(&Rejected { ok: false, code: error.code(), message: error.message(locale()) })
+    to_js(&Rejected {
+        ok: false,
+        code: error.code(),
+        message: error.message(locale()),
+    })
 }
 
 fn js_error(message: &str) -> JsValue {
@@ -93,21 +99,47 @@ fn held_message(outcome: &credentials::PasteOutcome, locale: Locale) -> String {
         let env = match record.environment {
             credentials::Environment::Prod => locale.pick("正式环境", "production"),
             credentials::Environment::Test => locale.pick("测试环境", "test"),
-            credentials::Environment::Unknown => locale.pick("环境未注明", "environment not stated"),
+            credentials::Environment::Unknown => {
+                locale.pick("环境未注明", "environment not stated")
+            }
         };
         parts.push(match locale {
-            Locale::ZhCn => format!("已读取授权邮件：{} 家企业，{} 个租户，{env}", record.enterprises.len(), record.tenants.len()),
-            Locale::En => format!("Read the activation e-mail: {} enterprise(s), {} tenant(s), {env}", record.enterprises.len(), record.tenants.len()),
+            Locale::ZhCn => format!(
+                "已读取授权邮件：{} 家企业，{} 个租户，{env}",
+                record.enterprises.len(),
+                record.tenants.len()
+            ),
+            Locale::En => format!(
+                "Read the activation e-mail: {} enterprise(s), {} tenant(s), {env}",
+                record.enterprises.len(),
+                record.tenants.len()
+            ),
         });
     }
     if outcome.observation.is_some() {
-        parts.push(locale.pick("已记下数据中心 id", "Noted the 数据中心 id").to_owned());
+        parts.push(
+            locale
+                .pick("已记下数据中心 id", "Noted the 数据中心 id")
+                .to_owned(),
+        );
     }
     if outcome.access_key.is_some() {
-        parts.push(locale.pick("已记住第三方应用密码（invoiceupload）", "Remembered the third-party app key (invoiceupload)").to_owned());
+        parts.push(
+            locale
+                .pick(
+                    "已记住第三方应用密码（invoiceupload）",
+                    "Remembered the third-party app key (invoiceupload)",
+                )
+                .to_owned(),
+        );
     }
     if parts.is_empty() {
-        return locale.pick("已读取：这是控制台地址，没有需要保存的内容", "Read: a console address, nothing to keep").to_owned();
+        return locale
+            .pick(
+                "已读取：这是控制台地址，没有需要保存的内容",
+                "Read: a console address, nothing to keep",
+            )
+            .to_owned();
     }
     let joined = parts.join(locale.pick("；", "; "));
     match locale {
@@ -121,9 +153,16 @@ fn held_message(outcome: &credentials::PasteOutcome, locale: Locale) -> String {
 /// what a `readPaste` result leaves with the helper, pasted in the popup of the tab at `tabUrl`.
 #[wasm_bindgen(js_name = credentialsFromPaste)]
 pub fn credentials_from_paste(parsed: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
-    let place: PasteWhere = serde_wasm_bindgen::from_value(place).map_err(|e| js_error(&e.to_string()))?;
-    let paste: PasteResult = serde_wasm_bindgen::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
-    let outcome = match credentials::from_paste(paste, place.tab_url.as_deref(), millis(place.now_ms), place.ttl_minutes) {
+    let place: PasteWhere =
+        serde_wasm_bindgen::from_value(place).map_err(|e| js_error(&e.to_string()))?;
+    let paste: PasteResult =
+        serde_wasm_bindgen::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
+    let outcome = match credentials::from_paste(
+        paste,
+        place.tab_url.as_deref(),
+        millis(place.now_ms),
+        place.ttl_minutes,
+    ) {
         Ok(outcome) => outcome,
         Err(error) => return rejected(&error),
     };
@@ -131,8 +170,14 @@ pub fn credentials_from_paste(parsed: JsValue, place: JsValue) -> Result<JsValue
         ok: true,
         kind: outcome.kind,
         scope: outcome.scope.clone(),
-        credentials: outcome.credentials.as_ref().map(|c| Write { key: c.storage_key(), record: c.session_record() }),
-        access_key: outcome.access_key.as_ref().map(|s| Write { key: s.storage_key(), record: s.session_record() }),
+        credentials: outcome.credentials.as_ref().map(|c| Write {
+            key: c.storage_key(),
+            record: c.session_record(),
+        }),
+        access_key: outcome.access_key.as_ref().map(|s| Write {
+            key: s.storage_key(),
+            record: s.session_record(),
+        }),
         observation: outcome.observation.as_ref(),
         message: held_message(&outcome, locale()),
     })
@@ -141,17 +186,32 @@ pub fn credentials_from_paste(parsed: JsValue, place: JsValue) -> Result<JsValue
 /// `credentialsView(records, tabUrl?, accountId?, nowMs)`: what the popup shows (no secret
 /// whole), and `expired`, the keys the worker removes.
 #[wasm_bindgen(js_name = credentialsView)]
-pub fn credentials_view(records: JsValue, tab_url: Option<String>, account_id: Option<String>, now_ms: f64) -> Result<JsValue, JsValue> {
+pub fn credentials_view(
+    records: JsValue,
+    tab_url: Option<String>,
+    account_id: Option<String>,
+    now_ms: f64,
+) -> Result<JsValue, JsValue> {
     let records = records_of(&records);
-    to_js(&credentials::view(&records, tab_url.as_deref(), account_id.as_deref(), millis(now_ms), locale()))
+    to_js(&credentials::view(
+        &records,
+        tab_url.as_deref(),
+        account_id.as_deref(),
+        millis(now_ms),
+        locale(),
+    ))
 }
 
 /// `selectEnterprise(record, taxId) -> {ok, key, record} | {ok: false, code, message}`.
 #[wasm_bindgen(js_name = selectEnterprise)]
 pub fn select_enterprise(record: JsValue, tax_id: &str) -> Result<JsValue, JsValue> {
-    let mut record: HeldCredentials = serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
+    let mut record: HeldCredentials =
+        serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
     match record.select(tax_id) {
-        Ok(()) => to_js(&Write { key: record.storage_key(), record: record.session_record() }),
+        Ok(()) => to_js(&Write {
+            key: record.storage_key(),
+            record: record.session_record(),
+        }),
         Err(error) => rejected(&error),
     }
 }
@@ -160,14 +220,22 @@ pub fn select_enterprise(record: JsValue, tax_id: &str) -> Result<JsValue, JsVal
 /// popup's confirm, lets the tab's console receive another console's credentials (`insecure`
 /// false), or lets a plain-http console receive its own (`insecure` true).
 #[wasm_bindgen(js_name = allowCredentials)]
-pub fn allow_credentials(record: JsValue, tab_url: &str, insecure: bool) -> Result<JsValue, JsValue> {
-    let mut record: HeldCredentials = serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
+pub fn allow_credentials(
+    record: JsValue,
+    tab_url: &str,
+    insecure: bool,
+) -> Result<JsValue, JsValue> {
+    let mut record: HeldCredentials =
+        serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
     let tab = match CredentialScope::of_page(tab_url) {
         Ok(scope) => scope,
         Err(error) => return rejected(&error),
     };
     record.allow(&tab, insecure);
-    to_js(&Write { key: record.storage_key(), record: record.session_record() })
+    to_js(&Write {
+        key: record.storage_key(),
+        record: record.session_record(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -189,7 +257,8 @@ struct Requester {
 /// policy allows) and a refusal code per value held back.
 #[wasm_bindgen(js_name = credentialsForFill)]
 pub fn credentials_for_fill(records: JsValue, requester: JsValue) -> Result<JsValue, JsValue> {
-    let requester: Requester = serde_wasm_bindgen::from_value(requester).map_err(|e| js_error(&e.to_string()))?;
+    let requester: Requester =
+        serde_wasm_bindgen::from_value(requester).map_err(|e| js_error(&e.to_string()))?;
     let records: Vec<HeldCredentials> = records_of(&records).into_iter().map(|(_, r)| r).collect();
     let request = FillRequest {
         form: &requester.form,
@@ -219,7 +288,13 @@ pub fn credential_for_copy(
     now_ms: f64,
 ) -> Result<JsValue, JsValue> {
     let records = records_of(&records);
-    match credentials::credential_for_copy(&records, tab_url.as_deref(), account_id.as_deref(), id, millis(now_ms)) {
+    match credentials::credential_for_copy(
+        &records,
+        tab_url.as_deref(),
+        account_id.as_deref(),
+        id,
+        millis(now_ms),
+    ) {
         Ok(value) => to_js(&Copy { ok: true, value }),
         Err(error) => rejected(&error),
     }
@@ -229,5 +304,8 @@ pub fn credential_for_copy(
 /// out wherever a page shows one (they go into the core only).
 #[wasm_bindgen(js_name = credentialSecretValues)]
 pub fn credential_secret_values(records: JsValue) -> Vec<String> {
-    records_of(&records).iter().flat_map(|(_, r)| r.secret_values().map(str::to_owned).collect::<Vec<_>>()).collect()
+    records_of(&records)
+        .iter()
+        .flat_map(|(_, r)| r.secret_values().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
 }
