@@ -403,3 +403,58 @@ fn values_from_the_worker_ignore_what_they_do_not_know() {
     assert_eq!(code(&plan, "Client Secret").as_deref(), Some("no-credential"));
     assert_eq!(code(&plan, "url").as_deref(), Some("no-credential"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn secret() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9]{12,40}"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the mail held and the page shows, no row ever carries a secret, a plan's
+        /// Debug never shows one, and the tenant's values reach no enterprise form (nor the reverse).
+        #[test]
+        fn no_row_shows_a_secret_and_no_value_crosses_levels(
+            client_secret in secret(), encrypt_key in secret(), tenant_secret in secret(), tenant_key in secret(),
+            client_id in "[a-zA-Z0-9_]{0,20}", tenant_id in "(TN_)?[a-z0-9]{0,16}", on_page in "[ -~]{0,24}",
+            environment in prop_oneof![Just("prod"), Just("test"), Just("unknown"), Just("")],
+        ) {
+            let values = values_of(serde_json::json!({
+                "environment": environment, "clientId": client_id, "clientSecret": client_secret, "encryptKey": encrypt_key,
+                "tenantClientId": tenant_id, "tenantSecret": tenant_secret, "tenantEncryptKey": tenant_key,
+            }));
+            let mut pages = vec![
+                (cloud_auth_page("发票云授权配置", None), "发票云授权配置"),
+                (tenant_page(), "维护租户授权信息"),
+                (expense_page(), "发票云配置"),
+                (image_auth_page(), "企业授权配置"),
+            ];
+            for (snapshot, _) in &mut pages {
+                for control in &mut snapshot.controls {
+                    control.value = on_page.clone();
+                }
+            }
+            for (snapshot, form) in &pages {
+                let plan = plan_of(snapshot, form, &values);
+                let rows = serde_json::to_string(&plan.rows).expect("rows");
+                let debug = format!("{plan:?}");
+                for s in [&client_secret, &encrypt_key, &tenant_secret, &tenant_key] {
+                    prop_assert!(!rows.contains(s.as_str()), "{form}: a secret in a row");
+                    prop_assert!(!debug.contains(s.as_str()), "{form}: a secret in Debug");
+                }
+                let stepped: Vec<&str> = plan.steps.iter().filter_map(|s| s.value.as_ref().map(|v| v.as_str())).collect();
+                let (foreign, own_level) = if *form == "维护租户授权信息" {
+                    ([client_secret.as_str(), encrypt_key.as_str()], [tenant_secret.as_str(), tenant_key.as_str()])
+                } else {
+                    ([tenant_secret.as_str(), tenant_key.as_str()], [client_secret.as_str(), encrypt_key.as_str()])
+                };
+                prop_assert!(stepped.iter().all(|v| !foreign.contains(v)), "{form}: another level's secret in a step");
+                prop_assert!(plan.steps.iter().filter(|s| own_level.contains(&s.value.as_ref().map(|v| v.as_str()).unwrap_or(""))).all(|s| s.secret));
+            }
+        }
+    }
+}
