@@ -6,6 +6,7 @@
 pub mod context;
 pub mod credentials;
 pub mod forms;
+pub mod paste;
 pub mod secrets;
 pub mod standalone;
 
