@@ -232,10 +232,14 @@ EncryKey：
     const popup = await openPopup(browser.context, browser.extensionId, page);
     assert.equal((await paste(popup, MAIL_ONE)).state, 'ok');
     await waitForCredential(popup, 'credential-client-secret');
+    await popup.getByTestId('copy-credential-tenant-secret').click();
+    await popup.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="copy-credential-tenant-secret"]').textContent));
+    assert.equal(await readClipboard(popup), ONE.tenantSecret);
     await popup.getByTestId('clear-secrets').click();
     for (const id of CREDENTIAL_IDS) await waitForCredential(popup, id, 'false');
     assert.equal(await popup.getByTestId('enterprise').count(), 0);
     assert.equal(await popup.getByTestId('environment').getAttribute('data-env'), 'unknown');
+    assert.equal(await readClipboard(popup), '', 'a pasted secret still on the clipboard goes too');
     const session = await browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
     for (const secret of ALL_SECRETS) assert.ok(!session.includes(secret), 'nothing pasted is left in the session');
     assert.ok(!session.includes(TOKEN_ACCOUNT_ID), 'the pasted context is gone too');
