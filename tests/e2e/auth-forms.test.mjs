@@ -192,4 +192,26 @@ describe('auth forms filled from the pasted 授权邮件', () => {
       }
     }
   });
+
+  test('the tenant form and 费报 test against the saved url (production until then), with the same words', async () => {
+    const cases = [
+      ['维护租户授权信息', { 授权账号: TENANT.clientId, 授权密钥: TENANT.clientSecret, 加密key: TENANT.encryptKey }, '连接成功'],
+      ['维护租户授权信息', { 授权账号: ENTERPRISE.clientId, 授权密钥: ENTERPRISE.clientSecret, 加密key: ENTERPRISE.encryptKey }, '非法的客户ID，请联系管理员'],
+      ['维护租户授权信息', { 授权账号: TEST.tenant.clientId, 授权密钥: TEST.tenant.clientSecret, 加密key: TEST.tenant.encryptKey }, '非法的客户id，请联系管理员'],
+      ['发票云配置', { 发票云授权标识: ENTERPRISE.clientId, 客户端标识: ENTERPRISE.clientSecret, 接入标识: 'not-the-key' }, '签名认证不通过'],
+      ['发票云配置', { 发票云授权标识: ` ${ENTERPRISE.clientId}`, 客户端标识: ENTERPRISE.clientSecret, 接入标识: ENTERPRISE.encryptKey }, '非法的客户ID，请联系管理员'],
+      ['发票云配置', { 发票云授权标识: ENTERPRISE.clientId, 客户端标识: ENTERPRISE.clientSecret, 接入标识: ENTERPRISE.encryptKey }, '连接成功'],
+    ];
+    for (const [form, prefill, message] of cases) {
+      const page = await newTab(browser, withPrefill(server.consoleUrl, prefill));
+      try {
+        if (form === '维护租户授权信息') await openTenantAuth(page);
+        else await openFromMenuPath(page, EXPENSE_INVOICE_CLOUD_MENU);
+        await page.getByRole('button', { name: /^\s*连接测试\s*$/ }).waitFor();
+        assert.equal((await connectionTest(page, form)).message, message, `${form} ${JSON.stringify(prefill)}`);
+      } finally {
+        await page.close();
+      }
+    }
+  });
 });
