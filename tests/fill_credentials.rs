@@ -210,6 +210,14 @@ fn a_mail_of_unknown_environment_leaves_the_url_to_the_user_and_says_both_addres
 }
 
 #[test]
+fn an_unknown_environment_without_any_credential_is_still_nothing_pasted() {
+    let values = values_of(serde_json::json!({ "prefix": PREFIX, "environment": "unknown" }));
+    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values);
+    assert_eq!(code(&plan, "url").as_deref(), Some("no-credential"));
+    assert!(message(&plan, "url").contains("授权邮件"));
+}
+
+#[test]
 fn a_url_the_worker_gives_wins_over_the_environment_code() {
     let mut json = mail_values("prod");
     json["environmentUrl"] = serde_json::json!("https://api.piaozone.com");

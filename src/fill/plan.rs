@@ -64,7 +64,11 @@ fn missing(source: ValueSource, values: &FillValues) -> Reason {
         ValueSource::Credential { credential } => match values.credential_withheld(credential) {
             Some(why) => Reason::CredentialWithheld(credential, why),
             // A mail was read but said nothing of its environment: the url is the user's call.
-            None if credential == CredentialKind::EnvironmentUrl && values.environment.is_some() && !values.environment_known() => {
+            None if credential == CredentialKind::EnvironmentUrl
+                && values.environment.is_some()
+                && values.holds_mail_credentials()
+                && !values.environment_known() =>
+            {
                 Reason::UnknownEnvironment
             }
             None => Reason::NoCredential(credential),

@@ -194,6 +194,16 @@ impl FillValues {
         }
     }
 
+    /// Whether a mail's credentials are held at all (an enterprise's or the tenant's): only then
+    /// is an unknown environment the mail's silence rather than nothing pasted yet.
+    pub(crate) fn holds_mail_credentials(&self) -> bool {
+        [&self.client_id, &self.tenant_client_id, &self.enterprise_name, &self.tax_id]
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|t| !t.trim().is_empty()))
+            || self.client_secret.is_some()
+            || self.tenant_secret.is_some()
+    }
+
     /// Whether the mail said which environment it is for (`prod`/`test`).
     pub(crate) fn environment_known(&self) -> bool {
         self.environment.as_deref().and_then(environment_url).is_some()
