@@ -24,13 +24,6 @@ fn mail(text: &str) -> Paste {
     }
 }
 
-fn error_code(text: &str) -> &'static str {
-    match read_paste(text) {
-        Ok(paste) => panic!("{text:.120}\nshould fail, got {paste:?}"),
-        Err(e) => e.code(),
-    }
-}
-
 /// (name, 税号, ClientID, ClientSecret, EncryKey) of a complete enterprise.
 fn assert_enterprise(e: &Enterprise, name: &str, tax_id: &str, id: &str, secret: &str, key: &str) {
     assert_eq!(e.name, name);

@@ -218,9 +218,9 @@ fn a_url_that_is_no_console_says_why() {
         error_code("https://example.com/ierp/index.html"),
         "console-missing-form-id"
     );
-    let e = read_paste("https://example.com/ierp/index.html")
-        .err()
-        .expect("error");
+    let Err(e) = read_paste("https://example.com/ierp/index.html") else {
+        panic!("not a console")
+    };
     assert!(e.message(Locale::ZhCn).contains("formId"));
 }
 

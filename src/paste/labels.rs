@@ -259,7 +259,6 @@ impl Vocabulary {
             return None;
         }
         let (field, scope, end) = self.label_at(&cell, 0)?;
-        let scope = scope;
         let rest = skip_spaces(&cell, end);
         if rest == cell.len() {
             return Some((field, scope));

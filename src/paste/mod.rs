@@ -9,6 +9,7 @@
 
 mod environment;
 mod error;
+mod groups;
 mod labels;
 mod lines;
 mod mail;

@@ -14,9 +14,12 @@ pub(crate) enum Separator {
 }
 
 /// A table's header: which label each column has (`None` for 序号, 备注, …).
+/// One column's label, `None` for a column of no interest.
+type Column = Option<(Field, Option<Scope>)>;
+
 pub(crate) struct Header {
     separator: Separator,
-    columns: Vec<Option<(Field, Option<Scope>)>>,
+    columns: Vec<Column>,
 }
 
 /// One data row: the cells of known columns, in column order.
@@ -26,7 +29,7 @@ pub(crate) type Row = Vec<(Field, Option<Scope>, Vec<char>)>;
 /// unknown columns than known ones (so prose that mentions two labels is not a header).
 pub(crate) fn header(line: &Line, vocab: &Vocabulary) -> Option<Header> {
     let separator = separator_of(line);
-    let columns: Vec<Option<(Field, Option<Scope>)>> = match separator {
+    let columns: Vec<Column> = match separator {
         Separator::Tab | Separator::Pipe => cells(line, separator)
             .iter()
             .map(|(s, e)| vocab.whole_label(&line.folded[*s..*e]))
@@ -162,7 +165,7 @@ fn words(line: &Line) -> Vec<(usize, usize)> {
 
 /// A space-aligned header: labels may hold spaces themselves (`Client ID`), so labels are
 /// matched first and any other word is an unknown column of at most six characters.
-fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Option<(Field, Option<Scope>)>>> {
+fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
     let f = &line.folded;
     let mut columns = Vec::new();
     let mut i = 0;
