@@ -488,3 +488,12 @@ fn secrets_never_show_in_debug_output() {
         "a ClientID is not a secret"
     );
 }
+
+#[test]
+fn a_table_copied_one_cell_per_line() {
+    let p = mail(sample!("vertical_cells"));
+    assert_eq!(p.environment, Environment::Test);
+    assert_eq!(p.enterprises.len(), 2);
+    is(&p.enterprises[0], XINGHE);
+    is(&p.enterprises[1], PUJIANG);
+}

@@ -74,6 +74,17 @@ pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
             }
         }
 
+        if let Some((rows, next)) = table::vertical(&lines, i - 1, &vocab) {
+            for row in rows {
+                b.row(row, &mut env);
+            }
+            b.saw_credential_label = true;
+            i = next;
+            pending = None;
+            last_token = None;
+            continue;
+        }
+
         let hits = vocab.hits(line, 0);
         let with_value: Vec<&Hit> = hits.iter().filter(|h| h.value_start.is_some()).collect();
         let start = line.content_start();

@@ -200,3 +200,52 @@ fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
     }
     Some(columns)
 }
+
+/// A table copied one cell per line (some webmail turns `<td>`s into lines): a run of at least
+/// three label-only lines, then the rows' cells in the same order, a line each. Reads rows
+/// while every chunk fits (no label among the cells, each 税号 or credential plausible); gives
+/// the rows and the index of the first line after them, or `None` if not such a table.
+pub(crate) fn vertical(lines: &[Line], at: usize, vocab: &Vocabulary) -> Option<(Vec<Row>, usize)> {
+    let non_blank = |from: usize| (from..lines.len()).find(|&k| !lines[k].is_blank());
+    let whole_label = |k: usize| {
+        let line = &lines[k];
+        vocab.whole_label(&line.folded[line.content_start()..])
+    };
+    let mut columns: Vec<(Field, Option<Scope>)> = Vec::new();
+    let mut next = non_blank(at);
+    while let Some(k) = next {
+        let Some(column) = whole_label(k) else { break };
+        if columns.iter().any(|(f, s)| (*f, *s) == column) {
+            return None;
+        }
+        columns.push(column);
+        next = non_blank(k + 1);
+    }
+    let credentials = columns.iter().filter(|(f, _)| f.is_credential()).count();
+    if columns.len() < 3 || credentials < 2 {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut end = next?;
+    'rows: loop {
+        let mut row: Row = Vec::with_capacity(columns.len());
+        let mut k = end;
+        for (field, scope) in &columns {
+            let Some(line_at) = non_blank(k) else {
+                break 'rows;
+            };
+            let line = &lines[line_at];
+            let cell = line.chars[line.content_start()..].to_vec();
+            let fits = whole_label(line_at).is_none()
+                && (!field.is_credential() || super::values::plausible(*field, &cell));
+            if !fits {
+                break 'rows;
+            }
+            row.push((*field, *scope, cell));
+            k = line_at + 1;
+        }
+        rows.push(row);
+        end = k;
+    }
+    (!rows.is_empty()).then_some((rows, end))
+}
