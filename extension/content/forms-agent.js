@@ -530,6 +530,15 @@
     for (const d of PROBE_DELAYS_MS) setTimeout(() => { if (alive && !dirty) markDirty(); }, d);
   }
 
+  // 填充 by the browser's keyboard shortcut (manifest `commands`): only the worker can send this
+  // (a page cannot reach runtime messaging), and it sends it only when the browser ran the
+  // command on the user's keys, so it counts as the user's own activation. The first bar fills.
+  chrome.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== chrome.runtime.id || sender.tab || !message || message.type !== 'command-fill') return;
+    const state = [...bars.values()].find((s) => s.shown && s.bar && s.bar.connected);
+    if (state) command(state, 'fill');
+  });
+
   ns.agent = { runNow: run };
   if (document.documentElement) start();
   else document.addEventListener('readystatechange', start, { once: true });

@@ -6,8 +6,11 @@ import { handlers as documents } from './documents.js';
 import { handlers as forms } from './forms.js';
 import { handlers as registration } from './registration.js';
 import { handlers as secrets } from './secrets.js';
+import { handlers as settings } from './settings.js';
+import { withBadge } from './badge.js';
 
-export const handlers = Object.freeze({
+// withBadge keeps the toolbar badge current after recognitions and getUserLanguage.do.
+export const handlers = withBadge({
   ...context,
   ...documents,
   ...forms,
@@ -15,4 +18,5 @@ export const handlers = Object.freeze({
   ...secrets,
   // After secrets: it widens 清除所有密钥 and the popup's confirms to the pasted credentials.
   ...credentials,
+  ...settings,
 });

@@ -6,6 +6,9 @@
 import init, * as core from '../wasm/fapiao_helper.js';
 import { handlers } from './handlers.js';
 import { syncContentScripts } from './registration.js';
+import { localeTag, restoreContext, watchSettings } from './settings.js';
+import { watchTabs } from './badge.js';
+import { watchFirstRun } from './firstrun.js';
 
 // Secrets (issue 6) and observations live here; content scripts must never read them.
 chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
@@ -14,8 +17,9 @@ let ready = null;
 /** The initialised wasm-bindgen module, loaded on first need, once per worker life. */
 function loadCore() {
   ready ??= init({ module_or_path: chrome.runtime.getURL('wasm/fapiao_helper_bg.wasm') })
-    .then(() => {
-      core.setLocale(chrome.i18n.getUILanguage());
+    .then(async () => {
+      // The language chosen in the options, else the browser's.
+      core.setLocale(await localeTag());
       return core;
     })
     .catch((error) => {
@@ -47,5 +51,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.runtime.onInstalled.addListener(() => syncContentScripts());
 chrome.runtime.onStartup.addListener(() => syncContentScripts());
+chrome.runtime.onStartup.addListener(() => restoreContext().catch(() => {}));
+watchSettings((tag) => ready?.then((loaded) => loaded.setLocale(tag)));
+watchTabs(loadCore);
+watchFirstRun();
 chrome.permissions.onAdded.addListener(() => syncContentScripts());
 chrome.permissions.onRemoved.addListener(() => syncContentScripts());

@@ -1,0 +1,94 @@
+//! The options page's settings as the worker applies them: the language the core writes its
+//! messages in (`uiLanguage`), whether non-secret context is remembered across restarts
+//! (`rememberContext`, off by default: only then are the consoles' observations — origin,
+//! paths, 数据中心 id, never a secret — copied to `chrome.storage.local`), and 清除全部数据.
+//! The secret lifetime is secrets.js' own `secrets-ttl`.
+import { fromExtensionPage } from './senders.js';
+import { handlers as credentials } from './credentials.js';
+import { LANGUAGE_SETTING, localeTag } from '../shared/i18n.js';
+
+export { localeTag };
+
+export const REMEMBER_SETTING = 'rememberContext';
+/** `chrome.storage.local` copy of the session's `obs:<origin>` observations, when opted in. */
+const REMEMBERED_PREFIX = 'remembered:';
+const OBSERVATIONS_PREFIX = 'obs:';
+/**
+ * Session keys of the consoles' context and progress (besides the secrets and pasted records
+ * 清除所有密钥 already forgets): observations and the checklist's progress and marks. The
+ * replay guard's accepted documents stay: a page already seen cannot plant another id after a
+ * clear; its console gives its id again on the next load.
+ */
+const CONTEXT_KEYS = [OBSERVATIONS_PREFIX, 'progress', 'checklist'];
+
+async function remembering() {
+  return (await chrome.storage.local.get(REMEMBER_SETTING))[REMEMBER_SETTING] === true;
+}
+
+/** Observations the console itself gave (a pasted one expires with the secrets: not kept). */
+const ownObservations = (entries) => (Array.isArray(entries) ? entries.filter((e) => e && !e.pasted) : []);
+
+/** Copies the session's observations to local storage (only when the user opted in). */
+async function rememberContext() {
+  if (!(await remembering())) return;
+  const all = await chrome.storage.session.get(null);
+  const copy = {};
+  for (const [key, entries] of Object.entries(all)) {
+    if (!key.startsWith(OBSERVATIONS_PREFIX)) continue;
+    const own = ownObservations(entries);
+    if (own.length) copy[`${REMEMBERED_PREFIX}${key}`] = own;
+  }
+  if (Object.keys(copy).length) await chrome.storage.local.set(copy);
+}
+
+/** After a browser restart: the remembered observations back into the session, when opted in. */
+export async function restoreContext() {
+  if (!(await remembering())) return;
+  const local = await chrome.storage.local.get(null);
+  const restore = {};
+  for (const [key, entries] of Object.entries(local)) {
+    if (!key.startsWith(`${REMEMBERED_PREFIX}${OBSERVATIONS_PREFIX}`)) continue;
+    const own = ownObservations(entries);
+    if (own.length) restore[key.slice(REMEMBERED_PREFIX.length)] = own;
+  }
+  if (Object.keys(restore).length) await chrome.storage.session.set(restore);
+}
+
+async function forgetRemembered() {
+  const local = await chrome.storage.local.get(null);
+  const keys = Object.keys(local).filter((key) => key.startsWith(REMEMBERED_PREFIX));
+  if (keys.length) await chrome.storage.local.remove(keys);
+}
+
+/**
+ * Keeps the core's language and the remembered context in step with the settings.
+ * `setLocale(tag)` is called with the new tag when the language changes.
+ */
+export function watchSettings(setLocale) {
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LANGUAGE_SETTING in changes) localeTag().then(setLocale).catch(() => {});
+    if (area === 'local' && REMEMBER_SETTING in changes) {
+      (changes[REMEMBER_SETTING].newValue === true ? rememberContext() : forgetRemembered()).catch(() => {});
+    }
+    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(OBSERVATIONS_PREFIX))) {
+      rememberContext().catch(() => {});
+    }
+  });
+}
+
+export const handlers = {
+  /** 清除全部数据 (options): secrets, pasted credentials, context and progress, here and remembered. */
+  'clear-everything': async (message, sender, core) => {
+    if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+    const cleared = await credentials['clear-secrets'](message, sender, core);
+    if (cleared && cleared.ok === false) return cleared;
+    const all = await chrome.storage.session.get(null);
+    const keys = Object.keys(all).filter((key) => CONTEXT_KEYS.some((prefix) => key.startsWith(prefix)));
+    if (keys.length) await chrome.storage.session.remove(keys);
+    await forgetRemembered();
+    const local = await chrome.storage.local.get(null);
+    const progress = Object.keys(local).filter((key) => key.startsWith('progress') || key.startsWith('checklist'));
+    if (progress.length) await chrome.storage.local.remove(progress);
+    return { ok: true };
+  },
+};
