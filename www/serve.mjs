@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { SAMPLE_MAILS } from './demo/fixtures/activation-mails.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -247,6 +248,10 @@ async function handle(req, res, { root: demoRoot, fixtures, state }) {
     res.writeHead(302, { Location: `${COSMIC_PREFIX}login.html`, 'Cache-Control': 'no-store' });
     return res.end();
   }
+  // The demo's sample 授权邮件 as plain text, for a person pasting by hand (`--headed`); outside
+  // the console's prefix, so no console page ever shows it.
+  const mail = /^\/demo-mails\/(prod|test)\.txt$/.exec(pathname);
+  if (mail) return sendText(res, 200, SAMPLE_MAILS[mail[1]]);
   const cosmic = pathname.startsWith(COSMIC_PREFIX);
   if (!cosmic && !pathname.startsWith(CONSOLE_PREFIX)) return sendText(res, 404, 'not found');
 

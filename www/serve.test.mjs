@@ -180,3 +180,15 @@ test('Cosmic: the pages are served from dist/demo/cosmic/ with the strict CSP', 
   assert.equal((await raw('/cosmic/nope.html')).status, 404);
   assert.equal((await raw('/cosmic')).headers.location, '/cosmic/login.html');
 });
+
+test('the sample 授权邮件 are served as plain text outside the console prefix', async () => {
+  const { SAMPLE_MAILS } = await import('./demo/fixtures/activation-mails.mjs');
+  for (const env of ['prod', 'test']) {
+    const res = await raw(`/demo-mails/${env}.txt`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers['content-type'], /^text\/plain/);
+    assert.equal(res.text, SAMPLE_MAILS[env]);
+  }
+  assert.equal((await raw('/demo-mails/other.txt')).status, 404);
+  assert.equal((await raw('/ierp/demo-mails/prod.txt')).status, 404);
+});
