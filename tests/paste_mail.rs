@@ -497,3 +497,28 @@ fn a_table_copied_one_cell_per_line() {
     is(&p.enterprises[0], XINGHE);
     is(&p.enterprises[1], PUJIANG);
 }
+
+#[test]
+fn enumerated_enterprise_labels_and_a_name_and_tax_id_on_one_line() {
+    let text = "授权环境：生产\n企业1：杭州西溪贸易有限公司  税号：91330106MA2H3WQN0U\nClient ID: 4d8e1b6f2a9c43e0\nClient Secret: e7b3c9a1d5f240e8b6c2a4f9d1e7b3c0\nEncrypt Key: Pz4Gy8Ku2Qn6Ts0A\n企业2：上海浦江供应链管理有限公司  税号：91310115MA1K4PQ53Y\nClient ID: f3a92d7b1c0e46d5\nClient Secret: 9c2e7a1f4b8d40e6a3f5c7d9b1e0a2c4\nEncrypt Key: Rb7Xk3Jm9Vc1Hd5F\n";
+    let p = mail(text);
+    assert_eq!(p.environment, Environment::Prod);
+    assert_eq!(p.enterprises.len(), 2);
+    is(&p.enterprises[0], XIXI);
+    is(&p.enterprises[1], PUJIANG);
+}
+
+#[test]
+fn a_table_with_tenant_columns_beside_the_enterprise_ones() {
+    let text = "企业名称\t税号\tClientID\tClientSecret\tEncryKey\t租户ClientID\t租户ClientSecret\t租户EncryKey\n杭州西溪贸易有限公司\t91330106MA2H3WQN0U\t4d8e1b6f2a9c43e0\te7b3c9a1d5f240e8b6c2a4f9d1e7b3c0\tPz4Gy8Ku2Qn6Ts0A\tTN_5c1a9e3f7b2d\t2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6\tLx1Mv5Cq9Bw3Nr7S\n";
+    let p = mail(text);
+    assert_eq!(p.enterprises.len(), 1);
+    is(&p.enterprises[0], XIXI);
+    assert_eq!(p.tenants.len(), 1);
+    assert_tenant(
+        &p.tenants[0],
+        "TN_5c1a9e3f7b2d",
+        "2b6f0d4a8c1e45f9b3a7d1c5e9f0b2d6",
+        "Lx1Mv5Cq9Bw3Nr7S",
+    );
+}

@@ -239,3 +239,11 @@ fn json_without_an_account_id_is_the_user_language_error() {
     assert_eq!(error_code(r#"{"language":"zh_CN"}"#), "account-id-missing");
     assert_eq!(error_code(r#"{"accountId": }"#), "user-language-malformed");
 }
+
+#[test]
+fn a_devtools_preview_copy_of_user_language_is_read_too() {
+    let p =
+        read("accountId: \"1933358424373855232\"\ndefaultLang: \"zh_CN\"\nlanguage: \"zh_CN\"\n");
+    assert_eq!(p.kind, PasteKind::UserLanguage);
+    assert_eq!(account_id(&p), Some("1933358424373855232"));
+}

@@ -272,7 +272,22 @@ pub fn read_paste(text: &str) -> Result<Paste, PasteError> {
         });
         return Ok(paste);
     }
-    mail::read(text)
+    match mail::read(text) {
+        // A getUserLanguage.do answer copied from devtools' Preview (`accountId: "…"` lines,
+        // not JSON) is still that answer.
+        Err(PasteError::UnknownShape) => match token_sample::account_id_only(trimmed) {
+            Some(account_id) => {
+                let mut paste = Paste::of_kind(PasteKind::UserLanguage);
+                paste.context = Some(PasteContext {
+                    console: None,
+                    account_id: Some(account_id),
+                });
+                Ok(paste)
+            }
+            None => Err(PasteError::UnknownShape),
+        },
+        other => other,
+    }
 }
 
 /// A lone URL: a console page, or a getAppToken.do / login.do address (a token sample's part).

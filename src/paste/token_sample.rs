@@ -138,6 +138,18 @@ pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
     Ok(paste)
 }
 
+/// The one `accountId` of a text that holds no other known key (a devtools Preview copy).
+pub(crate) fn account_id_only(text: &str) -> Option<AccountId> {
+    let found = key_values(&without_comments(text));
+    let mut ids = found.iter().filter(|(key, _)| *key == Key::AccountId);
+    let (_, first) = ids.next()?;
+    let agreed = ids.all(|(_, other)| other == first);
+    let only = found.iter().all(|(key, _)| *key == Key::AccountId);
+    (agreed && only)
+        .then(|| AccountId::parse(first).ok())
+        .flatten()
+}
+
 /// The console both request URLs name (they must agree), if the sample gives one.
 fn console_of(text: &str) -> Result<Option<ConsoleContext>, PasteError> {
     let mut app_token: Option<String> = None;
