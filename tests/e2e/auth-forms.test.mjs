@@ -22,6 +22,17 @@ const TEST = ACTIVATIONS.test;
 /** Every text in the bar's shadow root: secrets appear there masked only. */
 const barText = (page, form) => bar(page, form).evaluate((host) => host.shadowRoot.textContent);
 
+/**
+ * Which of `secrets` the page's markup holds anywhere but an input's value (the target inputs
+ * get them by design; React mirrors a controlled input's value into its attribute).
+ */
+const secretsInPage = (page, secrets) => page.evaluate((wanted) => {
+  const clone = document.documentElement.cloneNode(true);
+  for (const input of clone.querySelectorAll('input,textarea')) input.removeAttribute('value');
+  const html = clone.outerHTML;
+  return wanted.filter((s) => html.includes(s));
+}, secrets);
+
 const withPrefill = (url, prefill) => `${url}&prefill=${encodeURIComponent(JSON.stringify(prefill))}`;
 
 describe('auth forms filled from the pasted 授权邮件', () => {
@@ -44,6 +55,8 @@ describe('auth forms filled from the pasted 授权邮件', () => {
       });
       const text = await barText(page, form);
       for (const secret of [ENTERPRISE.clientSecret, ENTERPRISE.encryptKey]) assert.ok(!text.includes(secret), 'the bar shows secrets masked only');
+      assert.deepEqual(await secretsInPage(page, [ENTERPRISE.clientSecret, ENTERPRISE.encryptKey, TENANT.clientSecret, TENANT.encryptKey]), [],
+        'before 保存 the page holds the pasted secrets only in their target inputs');
 
       const saved = await save(page, form);
       assert.equal(saved.saved, true, JSON.stringify(saved.missing));
