@@ -522,3 +522,11 @@ fn a_table_with_tenant_columns_beside_the_enterprise_ones() {
         "Lx1Mv5Cq9Bw3Nr7S",
     );
 }
+
+#[test]
+fn a_space_aligned_header_with_aliases_in_brackets() {
+    let text = "企业名称  税号  Client ID（授权账号）  Client Secret（授权密钥）  Encrypt Key（加密key）\n杭州西溪贸易有限公司  91330106MA2H3WQN0U  4d8e1b6f2a9c43e0  e7b3c9a1d5f240e8b6c2a4f9d1e7b3c0  Pz4Gy8Ku2Qn6Ts0A\n";
+    let p = mail(text);
+    assert_eq!(p.enterprises.len(), 1);
+    is(&p.enterprises[0], XIXI);
+}

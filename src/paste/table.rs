@@ -181,7 +181,15 @@ fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
             Some((field, scope, end))
                 if end >= word_end || f.get(end).is_none_or(|c| c.is_whitespace()) =>
             {
-                let end = end.max(word_end);
+                let mut end = end.max(word_end);
+                // `Client Secret（授权密钥）`: the alias belongs to the column's label.
+                if matches!(f.get(end), Some('(' | '[')) {
+                    let close =
+                        (end + 1..f.len().min(end + 24)).find(|&k| matches!(f[k], ')' | ']'));
+                    if let Some(close) = close {
+                        end = close + 1;
+                    }
+                }
                 let cell = trim_cell(&f[i..end]);
                 let scope = vocab.whole_label(&cell).map_or(scope, |(_, s)| s);
                 columns.push(Some((field, scope)));
