@@ -206,6 +206,19 @@ proptest! {
         }
     }
 
+    /// Token-sample soup: keys, quotes (also typographic), comments and URLs in any order.
+    #[test]
+    fn token_like_soup_never_panics(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "appId", "appSecret", "appSecuret", "tenantid", "accountId", "user", "usertype", ":",
+            "=", "：", "\"", "'", "“", "”", "{", "}", ",", " ", "\n", "//", "/*", "*/", "#",
+            "https://h.example.com/ierp/api/getAppToken.do", "http://h:1/x/api/login.do",
+            "1933358424373855232", "invoiceupload", "null", "测试", "curl -d '",
+        ]), 0..80)
+    ) {
+        let _ = read_paste(&parts.concat());
+    }
+
     #[test]
     fn any_text_never_panics(text in "\\PC{0,400}") {
         let _ = read_paste(&text);

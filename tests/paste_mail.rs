@@ -530,3 +530,17 @@ fn a_space_aligned_header_with_aliases_in_brackets() {
     assert_eq!(p.enterprises.len(), 1);
     is(&p.enterprises[0], XIXI);
 }
+
+#[test]
+fn values_in_brackets_quotes_or_followed_by_notes_and_two_column_lines() {
+    let text = "企业名称：深圳市云帆数科（集团）有限公司\n税号\t91440300MA5G8TQK2M\nClientID：【c7f3a1d09b2e4c58a6d1】\nClientSecret: \"5e8b0c2f9a714d3eb6c7a2f41d9e0b63\"\nEncryKey：Kq7Zp2Lm9Xw4Rt6B（请勿泄露）\n";
+    let p = mail(text);
+    assert_enterprise(
+        &p.enterprises[0],
+        "深圳市云帆数科（集团）有限公司",
+        YUNFAN.1,
+        YUNFAN.2,
+        YUNFAN.3,
+        YUNFAN.4,
+    );
+}
