@@ -47,14 +47,14 @@ impl Group {
     }
 
     fn conflicts(&self, field: CredentialField, read: &Read) -> bool {
-        matches!((read, self.value(field)), (Read::Value(new), Some(old)) if new != old)
+        matches!((read, self.value(field)), (Read::Value(new), Some(old)) if new.as_str() != old)
     }
 
     fn set(&mut self, field: CredentialField, read: Read) {
         let slot = &mut self.slots[field.index()];
         match read {
             Read::Value(v) => {
-                slot.value = Some(Zeroizing::new(v));
+                slot.value = Some(v);
                 slot.reason = None;
             }
             Read::Missing(reason) => {
@@ -188,7 +188,7 @@ impl Builder {
         }
         self.paragraph_break = false;
         if let Some(g) = self.current {
-            self.groups[g].set(CredentialField::Name, Read::Value(name));
+            self.groups[g].set(CredentialField::Name, Read::Value(Zeroizing::new(name)));
         }
     }
 
@@ -259,7 +259,11 @@ impl Builder {
             self.open_with_name(name);
             // `深圳某某有限公司（91440300MA5XXXXXXX）`: its 税号 in brackets.
             if let Some(tax_id) = bracketed_tax_id(&line.chars[start..]) {
-                self.put(CredentialField::TaxId, None, Read::Value(tax_id));
+                self.put(
+                    CredentialField::TaxId,
+                    None,
+                    Read::Value(Zeroizing::new(tax_id)),
+                );
             }
         }
     }

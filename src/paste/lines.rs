@@ -2,6 +2,8 @@
 //! folded copy (ASCII lowercase, full-width → half-width, exotic spaces → space) kept char for
 //! char beside the original, so labels are matched loosely while values keep their exact text.
 
+use zeroize::Zeroize;
+
 /// One line of the paste.
 pub(crate) struct Line {
     /// The line's characters: mail quote markers (`> > `) and zero-width characters removed,
@@ -11,6 +13,14 @@ pub(crate) struct Line {
     pub folded: Vec<char>,
     /// Display width in columns (CJK counts two), to tell a hard-wrapped line.
     pub width: usize,
+}
+
+/// A paste holds secrets: its working copies are zeroed when dropped, like `Secret`.
+impl Drop for Line {
+    fn drop(&mut self) {
+        self.chars.zeroize();
+        self.folded.zeroize();
+    }
 }
 
 impl Line {

@@ -104,10 +104,10 @@ pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
                 let raw = &line.chars[value_start.min(end)..end];
                 let is_last = k + 1 == with_value.len();
                 match put_labelled(&mut b, &mut env, hit, raw) {
-                    Some(Read::Missing(MissingReason::Empty)) if is_last => {
+                    Some(Err(MissingReason::Empty)) if is_last => {
                         pending = Some((hit.field, hit.scope))
                     }
-                    Some(Read::Value(_)) if is_last => {
+                    Some(Ok(())) if is_last => {
                         last_token = to_credential(hit.field)
                             .filter(|f| *f != CredentialField::Name)
                             .and_then(|f| b.current_of(hit.scope).map(|g| (g, f, line.width)));
@@ -230,16 +230,21 @@ fn mentions_mail_words(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-/// One `label：value`; returns what the value read as (for credentials).
-fn put_labelled(b: &mut Builder, env: &mut Statements, hit: &Hit, raw: &[char]) -> Option<Read> {
-    let text: String = raw.iter().collect();
+/// One `label：value`; for a credential, whether it read as a value or why not (the value
+/// itself moves into its group: no copy of a secret is left behind).
+fn put_labelled(
+    b: &mut Builder,
+    env: &mut Statements,
+    hit: &Hit,
+    raw: &[char],
+) -> Option<Result<(), MissingReason>> {
     match hit.field {
         Field::Environment | Field::Subject => {
-            env.stated(&text);
+            env.stated(&raw.iter().collect::<String>());
             None
         }
         Field::Level => {
-            b.section(level_scope(&text));
+            b.section(level_scope(&raw.iter().collect::<String>()));
             None
         }
         field => {
@@ -248,8 +253,12 @@ fn put_labelled(b: &mut Builder, env: &mut Statements, hit: &Hit, raw: &[char]) 
             if field.is_credential() {
                 b.saw_credential_label = true;
             }
-            b.put(credential, hit.scope, read.clone());
-            Some(read)
+            let outcome = match &read {
+                Read::Value(_) => Ok(()),
+                Read::Missing(reason) => Err(*reason),
+            };
+            b.put(credential, hit.scope, read);
+            Some(outcome)
         }
     }
 }

@@ -5,6 +5,8 @@
 //! such runs are kept (`abcd efgh`): a stray space pasted into a key is a problem to report,
 //! not something to repair silently. A name is the whole text, trimmed of list punctuation.
 
+use zeroize::Zeroizing;
+
 use super::labels::Field;
 use super::lines::is_cjk;
 use super::MissingReason;
@@ -12,7 +14,8 @@ use super::MissingReason;
 /// What a value's text gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Read {
-    Value(String),
+    /// Zeroed when dropped: it may be a secret.
+    Value(Zeroizing<String>),
     Missing(MissingReason),
 }
 
@@ -61,7 +64,7 @@ pub(crate) fn read_value(field: Field, raw: &[char]) -> Read {
         return Read::Missing(MissingReason::Masked);
     }
     if !field.is_token() {
-        return Read::Value(text.iter().collect());
+        return Read::Value(Zeroizing::new(text.iter().collect()));
     }
     let mut end = 0;
     let mut i = 0;
@@ -87,7 +90,7 @@ pub(crate) fn read_value(field: Field, raw: &[char]) -> Read {
     if token.chars().count() < 4 || placeholder || (followed_by_cjk && end < 4) {
         return Read::Missing(MissingReason::Unreadable);
     }
-    Read::Value(token)
+    Read::Value(Zeroizing::new(token))
 }
 
 fn is_closing(c: char) -> bool {
@@ -185,7 +188,7 @@ pub(crate) fn plausible(field: Field, text: &[char]) -> bool {
             } else if field.is_token() {
                 // The whole text must be the token: a prose line is no value.
                 let compact: Vec<char> = trim_value(text);
-                compact.iter().collect::<String>() == v
+                compact.iter().collect::<String>() == *v
             } else {
                 true
             }

@@ -35,7 +35,8 @@ pub fn read_paste(text: JsValue) -> Result<JsValue, JsValue> {
             max: paste::MAX_PASTE_BYTES,
         }));
     }
-    let text = String::from(text);
+    // The paste holds secrets: zero this copy once read (the answer has its own).
+    let text = zeroize::Zeroizing::new(String::from(text));
     let pasted = paste::read_paste(&text).map_err(|e| localised_error(&e))?;
     to_js(&PasteView::new(&pasted, locale()))
 }
