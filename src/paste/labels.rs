@@ -27,16 +27,12 @@ pub(crate) enum Field {
 }
 
 impl Field {
+    /// 税号 and the three credentials: id-like tokens (a name or a statement is prose).
     pub fn is_credential(self) -> bool {
         matches!(
             self,
             Field::TaxId | Field::ClientId | Field::ClientSecret | Field::EncryptKey
         )
-    }
-
-    /// Whether a value is an id-like token (as opposed to a name or prose).
-    pub fn is_token(self) -> bool {
-        self.is_credential()
     }
 }
 
@@ -187,12 +183,12 @@ impl Vocabulary {
         best
     }
 
-    /// Every label in `line` from `from` on, in order. A label counts only at a word boundary:
+    /// Every label in `line`, in order. A label counts only at a word boundary:
     /// an ASCII label not inside a longer ASCII word.
-    pub fn hits(&self, line: &Line, from: usize) -> Vec<Hit> {
+    pub fn hits(&self, line: &Line) -> Vec<Hit> {
         let f = &line.folded;
         let mut hits = Vec::new();
-        let mut i = from;
+        let mut i = 0;
         while i < f.len() {
             let Some((field, scope, label_end)) = self.label_at(f, i) else {
                 i += 1;

@@ -85,7 +85,7 @@ pub(crate) fn read(text: &str) -> Result<Paste, PasteError> {
             continue;
         }
 
-        let hits = vocab.hits(line, 0);
+        let hits = vocab.hits(line);
         let with_value: Vec<&Hit> = hits.iter().filter(|h| h.value_start.is_some()).collect();
         let start = line.content_start();
 

@@ -63,7 +63,7 @@ pub(crate) fn read_value(field: Field, raw: &[char]) -> Read {
     if has_mask(&text) {
         return Read::Missing(MissingReason::Masked);
     }
-    if !field.is_token() {
+    if !field.is_credential() {
         return Read::Value(Zeroizing::new(text.iter().collect()));
     }
     let mut end = 0;
@@ -185,7 +185,7 @@ pub(crate) fn plausible(field: Field, text: &[char]) -> bool {
             if field == Field::TaxId {
                 let n = v.chars().filter(|c| !c.is_whitespace()).count();
                 (15..=20).contains(&n) && v.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
-            } else if field.is_token() {
+            } else if field.is_credential() {
                 // The whole text must be the token: a prose line is no value.
                 let compact: Vec<char> = trim_value(text);
                 compact.iter().collect::<String>() == *v
