@@ -70,12 +70,16 @@ function build() {
   const crossText = el('p');
   const confirm = el('button', { type: 'button', 'data-testid': 'confirm-credentials' }, message('secrets_confirm_cross'));
   cross.append(crossText, confirm);
+  // A plain-http console off this machine: the pasted secrets go there only after this confirm.
+  const insecure = el('div', { class: 'cross insecure', 'data-testid': 'credentials-insecure', role: 'alert', hidden: '' });
+  const confirmInsecure = el('button', { type: 'button', 'data-testid': 'confirm-insecure-credentials' }, message('secrets_confirm_insecure'));
+  insecure.append(el('p', {}, message('secrets_insecure_console')), confirmInsecure);
   const chooseHint = el('p', { class: 'hint', 'data-role': 'choose', hidden: '' }, message('paste_choose_enterprise'));
   const enterprises = el('div', { class: 'enterprises', role: 'group', 'aria-label': message('paste_enterprises') });
   const problems = el('ul', { class: 'problems', 'data-testid': 'paste-problems', hidden: '' });
   // Why a value of the chosen enterprise or of the tenant could not be read (the parser's words).
   const missing = el('ul', { class: 'problems', 'data-testid': 'credential-missing', hidden: '' });
-  panel.append(el('h2', {}, message('paste_credentials_heading')), envLine, origin, cross, chooseHint, enterprises, problems, missing);
+  panel.append(el('h2', {}, message('paste_credentials_heading')), envLine, origin, cross, insecure, chooseHint, enterprises, problems, missing);
 
   const rows = {};
   for (const row of CREDENTIALS) {
@@ -97,7 +101,7 @@ function build() {
   const diagnose = document.querySelector('[data-role="diagnose"]');
   const anchor = secrets ?? diagnose;
   if (anchor) anchor.before(paste, panel); else document.body.append(paste, panel);
-  return { input, readButton, result, environment, origin, cross, crossText, confirm, chooseHint, enterprises, problems, missing, rows, expiry, manual };
+  return { input, readButton, result, environment, origin, cross, crossText, confirm, insecure, confirmInsecure, chooseHint, enterprises, problems, missing, rows, expiry, manual };
 }
 
 async function targetTabId() {
@@ -195,6 +199,7 @@ function render(view) {
   ui.origin.hidden = !(view.held && !view.sameScope);
   ui.origin.textContent = view.held ? message('paste_from_console', String(view.scope ?? '')) : '';
   ui.cross.hidden = !view.confirmable;
+  ui.insecure.hidden = !view.insecureConfirmable;
   ui.crossText.textContent = view.confirmable ? message('paste_cross_console', String(view.scope ?? ''), String(view.tabScope ?? '')) : '';
   ui.expiry.textContent = view.held && view.expiresAt
     ? message('secrets_expires', new Date(view.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
@@ -243,6 +248,10 @@ async function copyValue(id, button) {
 ui.readButton.addEventListener('click', read);
 ui.confirm.addEventListener('click', async () => {
   await ask({ type: 'confirm-cross-origin', tabId, kinds: [], credentials: true });
+  await refresh();
+});
+ui.confirmInsecure.addEventListener('click', async () => {
+  await ask({ type: 'confirm-insecure-console', tabId, kinds: [] });
   await refresh();
 });
 chrome.storage.session.onChanged.addListener((changes) => {

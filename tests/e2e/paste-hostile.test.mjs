@@ -6,7 +6,9 @@
 // until the popup's confirm.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { rm } from 'node:fs/promises';
+import { closeAll, copyBuild, launchBrowser, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { resolveUngranted, UNGRANTED_HOST } from './context-fixtures.mjs';
 import { bar, fill, idleBar, outcomes, row } from './bar.mjs';
 import { addSecretsConsole, readClipboard, writeClipboard } from './secrets-console.mjs';
 import { ALL_SECRETS, APP_SECRET, MAIL_ONE, ONE, paste, tokenSample, waitForCredential } from './paste-fixtures.mjs';
@@ -133,5 +135,39 @@ describe('pasted secrets on a hostile page', () => {
     assert.ok(report.includes('Client Secret') || report.includes('发票云授权配置'), 'the report describes the page');
     assert.ok(!report.includes(ONE.clientSecret), 'the pasted secret is left out');
     await closeAll(popup, page);
+  });
+
+  test('a plain-http console off this machine gets pasted secrets only after the popup’s warning', async () => {
+    // The test build granted console.test (resolved to this server) as a customer's plain-http host.
+    const host = `http://${UNGRANTED_HOST}/*`;
+    const dir = await copyBuild(TEST_BUILD, (manifest) => {
+      manifest.host_permissions.push(host);
+      for (const script of manifest.content_scripts) script.matches.push(host);
+    });
+    const insecureBrowser = await launchBrowser({ extensionDir: dir, args: [resolveUngranted] });
+    try {
+      const page = await newTab(insecureBrowser, `http://${UNGRANTED_HOST}:${server.port}${authPath}`);
+      const popup = await openPopup(insecureBrowser.context, insecureBrowser.extensionId, page);
+      assert.equal((await paste(popup, MAIL_ONE)).state, 'ok');
+      await waitForCredential(popup, 'credential-client-secret');
+      await popup.getByTestId('credentials-insecure').waitFor({ state: 'visible', timeout: 10_000 });
+
+      await page.bringToFront();
+      await fill(page, FORM);
+      assert.equal((await formValues(page))['f-secret'], '', 'no secret before the confirm');
+      assert.equal(await row(page, 'Client Secret', FORM).getAttribute('data-code'), 'secret-insecure-console');
+      assert.equal((await formValues(page))['f-id'], ONE.clientId, 'ids are no secret');
+
+      await popup.bringToFront();
+      await popup.getByTestId('confirm-insecure-credentials').click();
+      await popup.getByTestId('credentials-insecure').waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.bringToFront();
+      await fill(page, FORM);
+      assert.equal((await formValues(page))['f-secret'], ONE.clientSecret);
+      await closeAll(popup, page);
+    } finally {
+      await insecureBrowser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
