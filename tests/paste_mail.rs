@@ -544,3 +544,15 @@ fn values_in_brackets_quotes_or_followed_by_notes_and_two_column_lines() {
         YUNFAN.4,
     );
 }
+
+#[test]
+fn a_bracketed_subject_an_abbreviated_label_and_a_pipe_table_without_outer_pipes() {
+    let text = "【测试】发票云授权信息\nCompany: 杭州西溪贸易有限公司\nTax No.: 91330106MA2H3WQN0U\nClientID/授权账号：4d8e1b6f2a9c43e0\nClient-Secret: e7b3c9a1d5f240e8b6c2a4f9d1e7b3c0\nEncry Key: Pz4Gy8Ku2Qn6Ts0A\n";
+    let p = mail(text);
+    assert_eq!(p.environment, Environment::Test);
+    is(&p.enterprises[0], XIXI);
+
+    let table = "企业名称 | 税号 | ClientID | ClientSecret | EncryKey\n上海浦江供应链管理有限公司 | 91310115MA1K4PQ53Y | f3a92d7b1c0e46d5 | 9c2e7a1f4b8d40e6a3f5c7d9b1e0a2c4 | Rb7Xk3Jm9Vc1Hd5F\n";
+    let p = mail(table);
+    is(&p.enterprises[0], PUJIANG);
+}

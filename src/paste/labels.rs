@@ -217,6 +217,10 @@ impl Vocabulary {
                 i += 1;
                 continue;
             }
+            // `Tax No.:` — an abbreviation's dot before the separator.
+            if f.get(end) == Some(&'.') && f[end - 1].is_ascii_alphabetic() {
+                end += 1;
+            }
             let mut scope = scope.or_else(|| scope_before(f, i));
             let mut j = skip_spaces(f, end);
             // A parenthesised alias or note: `ClientID（授权账号）：`, `授权码(租户)：`.
