@@ -1,7 +1,8 @@
 // Each page in both languages, with a fresh profile per language (Chromium --lang and LANGUAGE):
 // the popup, the options, the onboarding page and the side panel (when the manifest has one),
 // and the standalone page by the browser's language. A page fails on a missing message: an
-// element marked for a message left empty, or a message key showing instead of its text.
+// element marked for a message left empty, or a message key showing instead of its text; and
+// on a shown control a keyboard cannot reach or that has no accessible name.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,19 @@ async function missingMessages(page) {
   }, { keys: KEYS, prefixes: PREFIXES });
 }
 
+/** Shown controls a keyboard user cannot reach, or that have no accessible name. */
+function unreachableOrUnnamed(page) {
+  return page.evaluate(() => [...document.querySelectorAll('button, select, textarea, input, a[href]')]
+    .filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0)
+    .filter((el) => {
+      const name = el.getAttribute('aria-label') || el.labels?.[0]?.textContent.trim()
+        || (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby'))?.textContent.trim())
+        || ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim());
+      return !name || el.tabIndex < 0;
+    })
+    .map((el) => el.outerHTML.slice(0, 100)));
+}
+
 for (const [uiLanguage, lang] of [['zh_CN', 'zh'], ['en', 'en']]) {
   describe(`extension pages in ${uiLanguage}`, () => {
     let browser, server;
@@ -53,6 +67,7 @@ for (const [uiLanguage, lang] of [['zh_CN', 'zh'], ['en', 'en']]) {
 
     const check = async (page, name) => {
       assert.deepEqual(await missingMessages(page), [], `${name} in ${uiLanguage}`);
+      assert.deepEqual(await unreachableOrUnnamed(page), [], `${name}: controls without a name or out of the Tab order`);
       const body = await page.evaluate(() => document.body.innerText);
       if (lang === 'zh') assert.match(body, CJK, `${name} speaks Chinese`);
       else assert.match(await page.getAttribute('html', 'lang'), /^en/, `${name} says it is English`);
@@ -122,6 +137,7 @@ describe('the standalone page in both languages', () => {
         await page.goto(pathToFileURL(join(repoRoot, 'dist/standalone/index.html')).href);
         await page.waitForSelector('html[data-ready="true"]');
         assert.deepEqual(await missingMessages(page), []);
+        assert.deepEqual(await unreachableOrUnnamed(page), []);
         assert.match(await page.getAttribute('html', 'lang'), new RegExp(`^${lang}`));
         await page.selectOption('[data-testid="product"]', 'cosmic-6');
         await page.waitForTimeout(300);
