@@ -556,3 +556,13 @@ fn a_bracketed_subject_an_abbreviated_label_and_a_pipe_table_without_outer_pipes
     let p = mail(table);
     is(&p.enterprises[0], PUJIANG);
 }
+
+#[test]
+fn prose_ending_in_a_company_name_does_not_name_an_enterprise() {
+    let text =
+        "本邮件由金蝶软件（中国）有限公司\n税号：91330106MA2H3WQN0U\nClientID：4d8e1b6f2a9c43e0\n";
+    let p = mail(text);
+    assert_eq!(p.enterprises[0].name, "");
+    let headed = "杭州西溪贸易有限公司\n税号：91330106MA2H3WQN0U\nClientID：4d8e1b6f2a9c43e0\n";
+    assert_eq!(mail(headed).enterprises[0].name, "杭州西溪贸易有限公司");
+}

@@ -463,7 +463,22 @@ const GREETINGS: &[&str] = &[
     "收件人",
     "from",
     "to",
+    // Prose that ends in a company's name: `本邮件由金蝶软件（中国）有限公司发送` is no heading.
+    "本",
+    "以下",
+    "如下",
+    "感谢",
+    "欢迎",
+    "贵",
+    "您",
+    "请",
+    "由",
+    "来自",
+    "发自",
+    "此致",
 ];
+/// Words no company heading holds.
+const PROSE_WORDS: &[&str] = &["邮件", "授权", "发送", "提供", "开通", "交付"];
 
 /// A heading that is just a company's name (`1、深圳某某科技有限公司`, `深圳某某有限公司（9144…）`).
 fn company_name(chars: &[char]) -> Option<String> {
@@ -494,7 +509,8 @@ fn company_name(chars: &[char]) -> Option<String> {
     let lower = name.to_lowercase();
     let count = name.chars().count();
     let is_company = COMPANY_SUFFIXES.iter().any(|s| lower.ends_with(s));
-    let greeting = GREETINGS.iter().any(|g| lower.starts_with(g));
+    let greeting = GREETINGS.iter().any(|g| lower.starts_with(g))
+        || PROSE_WORDS.iter().any(|w| name.contains(w));
     let sentence = name.contains(['，', ',', '。', '：', ':']) && !lower.contains("co.");
     (is_company && !greeting && !sentence && (2..=60).contains(&count)).then(|| name.to_owned())
 }
