@@ -566,3 +566,19 @@ fn prose_ending_in_a_company_name_does_not_name_an_enterprise() {
     let headed = "杭州西溪贸易有限公司\n税号：91330106MA2H3WQN0U\nClientID：4d8e1b6f2a9c43e0\n";
     assert_eq!(mail(headed).enterprises[0].name, "杭州西溪贸易有限公司");
 }
+
+#[test]
+fn enterprise_and_tenant_sections_with_snake_case_labels_and_a_tenant_name() {
+    let p = mail(sample!("sections_snake_case"));
+    assert_eq!(p.environment, Environment::Prod);
+    assert_eq!(p.enterprises.len(), 1);
+    is(&p.enterprises[0], YUNFAN);
+    assert_eq!(p.tenants.len(), 1);
+    assert_eq!(p.tenants[0].name.as_deref(), Some("云帆数科集团"));
+    assert_tenant(
+        &p.tenants[0],
+        "TN_8d2f6a0c4e1b",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    );
+}
