@@ -21,8 +21,14 @@ fn error(text: &str) -> PasteError {
     }
 }
 
-/// Debug builds are ~10× slower than the WASM release build; the contract's limit is 5 s there.
-const BUDGET: Duration = Duration::from_secs(4);
+/// The contract allows 5 s for any paste in the release WASM. Debug builds (what `cargo test`
+/// runs) are about ten times slower and share two cores with other builds: a generous bound
+/// there still catches anything quadratic (that takes minutes at 1 MB).
+const BUDGET: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(8)
+} else {
+    Duration::from_secs(1)
+};
 
 fn timed(text: &str) -> Duration {
     let start = Instant::now();
