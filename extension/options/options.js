@@ -2,7 +2,7 @@
 // kept, the language, whether non-secret context survives a restart, the shortcut, and
 // 清除全部数据. Settings are plain values in chrome.storage.local; the worker applies them
 // (sw/settings.js) and the core clamps the secret lifetime (ttl_minutes_from_setting).
-import { LANGUAGE_SETTING, loadStrings } from '../shared/i18n.js';
+import { LANGUAGE_SETTING, chooseLanguage, loadStrings } from '../shared/i18n.js';
 
 const TTL_SETTING = 'secretTtlMinutes';
 const REMEMBER_SETTING = 'rememberContext';
@@ -88,7 +88,7 @@ ttl.addEventListener('change', async () => {
   if (reply?.ok) say(message('options_saved')); else say(String(reply?.error ?? ''), 'error');
 });
 language.addEventListener('change', async () => {
-  await chrome.storage.local.set({ [LANGUAGE_SETTING]: language.value });
+  await chooseLanguage(language.value);
   // This page speaks the new language at once; the others when next opened.
   location.reload();
 });

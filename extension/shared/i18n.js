@@ -9,6 +9,23 @@
 
 export const LANGUAGE_SETTING = 'uiLanguage';
 export const LANGUAGES = ['zh_CN', 'en'];
+/** The chosen catalogue, cached for shared/locale.js (which must read it synchronously). */
+const LOCALE_CACHE = 'fapiaoChosenLocale';
+
+/**
+ * Stores the choice (`''`: follow the browser) and caches its catalogue for the pages'
+ * chrome.i18n (shared/locale.js); the worker follows the stored choice.
+ */
+export async function chooseLanguage(language) {
+  const chosen = LANGUAGES.includes(language) ? language : '';
+  if (chosen) {
+    const response = await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`));
+    localStorage.setItem(LOCALE_CACHE, JSON.stringify({ lang: chosen, messages: await response.json() }));
+  } else {
+    localStorage.removeItem(LOCALE_CACHE);
+  }
+  await chrome.storage.local.set({ [LANGUAGE_SETTING]: chosen });
+}
 
 /** The stored choice, or '' to follow the browser. */
 export async function chosenLanguage() {
@@ -23,7 +40,7 @@ export async function localeTag() {
 }
 
 /** `$1`…`$9` and named `$NAME$` placeholders, as chrome.i18n substitutes them. */
-function substitute(entry, subs) {
+export function substitute(entry, subs) {
   let text = entry.message;
   const placeholders = entry.placeholders ?? {};
   text = text.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => {

@@ -5,7 +5,7 @@
 //! The secret lifetime is secrets.js' own `secrets-ttl`.
 import { fromExtensionPage } from './senders.js';
 import { handlers as credentials } from './credentials.js';
-import { LANGUAGE_SETTING, localeTag } from '../shared/i18n.js';
+import { LANGUAGE_SETTING, chosenLanguage, localeTag, substitute } from '../shared/i18n.js';
 
 export { localeTag };
 
@@ -20,6 +20,31 @@ const OBSERVATIONS_PREFIX = 'obs:';
  * clear; its console gives its id again on the next load.
  */
 const CONTEXT_KEYS = [OBSERVATIONS_PREFIX, 'progress', 'checklist'];
+
+// The worker's own chrome.i18n messages (refusals, notes it sends the popup) in the chosen
+// language too: chrome.i18n itself always follows the browser.
+const browserMessage = chrome.i18n.getMessage.bind(chrome.i18n);
+let chosenMessages = null;
+try {
+  Object.defineProperty(chrome.i18n, 'getMessage', {
+    configurable: true,
+    value(key, substitutions) {
+      const entry = chosenMessages?.[key];
+      if (!entry || typeof entry.message !== 'string') return browserMessage(key, substitutions);
+      return substitute(entry, substitutions === undefined ? [] : [].concat(substitutions));
+    },
+  });
+} catch {
+  // Left as the browser has it.
+}
+
+async function loadChosenMessages() {
+  const chosen = await chosenLanguage();
+  chosenMessages = chosen
+    ? await (await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`))).json()
+    : null;
+}
+loadChosenMessages().catch(() => {});
 
 async function remembering() {
   return (await chrome.storage.local.get(REMEMBER_SETTING))[REMEMBER_SETTING] === true;
@@ -66,7 +91,10 @@ async function forgetRemembered() {
  */
 export function watchSettings(setLocale) {
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && LANGUAGE_SETTING in changes) localeTag().then(setLocale).catch(() => {});
+    if (area === 'local' && LANGUAGE_SETTING in changes) {
+      localeTag().then(setLocale).catch(() => {});
+      loadChosenMessages().catch(() => {});
+    }
     if (area === 'local' && REMEMBER_SETTING in changes) {
       (changes[REMEMBER_SETTING].newValue === true ? rememberContext() : forgetRemembered()).catch(() => {});
     }

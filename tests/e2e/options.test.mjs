@@ -105,7 +105,17 @@ describe('options page', () => {
       await page.waitForSelector('html[data-ready="true"]');
       assert.equal(await page.locator('h1').textContent(), 'Fapiao setup helper · Options');
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      // The worker's core now writes its messages in English: a page that is no console.
+      // The popup's own strings (chrome.i18n) and the worker's core now speak English too.
+      const tab = await newTab(browser, server.consoleUrl);
+      const consolePopup = await openPopup(browser.context, browser.extensionId, tab);
+      try {
+        await consolePopup.getByTestId('paste-read').waitFor();
+        assert.equal(await consolePopup.locator('h1').textContent(), 'Fapiao Cloud Setup Helper');
+        assert.equal((await consolePopup.getByTestId('paste-read').textContent()).trim(), 'Read');
+      } finally {
+        await closeAll(consolePopup, tab);
+      }
+      // The worker's core: a page that is no console.
       server.fixtures.set('/plain.html', { body: '<!doctype html><title>plain</title><p>not a console</p>' });
       const other = await newTab(browser, `${server.origin}/plain.html`);
       const popup = await openPopup(browser.context, browser.extensionId, other);
@@ -119,7 +129,8 @@ describe('options page', () => {
         await closeAll(popup, other);
       }
     } finally {
-      await browser.worker.evaluate(() => chrome.storage.local.set({ uiLanguage: '' }));
+      // Back to following the browser, as the user would.
+      await page.getByTestId('language').selectOption('').catch(() => {});
       await page.close();
     }
   });
