@@ -81,7 +81,12 @@ fn a_tab_that_is_no_web_page_holds_nothing() {
     let error = from_paste(mail(1), Some("chrome://newtab/"), NOW, None).expect_err("refused");
     assert_eq!(error.code(), "paste-no-console");
     assert!(!error.message(Locale::En).is_empty());
-    assert!(from_paste(mail(1), None, NOW, None).is_err());
+    let hidden = from_paste(mail(1), None, NOW, None).expect_err("tab address unknown");
+    assert_eq!(
+        hidden.code(),
+        "paste-tab-unknown",
+        "the browser hides the address: no access yet"
+    );
 }
 
 #[test]

@@ -9,6 +9,9 @@ pub enum CredentialsError {
     /// A mail's credentials belong to the console of the popup's tab; this tab is no web page.
     #[error("the tab is not a web page")]
     NoConsole,
+    /// The browser hides the tab's address: the helper has no access to that site yet.
+    #[error("the tab's address is unknown")]
+    TabUnknown,
     /// A 获取token示例 whose prefix is not a console address.
     #[error("the token sample names no console")]
     TokenWithoutConsole,
@@ -32,6 +35,12 @@ impl Localised for CredentialsError {
                 .pick(
                     "请在控制台（或影像系统）的标签页上打开助手再粘贴：粘贴的内容属于该页面所在的控制台",
                     "Open the helper on the console's (or the image system's) tab, then paste: what you paste is kept for that tab's console",
+                )
+                .into(),
+            CredentialsError::TabUnknown => locale
+                .pick(
+                    "助手还读不到这个标签页的地址：请先点击“允许访问此站点”，再粘贴",
+                    "The helper cannot read this tab's address yet: allow access to this site, then paste again",
                 )
                 .into(),
             CredentialsError::TokenWithoutConsole => locale
@@ -63,6 +72,7 @@ impl Localised for CredentialsError {
     fn code(&self) -> &'static str {
         match self {
             CredentialsError::NoConsole => "paste-no-console",
+            CredentialsError::TabUnknown => "paste-tab-unknown",
             CredentialsError::TokenWithoutConsole => "paste-token-no-console",
             CredentialsError::NothingToHold => "paste-nothing-to-hold",
             CredentialsError::NoSuchEnterprise => "credential-no-such-enterprise",

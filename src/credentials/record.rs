@@ -273,7 +273,7 @@ pub fn from_paste(
     };
     match paste.kind {
         PasteKind::Mail => {
-            let scope = tab_scope.ok_or(CredentialsError::NoConsole)??;
+            let scope = tab_scope.ok_or(CredentialsError::TabUnknown)??;
             let has_credentials = paste.enterprises.iter().any(|e| {
                 e.client_id.is_some() || e.client_secret.is_some() || e.encrypt_key.is_some()
             }) || paste
@@ -354,9 +354,9 @@ pub fn from_paste(
         }
         PasteKind::UserLanguage => {
             // The body names no console: it counts for the tab's, when the tab is one.
-            let console = tab_url
-                .and_then(|url| crate::console::ConsoleContext::from_url(url).ok())
-                .ok_or(CredentialsError::NoConsole)?;
+            let tab_url = tab_url.ok_or(CredentialsError::TabUnknown)?;
+            let console = crate::console::ConsoleContext::from_url(tab_url)
+                .map_err(|_| CredentialsError::NoConsole)?;
             let account_id = paste
                 .context
                 .as_ref()
