@@ -1,6 +1,8 @@
 //! Pasted credentials held per console (src/credentials/): what a paste leaves with the helper
 //! and for whom, which record a tab or a fill draws from, masking, the enterprise choice,
 //! expiry, and the release policy for fills.
+// Native only: proptest needs an OS random source (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
 
 use fapiao_helper::credentials::{
     credential_for_copy, from_paste, release, view, CredentialScope, Environment, FillRequest,
