@@ -125,7 +125,8 @@ function render(status) {
   const ttl = Number(status?.ttlMinutes) || DEFAULT_TTL;
   if (!TTL_CHOICES.includes(ttl)) panel.ttl.append(el('option', { value: String(ttl) }, message('secrets_ttl_option', String(ttl))));
   panel.ttl.value = String(ttl);
-  panel.clear.disabled = !secrets.some((s) => s.held);
+  // 清除所有密钥 also forgets what was pasted (paste.js shows it).
+  panel.clear.disabled = !secrets.some((s) => s.held) && !status?.pasted;
   if (status?.clipboard?.clearAt) startCountdown(status.clipboard.clearAt);
 }
 
@@ -220,7 +221,7 @@ panel.ttl.addEventListener('change', async () => {
   await refresh();
 });
 chrome.storage.session.onChanged.addListener((changes) => {
-  if (Object.keys(changes).some((key) => key.startsWith('secret'))) refresh();
+  if (Object.keys(changes).some((key) => key.startsWith('secret') || key.startsWith('cred:'))) refresh();
 });
 chrome.tabs.onUpdated.addListener((updatedId, change) => {
   if (updatedId === tabId && 'url' in change) refresh();

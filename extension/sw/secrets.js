@@ -329,6 +329,8 @@ async function status(tabId, core) {
     secrets,
     ttlMinutes: (await ttlMinutes()) ?? null,
     clipboard: clipboard && clipboard.clearAt > Date.now() ? clipboard : null,
+    // Whether anything pasted is held (sw/credentials.js' records), for 清除所有密钥.
+    pasted: Object.keys(await chrome.storage.session.get(null)).some((key) => key.startsWith('cred:')),
   };
 }
 

@@ -57,6 +57,9 @@ describe('paste box', () => {
     const markup = await popup.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
     for (const secret of ALL_SECRETS) assert.ok(!markup.includes(secret), 'the popup never shows a pasted secret whole');
     assert.equal(await popup.getByTestId('paste-input').inputValue(), '', 'the box keeps no copy once read');
+    // No secret of the bar is held yet: 清除所有密钥 is there for what was pasted.
+    assert.equal(await popup.getByTestId('secret-access-key').getAttribute('data-held'), 'false');
+    await popup.locator('[data-testid="clear-secrets"]:not([disabled])').waitFor({ timeout: 10_000 });
 
     // Held for this console only: another console's popup shows them as another console's,
     // and nothing went to storage.local/sync.
