@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use crate::json::{self, Json};
 use crate::util::{self, Failure, Result};
@@ -36,6 +37,7 @@ pub fn build_standalone(root: &Path, wasm_dir: &Path, dist: &Path) -> Result {
     util::copy_tree(&src, &staging)?;
     fs::write(staging.join("core.js"), core)?;
     fs::write(staging.join("strings.js"), strings)?;
+    starts_in_node(&staging.join("core.js"))?;
     let old = dist.join(format!(".standalone.old.{}", std::process::id()));
     if dest.exists() {
         fs::rename(&dest, &old)?;
@@ -133,6 +135,30 @@ fn strings_script(locales: &Path) -> Result<String> {
     ))
 }
 
+/// Proves `core.js` works as the page uses it: the classic glue evaluates, the embedded module
+/// starts through `initSync`, and `readPaste` reads a console URL (Node's V8, as in Chromium).
+fn starts_in_node(core_js: &Path) -> Result {
+    const SCRIPT: &str = "const { readFileSync } = await import('node:fs'); \
+        globalThis.self = globalThis; self.location = { href: 'file:///standalone/' }; \
+        (0, eval)(readFileSync(process.argv[1], 'utf8')); \
+        const core = (0, eval)(self.FAPIAO_CORE.glue + '\\n;fapiaoCore'); \
+        core.initSync({ module: Buffer.from(self.FAPIAO_CORE.wasm, 'base64') }); \
+        const read = core.readPaste('https://a.example/ierp/index.html?formId=x'); \
+        if (read?.context?.prefix !== 'https://a.example/ierp/') throw new Error('readPaste answered ' + JSON.stringify(read));";
+    let out = Command::new("node")
+        .args(["--input-type=module", "-e", SCRIPT])
+        .arg(core_js)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Failure(format!("cannot run node: {e}")))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let reason = err.lines().find(|l| l.contains("Error")).unwrap_or("no reason given").trim().to_owned();
+    crate::fail!("dist/standalone/core.js does not start: {reason}")
+}
+
 /// Standard base64 with padding (RFC 4648), for the module's bytes.
 pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -172,6 +198,17 @@ mod tests {
         assert!(classic.contains("return { readPaste, ParsedSnapshot, initSync };"));
         assert!(!classic.contains("export"));
         assert!(!classic.contains("import.meta"));
+    }
+
+    #[test]
+    fn a_core_js_that_does_not_start_is_refused() {
+        let dir = std::env::temp_dir().join(format!("fapiao-standalone-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let bogus = dir.join("core.js");
+        fs::write(&bogus, "self.FAPIAO_CORE = { glue: 'const fapiaoCore = {};', wasm: '' };").unwrap();
+        let result = starts_in_node(&bogus);
+        let _ = fs::remove_dir_all(&dir);
+        assert!(result.is_err());
     }
 
     #[test]
