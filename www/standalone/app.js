@@ -116,7 +116,7 @@
         return fapiaoCore.standaloneValue(parsed, selected ?? undefined, String(id));
       },
       checklist({ product, locale: tag }) {
-        if (typeof fapiaoCore.checklist !== 'function') throw new Error('checklist');
+        if (typeof fapiaoCore.checklist !== 'function') throw Object.assign(new Error('no checklist'), { code: 'no-checklist' });
         return fapiaoCore.checklist(product, tag);
       },
     };
@@ -418,7 +418,9 @@
       await coreReady;
       list = await callCore('checklist', { product, locale });
     } catch (error) {
-      ui.checklistError.textContent = t('standalone_checklist_unavailable', String(error?.message ?? error));
+      ui.checklistError.textContent = error?.code === 'no-checklist'
+        ? t('standalone_checklist_missing')
+        : t('standalone_checklist_unavailable', String(error?.message ?? error));
       ui.checklistError.hidden = false;
       return;
     }
