@@ -4,8 +4,10 @@
 //! Adding a form means adding a [`FormSpec`] to `specs.rs`; recognition, planning, the bar and
 //! diagnose read only these tables.
 
+pub mod connection;
 mod diagnose;
 mod headings;
+pub mod problems;
 mod recognise;
 mod specs;
 mod validate;
