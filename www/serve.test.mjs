@@ -192,3 +192,20 @@ test('the sample 授权邮件 are served as plain text outside the console prefi
   assert.equal((await raw('/demo-mails/other.txt')).status, 404);
   assert.equal((await raw('/ierp/demo-mails/prod.txt')).status, 404);
 });
+
+const standaloneBuilt = existsSync(new URL('../dist/standalone/index.html', import.meta.url));
+
+test('the standalone page is served under /standalone/ with its own policy, and nothing outside it', { skip: !standaloneBuilt && 'run cargo xtask build first' }, async () => {
+  const redirect = await raw('/standalone');
+  assert.equal(redirect.status, 302);
+  assert.equal(redirect.headers.location, '/standalone/');
+  const page = await raw('/standalone/');
+  assert.equal(page.status, 200);
+  assert.match(page.headers['content-security-policy'], /script-src 'self' blob: 'wasm-unsafe-eval'/);
+  assert.match(page.headers['content-security-policy'], /default-src 'none'/);
+  const core = await raw('/standalone/core.js');
+  assert.equal(core.status, 200);
+  assert.match(core.headers['content-type'], /^text\/javascript/);
+  assert.equal((await raw('/standalone/../demo/index.html')).status, 404);
+  assert.equal((await raw('/standalone/%2e%2e/%2e%2e/Cargo.toml')).status, 404);
+});
