@@ -124,6 +124,22 @@ describe('standalone page', () => {
     await readsEveryKind(url);
   });
 
+  test('where a server\'s policy forbids workers, it still reads (on the page, after yielding)', async () => {
+    const policy = "default-src 'none'; script-src 'self' blob: 'wasm-unsafe-eval'; worker-src 'none'; style-src 'self'";
+    for (const name of await readdir(DIST)) {
+      const body = await readFile(join(DIST, name));
+      const type = name.endsWith('.html') ? 'text/html' : name.endsWith('.css') ? 'text/css' : 'text/javascript';
+      server.fixtures.set(`/no-workers/${name}`, { body, type, csp: policy });
+    }
+    const { page, close } = await openPage(`${server.origin}/no-workers/index.html`);
+    try {
+      assert.equal((await paste(page, CONSOLE_URL)).state, 'ok');
+      assert.equal(await textOf(page, 'prefix'), PREFIX);
+    } finally {
+      await close();
+    }
+  });
+
   test('one enterprise is chosen for you; ids whole, secrets masked to their last 4; 复制 copies the whole value', async () => {
     const { page, close } = await openPage(FILE_URL);
     try {
