@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::console::ConsoleContext;
 use crate::credentials::{
     self, CredentialScope, CredentialsError, CredentialsView, Environment, HeldCredentials, PasteKind,
-    PasteProblem, PasteResult,
+    PasteProblem, PasteResult, PastedToken,
 };
 use crate::i18n::Locale;
 use crate::user_language::AccountId;
@@ -34,6 +34,25 @@ pub struct ContextValues {
     pub account_id: Option<String>,
 }
 
+/// A 获取token示例's app values: ids whole, the app secret masked (with appId `invoiceupload`
+/// it is the 第三方应用密码 发票回调配置 needs).
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenValues {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// `••••` and the secret's last four, when the sample holds one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_secret: Option<String>,
+}
+
+/// The id a 复制 of the token's app secret asks for.
+pub const APP_SECRET_ID: &str = "appSecret";
+
 /// What the standalone page shows for a paste; secrets only masked.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -43,6 +62,8 @@ pub struct StandaloneView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub environment_url: Option<String>,
     pub context: ContextValues,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<TokenValues>,
     pub enterprises: Vec<credentials::EnterpriseView>,
     pub selected: Option<String>,
     pub credentials: Vec<credentials::CredentialView>,
@@ -76,8 +97,9 @@ fn console_of_prefix(prefix: &str) -> Option<ConsoleContext> {
 
 /// The paste's credentials as one in-memory record: the enterprise `selected` names (when it is
 /// one of them), else the only one, else none until the user chooses.
-fn sheet(paste: PasteResult, selected: Option<&str>) -> (HeldCredentials, ContextValues, PasteKind) {
+fn sheet(mut paste: PasteResult, selected: Option<&str>) -> Sheet {
     let context = context_values(&paste);
+    let token = paste.token.take();
     let chosen = selected
         .map(str::trim)
         .filter(|tax_id| paste.enterprises.iter().any(|e| e.tax_id == *tax_id))
@@ -101,12 +123,28 @@ fn sheet(paste: PasteResult, selected: Option<&str>) -> (HeldCredentials, Contex
         insecure_allowed: Vec::new(),
         problems: paste.problems,
     };
-    (held, context, paste.kind)
+    Sheet { held, context, kind: paste.kind, token }
+}
+
+struct Sheet {
+    held: HeldCredentials,
+    context: ContextValues,
+    kind: PasteKind,
+    token: Option<PastedToken>,
+}
+
+fn token_values(token: &PastedToken) -> TokenValues {
+    TokenValues {
+        app_id: token.app_id.clone(),
+        tenant_id: token.tenant_id.clone(),
+        user: token.user.clone(),
+        app_secret: token.app_secret.as_ref().map(|s| s.masked()),
+    }
 }
 
 /// What the page shows for `paste` with the enterprise `selected` (by 税号) chosen.
 pub fn standalone_view(paste: PasteResult, selected: Option<&str>, locale: Locale) -> StandaloneView {
-    let (held, context, kind) = sheet(paste, selected);
+    let Sheet { held, context, kind, token } = sheet(paste, selected);
     let records = [(SHEET_KEY.to_owned(), held)];
     let shown: CredentialsView = credentials::view(&records, None, context.account_id.as_deref(), 1, locale);
     StandaloneView {
@@ -114,6 +152,7 @@ pub fn standalone_view(paste: PasteResult, selected: Option<&str>, locale: Local
         environment: shown.environment,
         environment_url: shown.environment_url,
         context,
+        token: token.as_ref().map(token_values),
         enterprises: shown.enterprises,
         selected: shown.selected,
         credentials: shown.credentials,
@@ -122,9 +161,16 @@ pub fn standalone_view(paste: PasteResult, selected: Option<&str>, locale: Local
     }
 }
 
-/// The whole value behind one of the page's 复制 buttons (`clientSecret`, `manual:<id>` …).
+/// The whole value behind one of the page's 复制 buttons (`clientSecret`, `manual:<id>`,
+/// [`APP_SECRET_ID`] …).
 pub fn standalone_value(paste: PasteResult, selected: Option<&str>, id: &str) -> Result<String, CredentialsError> {
-    let (held, context, _) = sheet(paste, selected);
+    let Sheet { held, context, token, .. } = sheet(paste, selected);
+    if id == APP_SECRET_ID {
+        return token
+            .and_then(|t| t.app_secret)
+            .map(|secret| secret.expose().to_owned())
+            .ok_or(CredentialsError::NothingHeld);
+    }
     let records = [(SHEET_KEY.to_owned(), held)];
     credentials::credential_for_copy(&records, None, context.account_id.as_deref(), id, 1)
 }

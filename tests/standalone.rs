@@ -108,3 +108,19 @@ fn copy_gives_the_whole_value_of_the_chosen_enterprise_only() {
     assert!(standalone_value(mail(one()), None, "no-such-value").is_err());
     assert_eq!(standalone_value(mail(one()), None, "tenantEncryptKey").expect("a value to copy"), "Yh3Nc8Vb1Qs5Dw9E");
 }
+
+#[test]
+fn a_token_sample_shows_its_app_values_with_the_secret_masked_and_copies_it_whole() {
+    let sample = || paste(json!({
+        "kind": "token-sample", "context": {"origin": "https://a.example.com", "prefix": "https://a.example.com/ierp/", "accountId": "1933358424373855232"},
+        "token": {"appId": "invoiceupload", "tenantId": "demo", "user": "13800138000", "appSecret": "Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz"},
+    }));
+    let view = view_json(sample(), None);
+    assert_eq!(view["token"]["appId"], "invoiceupload");
+    assert_eq!(view["token"]["tenantId"], "demo");
+    let masked = view["token"]["appSecret"].as_str().expect("masked secret");
+    assert!(masked.ends_with("k0Lz") && !masked.contains("Xy7Qw2"), "{masked}");
+    assert!(!view.to_string().contains("Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz"));
+    assert_eq!(standalone_value(sample(), None, "appSecret").expect("the app secret"), "Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz");
+    assert!(standalone_value(mail(one()), None, "appSecret").is_err(), "a mail holds no app secret");
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { repoRoot, startServer } from './harness.mjs';
-import { MAIL_ONE, MAIL_TWO, ONE, TWO, TOKEN_ACCOUNT_ID, tokenSample } from './paste-fixtures.mjs';
+import { APP_SECRET, MAIL_ONE, MAIL_TWO, ONE, TWO, TOKEN_ACCOUNT_ID, tokenSample } from './paste-fixtures.mjs';
 
 const DIST = join(repoRoot, 'dist/standalone');
 const FILE_URL = pathToFileURL(join(DIST, 'index.html')).href;
@@ -164,6 +164,23 @@ describe('standalone page', () => {
       await page.getByTestId('credential-client-secret').getByRole('button', { name: '复制' }).click();
       await page.waitForFunction(() => window.__copied.length === 1);
       assert.deepEqual(await page.evaluate(() => window.__copied), [ONE.clientSecret]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a 获取token示例 shows its app, tenant and user, the app secret masked; 复制 copies it whole', async () => {
+    const { page, close } = await openPage(FILE_URL);
+    try {
+      await paste(page, tokenSample(PREFIX));
+      assert.equal(await credentialText(page, 'token-app-id'), 'invoiceupload');
+      assert.equal(await credentialText(page, 'token-tenant-id'), 'demo');
+      const masked = await credentialText(page, 'token-app-secret');
+      assert.ok(masked.endsWith(APP_SECRET.slice(-4)) && !masked.includes(APP_SECRET.slice(0, -4)), masked);
+      assert.ok(!(await page.content()).includes(APP_SECRET));
+      await page.getByTestId('token-app-secret').getByRole('button', { name: '复制' }).click();
+      await page.waitForFunction(() => window.__copied.length === 1);
+      assert.deepEqual(await page.evaluate(() => window.__copied), [APP_SECRET]);
     } finally {
       await close();
     }

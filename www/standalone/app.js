@@ -21,6 +21,13 @@
     { id: 'tenantSecret', testid: 'credential-tenant-secret', label: 'standalone_label_tenant_secret' },
     { id: 'tenantEncryptKey', testid: 'credential-tenant-encrypt-key', label: 'standalone_label_tenant_encrypt_key' },
   ];
+  /** A 获取token示例's app values: element test id, the view's key, the label's key. */
+  const TOKEN = [
+    { key: 'appId', testid: 'token-app-id', label: 'standalone_label_app_id' },
+    { key: 'tenantId', testid: 'token-tenant-id', label: 'standalone_label_tenant_id' },
+    { key: 'user', testid: 'token-user', label: 'standalone_label_user' },
+    { key: 'appSecret', testid: 'token-app-secret', label: 'standalone_label_app_secret', secret: true },
+  ];
   const CONTEXT = [
     { key: 'prefix', testid: 'prefix', label: 'standalone_label_prefix' },
     { key: 'appTokenUrl', testid: 'app-token-url', label: 'standalone_label_app_token_url' },
@@ -224,6 +231,8 @@
     manual: select('[data-role="manual"]'),
     manualRows: select('[data-role="manual-rows"]'),
     noValues: select('[data-role="no-values"]'),
+    token: select('[data-role="token"]'),
+    tokenRows: select('[data-role="token-rows"]'),
     product: select('[data-testid="product"]'),
     checklist: select('[data-testid="checklist"]'),
     checklistError: select('[data-role="checklist-error"]'),
@@ -290,6 +299,25 @@
     }
   }
 
+  function renderToken(token) {
+    ui.tokenRows.replaceChildren();
+    for (const row of TOKEN) {
+      const value = token?.[row.key];
+      if (!value) continue;
+      const line = el('div', { class: 'row credential-row' });
+      const labelId = `label-${row.testid}`;
+      const box = el('div', { class: 'credential', 'data-testid': row.testid, 'data-held': 'true', 'aria-labelledby': labelId });
+      box.append(el('code', { class: 'value' }, String(value)));
+      const copy = el('button', { type: 'button', class: 'copy', 'aria-label': t('standalone_copy_named', t(row.label)) }, t('standalone_copy'));
+      // A secret is copied whole from the core; an id is the text shown.
+      copy.addEventListener('click', () => (row.secret ? copyFromCore(row.key, copy) : confirmCopy(copy, writeClipboard(String(value)))));
+      box.append(copy);
+      line.append(el('span', { class: 'label', id: labelId }, t(row.label)), box);
+      ui.tokenRows.append(line);
+    }
+    ui.token.hidden = ui.tokenRows.children.length === 0;
+  }
+
   function renderProblems(view) {
     const problems = view?.problems ?? [];
     ui.problems.replaceChildren(...problems.map((p) => el('li', {
@@ -323,6 +351,7 @@
   function render(view) {
     shown = view;
     renderContext(view?.context);
+    renderToken(view?.token);
     const env = view ? String(view.environment ?? 'unknown') : 'unknown';
     ui.environment.dataset.env = env;
     ui.environment.textContent = envName(env) + (view?.environmentUrl ? ` · ${view.environmentUrl}` : '');
