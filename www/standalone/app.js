@@ -399,7 +399,7 @@
         // clipboard; the selection copy below still works there on the user's click.
       }
     }
-    const area = el('textarea', { readonly: '', 'aria-hidden': 'true', class: 'offscreen' });
+    const area = el('textarea', { readonly: '', 'aria-hidden': 'true' });
     area.value = text;
     area.style.position = 'fixed';
     area.style.opacity = '0';
