@@ -233,6 +233,7 @@
     noValues: select('[data-role="no-values"]'),
     token: select('[data-role="token"]'),
     tokenRows: select('[data-role="token-rows"]'),
+    clipboardNote: select('[data-testid="clipboard-note"]'),
     product: select('[data-testid="product"]'),
     checklist: select('[data-testid="checklist"]'),
     checklistError: select('[data-role="checklist-error"]'),
@@ -290,7 +291,7 @@
       box.append(el('code', { class: 'value' }, held ? String(value.text ?? '') : ''));
       if (held) {
         const copy = el('button', { type: 'button', class: 'copy', 'aria-label': t('standalone_copy_named', t(row.label)) }, t('standalone_copy'));
-        copy.addEventListener('click', () => copyFromCore(row.id, copy));
+        copy.addEventListener('click', () => copyFromCore(row.id, copy, !!value.secret));
         box.append(copy);
       }
       line.append(el('span', { class: 'label', id: labelId }, t(row.label)), box);
@@ -310,7 +311,7 @@
       box.append(el('code', { class: 'value' }, String(value)));
       const copy = el('button', { type: 'button', class: 'copy', 'aria-label': t('standalone_copy_named', t(row.label)) }, t('standalone_copy'));
       // A secret is copied whole from the core; an id is the text shown.
-      copy.addEventListener('click', () => (row.secret ? copyFromCore(row.key, copy) : confirmCopy(copy, writeClipboard(String(value)))));
+      copy.addEventListener('click', () => (row.secret ? copyFromCore(row.key, copy, true) : confirmCopy(copy, writeClipboard(String(value)))));
       box.append(copy);
       line.append(el('span', { class: 'label', id: labelId }, t(row.label)), box);
       ui.tokenRows.append(line);
@@ -339,7 +340,7 @@
       row.append(el('span', { class: 'label' }, String(value.label ?? '')), el('code', { class: 'value' }, String(value.text ?? '')));
       if (value.held) {
         const copy = el('button', { type: 'button', class: 'copy', 'aria-label': t('standalone_copy_named', String(value.label ?? '')) }, t('standalone_copy'));
-        copy.addEventListener('click', () => copyFromCore(`manual:${value.id}`, copy));
+        copy.addEventListener('click', () => copyFromCore(`manual:${value.id}`, copy, !!value.secret));
         row.append(copy);
       }
       if (value.note) row.append(el('p', { class: 'note' }, String(value.note)));
@@ -423,8 +424,26 @@
     copyTimers.set(button, setTimeout(() => { button.textContent = label; }, 1500));
   }
 
-  function copyFromCore(id, button) {
-    confirmCopy(button, callCore('value', { id }).then(writeClipboard));
+  function copyFromCore(id, button, secret) {
+    const copied = callCore('value', { id }).then(writeClipboard);
+    confirmCopy(button, copied);
+    if (secret) copied.then(clearClipboardLater, () => {});
+  }
+
+  // A secret copied here leaves the clipboard after 30 s, as the extension's 复制 does. The page
+  // cannot read the clipboard without a permission prompt, so it empties it whatever it holds
+  // then; without focus it cannot write, so it empties it when the page has focus again.
+  const CLEAR_AFTER_SECONDS = 30;
+  let clearTimer = 0;
+  function clearClipboardLater() {
+    clearTimeout(clearTimer);
+    ui.clipboardNote.hidden = false;
+    ui.clipboardNote.textContent = t('standalone_clipboard_clears', String(CLEAR_AFTER_SECONDS));
+    const clear = () => writeClipboard('').then(
+      () => { ui.clipboardNote.textContent = t('standalone_clipboard_cleared'); },
+      () => window.addEventListener('focus', clear, { once: true }),
+    );
+    clearTimer = setTimeout(clear, CLEAR_AFTER_SECONDS * 1000);
   }
 
   for (const button of document.querySelectorAll('[data-copy-text]')) {
