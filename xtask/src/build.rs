@@ -368,76 +368,76 @@ mod tests {
           {"id": "agent", "js": ["content/context-agent.js"], "world": "ISOLATED",
            "runAt": "document_start", "allFrames": true}
         ]"#;
-        match json::parse(text).unwrap() {
+        match json::parse(text).expect("valid JSON") {
             Json::Array(items) => items,
             _ => unreachable!(),
         }
     }
 
     fn source() -> Json {
-        json::parse(r#"{"manifest_version": 3, "name": "x", "optional_host_permissions": ["*://*/*"]}"#).unwrap()
+        json::parse(r#"{"manifest_version": 3, "name": "x", "optional_host_permissions": ["*://*/*"]}"#).expect("valid JSON")
     }
 
     #[test]
     fn e2e_manifest_grants_both_loopback_hosts_up_front() {
-        let m = manifest_for(&source(), Variant::E2e, &scripts()).unwrap();
-        let hosts: Vec<_> = m.get("host_permissions").unwrap().as_array().unwrap().iter()
+        let m = manifest_for(&source(), Variant::E2e, &scripts()).expect("a manifest");
+        let hosts: Vec<_> = m.get("host_permissions").expect("host_permissions").as_array().expect("an array").iter()
             .filter_map(Json::as_str).collect();
         assert_eq!(hosts, E2E_HOSTS);
     }
 
     #[test]
     fn e2e_content_scripts_use_manifest_keys_and_loopback_matches() {
-        let m = manifest_for(&source(), Variant::E2e, &scripts()).unwrap();
-        let cs = m.get("content_scripts").unwrap().as_array().unwrap();
+        let m = manifest_for(&source(), Variant::E2e, &scripts()).expect("a manifest");
+        let cs = m.get("content_scripts").expect("content_scripts").as_array().expect("an array");
         assert_eq!(cs.len(), 2);
         let hook = &cs[0];
-        assert_eq!(hook.get("run_at").unwrap().as_str(), Some("document_start"));
-        assert_eq!(hook.get("world").unwrap().as_str(), Some("MAIN"));
+        assert_eq!(hook.get("run_at").expect("run_at").as_str(), Some("document_start"));
+        assert_eq!(hook.get("world").expect("world").as_str(), Some("MAIN"));
         assert_eq!(hook.get("all_frames"), Some(&Json::Bool(true)));
         assert_eq!(hook.get("match_origin_as_fallback"), Some(&Json::Bool(true)));
         assert!(hook.get("id").is_none());
         assert!(hook.get("persist_across_sessions").is_none());
-        let matches: Vec<_> = hook.get("matches").unwrap().as_array().unwrap().iter()
+        let matches: Vec<_> = hook.get("matches").expect("matches").as_array().expect("an array").iter()
             .filter_map(Json::as_str).collect();
         assert_eq!(matches, E2E_HOSTS);
     }
 
     #[test]
     fn production_manifest_is_the_source_unchanged() {
-        let m = manifest_for(&source(), Variant::Production, &scripts()).unwrap();
+        let m = manifest_for(&source(), Variant::Production, &scripts()).expect("a manifest");
         assert_eq!(m, source());
     }
 
     #[test]
     fn production_manifest_naming_a_loopback_host_is_refused() {
-        let bad = json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).unwrap();
+        let bad = json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).expect("valid JSON");
         assert!(manifest_for(&bad, Variant::Production, &[]).is_err());
     }
 
     #[test]
     fn e2e_manifest_holds_the_optional_permissions_up_front_production_keeps_them_optional() {
-        let src = json::parse(r#"{"permissions": ["storage"], "optional_permissions": ["clipboardRead"]}"#).unwrap();
-        let e2e = manifest_for(&src, Variant::E2e, &[]).unwrap();
-        let granted: Vec<_> = e2e.get("permissions").unwrap().as_array().unwrap().iter().filter_map(Json::as_str).collect();
+        let src = json::parse(r#"{"permissions": ["storage"], "optional_permissions": ["clipboardRead"]}"#).expect("valid JSON");
+        let e2e = manifest_for(&src, Variant::E2e, &[]).expect("a manifest");
+        let granted: Vec<_> = e2e.get("permissions").expect("permissions").as_array().expect("an array").iter().filter_map(Json::as_str).collect();
         assert_eq!(granted, ["storage", "clipboardRead"]);
-        let prod = manifest_for(&src, Variant::Production, &[]).unwrap();
+        let prod = manifest_for(&src, Variant::Production, &[]).expect("a manifest");
         assert_eq!(prod, src);
     }
 
     #[test]
     fn a_minimum_chrome_version_below_what_the_code_uses_is_refused() {
         for bad in [r#"{"minimum_chrome_version": "116"}"#, r#"{"minimum_chrome_version": "x"}"#, r#"{"minimum_chrome_version": 120}"#] {
-            assert!(manifest_for(&json::parse(bad).unwrap(), Variant::Production, &[]).is_err(), "{bad}");
+            assert!(manifest_for(&json::parse(bad).expect("valid JSON"), Variant::Production, &[]).is_err(), "{bad}");
         }
-        let ok = json::parse(r#"{"minimum_chrome_version": "119"}"#).unwrap();
+        let ok = json::parse(r#"{"minimum_chrome_version": "119"}"#).expect("valid JSON");
         assert!(manifest_for(&ok, Variant::Production, &[]).is_ok());
     }
 
     #[test]
     fn the_extension_manifest_names_the_minimum_chrome_and_asks_clipboard_read_only_optionally() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../extension/manifest.json")).unwrap();
-        let m = json::parse(&text).unwrap();
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../extension/manifest.json")).expect("readable");
+        let m = json::parse(&text).expect("valid JSON");
         assert_eq!(m.get("minimum_chrome_version").and_then(Json::as_str), Some(MIN_CHROME.to_string().as_str()));
         let listed = |key: &str| -> Vec<String> {
             m.get(key).and_then(Json::as_array).unwrap_or(&[]).iter().filter_map(Json::as_str).map(str::to_owned).collect()
@@ -448,7 +448,7 @@ mod tests {
 
     #[test]
     fn a_content_script_without_js_is_refused() {
-        let entry = json::parse(r#"{"id": "x", "world": "MAIN"}"#).unwrap();
+        let entry = json::parse(r#"{"id": "x", "world": "MAIN"}"#).expect("valid JSON");
         assert!(static_content_script(&entry, &E2E_HOSTS).is_err());
     }
 

@@ -308,18 +308,18 @@ mod tests {
     #[test]
     fn round_trip_keeps_key_order_numbers_and_chinese_text() {
         let text = r#"{"z": 1, "a": [1.50, "发票\n云", true, null], "m": {"k": "\u0041\ud83d\ude00"}}"#;
-        let v = parse(text).unwrap();
-        let again = parse(&v.pretty()).unwrap();
+        let v = parse(text).expect("valid JSON");
+        let again = parse(&v.pretty()).expect("valid JSON");
         assert_eq!(v, again);
         let Json::Object(entries) = &v else { panic!("not an object") };
         assert_eq!(entries[0].0, "z");
-        assert_eq!(v.get("a").unwrap().as_array().unwrap()[0], Json::Number("1.50".into()));
-        assert_eq!(v.get("m").unwrap().get("k").unwrap().as_str(), Some("A😀"));
+        assert_eq!(v.get("a").expect("a").as_array().expect("an array")[0], Json::Number("1.50".into()));
+        assert_eq!(v.get("m").expect("m").get("k").expect("k").as_str(), Some("A😀"));
     }
 
     #[test]
     fn set_replaces_in_place_or_appends() {
-        let mut v = parse(r#"{"a": 1, "b": 2}"#).unwrap();
+        let mut v = parse(r#"{"a": 1, "b": 2}"#).expect("valid JSON");
         v.set("a", Json::Bool(false));
         v.set("c", Json::Null);
         assert_eq!(v.pretty(), "{\n  \"a\": false,\n  \"b\": 2,\n  \"c\": null\n}\n");
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn malformed_json_is_an_error_with_a_line_number() {
-        let e = parse("{\n\"a\": 1,\n}").unwrap_err();
+        let e = parse("{\n\"a\": 1,\n}").expect_err("a trailing comma is refused");
         assert!(e.contains("line 3"), "{e}");
         assert!(parse("[1, 2").is_err());
         assert!(parse("\"open").is_err());

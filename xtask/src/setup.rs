@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn the_workspace_lock_pins_a_wasm_bindgen() {
-        let lock = fs::read_to_string(util::repo_root().join("Cargo.lock")).unwrap();
+        let lock = fs::read_to_string(util::repo_root().join("Cargo.lock")).expect("readable");
         assert!(pinned_wasm_bindgen(&lock).is_some());
     }
 }

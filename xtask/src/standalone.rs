@@ -193,7 +193,7 @@ mod tests {
         let module = "let wasm;\nexport function readPaste(t) { return t; }\nexport class ParsedSnapshot {}\n\
                       function initSync(m) {}\nasync function __wbg_init(p) { new URL('x', import.meta.url); }\n\
                       export { initSync, __wbg_init as default };\n";
-        let classic = classic_glue(module).unwrap();
+        let classic = classic_glue(module).expect("the glue converts");
         assert!(classic.starts_with("const fapiaoCore = (() => {"));
         assert!(classic.contains("return { readPaste, ParsedSnapshot, initSync };"));
         assert!(!classic.contains("export"));
@@ -203,9 +203,9 @@ mod tests {
     #[test]
     fn a_core_js_that_does_not_start_is_refused() {
         let dir = std::env::temp_dir().join(format!("fapiao-standalone-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        fs::create_dir_all(&dir).expect("temporary directory");
         let bogus = dir.join("core.js");
-        fs::write(&bogus, "self.FAPIAO_CORE = { glue: 'const fapiaoCore = {};', wasm: '' };").unwrap();
+        fs::write(&bogus, "self.FAPIAO_CORE = { glue: 'const fapiaoCore = {};', wasm: '' };").expect("temporary directory");
         let result = starts_in_node(&bogus);
         let _ = fs::remove_dir_all(&dir);
         assert!(result.is_err());

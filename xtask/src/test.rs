@@ -389,23 +389,23 @@ mod tests {
     #[test]
     fn every_tests_web_file_is_a_wasm_test_target() {
         let dir = std::env::temp_dir().join(format!("xtask-web-tests-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
+        fs::create_dir_all(&dir).expect("temporary directory");
         for f in ["web.rs", "web_secrets.rs", "web_forms.rs", "forms_plan.rs", "webby.txt"] {
-            fs::write(dir.join(f), "").unwrap();
+            fs::write(dir.join(f), "").expect("temporary directory");
         }
         assert_eq!(web_tests(&dir), ["web", "web_forms", "web_secrets"]);
-        fs::remove_dir_all(&dir).unwrap();
+        fs::remove_dir_all(&dir).expect("temporary directory");
     }
 
     #[test]
     fn e2e_files_are_the_test_modules_only() {
         let dir = std::env::temp_dir().join(format!("xtask-e2e-files-{}", std::process::id()));
-        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::create_dir_all(dir.join("sub")).expect("temporary directory");
         for f in ["a.test.mjs", "harness.mjs", "sub/b.test.mjs", "notes.md"] {
-            fs::write(dir.join(f), "").unwrap();
+            fs::write(dir.join(f), "").expect("temporary directory");
         }
-        let names: Vec<_> = e2e_files(&dir).iter().map(|p| p.strip_prefix(&dir).unwrap().to_owned()).collect();
+        let names: Vec<_> = e2e_files(&dir).iter().map(|p| p.strip_prefix(&dir).expect("under dir").to_owned()).collect();
         assert_eq!(names, [PathBuf::from("a.test.mjs"), PathBuf::from("sub/b.test.mjs")]);
-        fs::remove_dir_all(&dir).unwrap();
+        fs::remove_dir_all(&dir).expect("temporary directory");
     }
 }
