@@ -78,6 +78,10 @@ li[data-outcome=conflict] .dot { background: #f1a20c; }
 li[data-outcome=failed] .dot, li[data-outcome=not-found] .dot { background: #e34d59; }
 li[data-outcome=no-value] .dot { background: #a0a7b4; }
 li[data-predicted=ready] .dot { background: #5582f3; }
+li .problem { grid-column: 2 / 4; grid-row: 3; color: #b42318; }
+li[data-problem] .name { color: #b42318; }
+.connection { margin: 0 8px 8px; padding: 4px 6px; border-radius: 4px; background: #fdecec; color: #8a1c1c; }
+.connection[data-cause=ok] { background: #e8f6ee; color: #1c6b3a; }
 .status { padding: 0 8px 8px; color: #555; }
 .status:empty { display: none; }
 .notice { margin: 0 8px 8px; padding: 4px 6px; border-radius: 4px; background: #fff4e5; color: #8a4b00; }
@@ -119,6 +123,7 @@ li[data-predicted=ready] .dot { background: #5582f3; }
     const list = el(doc, 'ul');
     const status = el(doc, 'div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const notice = el(doc, 'div', { class: 'notice', role: 'alert' });
+    const connection = el(doc, 'div', { class: 'connection', 'data-testid': 'connection-result', role: 'status' });
     body.append(actions, notice, list, status);
     panel.append(header, body);
     root.append(panel);
@@ -236,6 +241,11 @@ li[data-predicted=ready] .dot { background: #5582f3; }
           const message = row.outcome ? (row.message || t('forms_outcome_' + row.outcome.replace(/-/g, '_'))) : t('forms_ready');
           li.append(el(doc, 'span', { class: 'dot', 'aria-hidden': 'true' }), el(doc, 'span', { class: 'name', title: row.field }, row.field),
             el(doc, 'span', { class: 'msg' }, message));
+          // What is wrong with the value on the page now (the worker's code and words; never the value).
+          if (row.problem) {
+            li.setAttribute('data-problem', row.problem);
+            li.append(el(doc, 'span', { class: 'problem' }, row.problemMessage || ''));
+          }
           if (row.outcome === 'conflict' && !model.busy) {
             const b = el(doc, 'button', { type: 'button', 'data-action': 'overwrite', 'aria-label': `${commandName('forms_overwrite')} ${row.field}` }, t('forms_overwrite'));
             b.addEventListener('click', guarded(() => handlers.onCommand('overwrite', { field: row.field })));
@@ -244,6 +254,13 @@ li[data-predicted=ready] .dot { background: #5582f3; }
           list.append(li);
         }
         status.textContent = model.status || '';
+        // The console's latest 连接测试 answer, explained (stays until the next answer).
+        const c = model.connection;
+        if (c && c.cause) {
+          connection.setAttribute('data-cause', c.cause);
+          connection.textContent = c.message || '';
+          if (!connection.isConnected) body.insertBefore(connection, list);
+        } else connection.remove();
       });
       // Only while the focus has gone nowhere else (a replaced button leaves it on the body).
       const active = doc.activeElement;

@@ -286,6 +286,7 @@
     const reply = await send({ type: 'recognise', snapshot: col.snapshot });
     if (!reply || !Array.isArray(reply.forms)) return;
     noteTextLabels(reply.textLabels);
+    if (reply.connectionWatch && typeof reply.connectionWatch === 'object') connectionSetup = reply.connectionWatch;
     reconcile(reply.forms, col);
   }
 
@@ -320,7 +321,8 @@
       if (state && (state.doc !== doc || !overlaps(state.instance, instance))) { dropBar(key); state = null; }
       if (!state) {
         state = { key, doc, instance, recognised: f, phase: 'predicted', history: [], overwrite: new Set(),
-          rows: [], offers: [], shown: false, busy: false, status: '' };
+          rows: [], offers: [], shown: false, busy: false, status: '', problems: [], connection: null };
+        listenForValues(doc);
         state.bar = ns.bar.createBar(doc, f.form, {
           onCommand: (cmd, detail) => command(state, cmd, detail),
           // The form's elements left the screen (a dialog closing, a tab switched): when none of
@@ -341,6 +343,10 @@
       state.instance = instance;
       state.offers = f.offers || ['fill', 'undo'];
       if (state.phase === 'predicted' || state.phase === 'undone') state.rows = predictedRows(f);
+      // The page's values are judged on every look, before and after 填充.
+      state.problems = Array.isArray(f.problems) ? f.problems : [];
+      state.elements = found.map((x) => col.elementFor(x.controlId)).filter(Boolean);
+      for (const e of state.elements) valueControls.add(e);
       state.shown = visible;
       state.bar.anchor([...found.map((x) => col.elementFor(x.controlId)), ...textIds.map((id) => col.elementFor(id))]);
       if (visible) state.bar.reattach(); else state.bar.host.remove();
@@ -391,10 +397,78 @@
   }
 
   function render(state) {
-    state.bar.render({
-      phase: state.phase, busy: state.busy, offers: state.offers, rows: state.rows, status: state.status,
-      canUndo: state.history.length > 0,
+    const problems = new Map((state.problems || []).map((p) => [p.field, p]));
+    const rows = state.rows.map((r) => {
+      const p = problems.get(r.field);
+      return p ? { ...r, problem: p.problem, problemMessage: p.message } : r;
     });
+    state.bar.render({
+      phase: state.phase, busy: state.busy, offers: state.offers, rows, status: state.status,
+      canUndo: state.history.length > 0, connection: state.connection,
+    });
+  }
+
+  // --- the page's values and its 连接测试 -------------------------------------------------------------
+
+  /** Controls of recognised forms: typing in one re-asks the worker (its problems may change). */
+  let valueControls = new WeakSet();
+  const listened = new WeakSet();
+  /** The worker's `connectionWatch`: 连接测试 button texts, forms that have it, how long to wait. */
+  let connectionSetup = null;
+  let stopConnectionWatch = null;
+
+  function listenForValues(doc) {
+    if (listened.has(doc)) return;
+    listened.add(doc);
+    const onValue = (e) => {
+      if (alive && e.target && valueControls.has(e.target)) markDirty();
+    };
+    doc.addEventListener('input', onValue, true);
+    doc.addEventListener('change', onValue, true);
+    doc.addEventListener('click', onClick, true);
+  }
+
+  /** The bar a 连接测试 button belongs to: a shown bar of a form with 连接测试, the nearest first. */
+  function barForButton(button) {
+    const forms = Array.isArray(connectionSetup && connectionSetup.forms) ? connectionSetup.forms : [];
+    const candidates = [...bars.values()].filter((s) => s.shown && s.doc === button.ownerDocument &&
+      forms.includes(s.recognised && s.recognised.spec));
+    if (candidates.length < 2) return candidates[0] || null;
+    // The form sharing the deepest ancestor with the button: its own toolbar, not another tab's.
+    const distance = (state) => {
+      const elements = state.elements || [];
+      for (let a = button, d = 0; a; a = a.parentNode || a.host, d++) {
+        if (a.contains && elements.some((e) => e.isConnected && a.contains(e))) return d;
+      }
+      return Infinity;
+    };
+    return candidates.map((s) => [distance(s), s]).sort((a, b) => a[0] - b[0])[0][1];
+  }
+
+  function onClick(event) {
+    if (!alive || !event.isTrusted || !connectionSetup || !ns.connectionWatch) return;
+    const button = ns.connectionWatch.testButton(event, connectionSetup.buttons);
+    if (!button) return;
+    const state = barForButton(button);
+    if (!state) return;
+    if (stopConnectionWatch) stopConnectionWatch();
+    const stop = ns.connectionWatch.watch(button.ownerDocument, connectionSetup.watchMs, async (messages) => {
+      let reply;
+      try {
+        reply = await send({ type: 'connection-answer', messages });
+      } catch (e) {
+        if (isContextGone(e)) shutDown();
+        return;
+      }
+      const answer = reply && reply.answer;
+      if (!answer || typeof answer.cause !== 'string') return;
+      // The first answer is this click's; later text is something else.
+      stop();
+      if (stopConnectionWatch === stop) stopConnectionWatch = null;
+      state.connection = { cause: answer.cause, message: String(answer.message || '') };
+      render(state);
+    });
+    stopConnectionWatch = stop;
   }
 
   // --- commands from the bar (trusted clicks only: bar.js checks isTrusted) -------------------------------
@@ -524,6 +598,7 @@
   }
 
   function start() {
+    listenForValues(document);
     observe(document);
     markDirty();
     // Shadow roots attached after insertion and frames that fill in later raise no mutation here.

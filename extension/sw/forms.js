@@ -112,22 +112,38 @@ async function heldSecretValues(core) {
 /** The recognised forms of a parsed snapshot, each with the rows its fill would give now. */
 async function recogniseParsed(snapshot, sender, core, textLabels) {
   const { forms = [] } = core.recogniseParsed(snapshot) ?? {};
-  if (!forms.length) return { ok: true, forms: [], textLabels };
+  // What the content script watches for after a click on 连接测试 (the core's words).
+  const connectionWatch = core.connectionWatch?.() ?? null;
+  if (!forms.length) return { ok: true, forms: [], textLabels, connectionWatch };
   let context = null; // the console's values: the same for every form of the page
   const out = [];
   for (const form of forms) {
     let rows = [];
+    let environment;
     try {
       context ??= await contextValues(sender, core);
       const values = { ...context, ...(await secretValues(sender, form, 'predict')) };
+      environment = values.environment;
       rows = (core.planFillParsed(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
     } catch {
       rows = [];
     }
-    out.push({ ...form, rows });
+    // The page's own values judged by the core; only the pasted credentials' environment goes
+    // in (never a secret), and the messages never quote a value.
+    let problems = [];
+    try {
+      problems = core.formProblemsParsed?.(snapshot, form, typeof environment === 'string' ? { environment } : {}) ?? [];
+    } catch {
+      problems = [];
+    }
+    out.push({ ...form, rows, problems });
   }
-  return { ok: true, forms: out, textLabels };
+  return { ok: true, forms: out, textLabels, connectionWatch };
 }
+
+/** At most this many texts per `connection-answer`, each cut to this many characters. */
+const MAX_ANSWER_TEXTS = 50;
+const MAX_ANSWER_CHARS = 2000;
 
 export const handlers = {
   /**
@@ -148,6 +164,20 @@ export const handlers = {
       snapshot?.free();
       done();
     }
+  },
+
+  /**
+   * `{messages: [{text, role, live, classes}]}`: texts that appeared after the user clicked
+   * 连接测试 → `{answer: {cause, message} | null}`, the core's reading of the console's answer.
+   */
+  'connection-answer': async (message, sender, core) => {
+    requireContentScript(sender);
+    if (!Array.isArray(message.messages)) return { ok: false, error: 'malformed message' };
+    const str = (v, n) => (typeof v === 'string' ? v.slice(0, n) : '');
+    const messages = message.messages.slice(0, MAX_ANSWER_TEXTS).filter(isObject).map((m) => ({
+      text: str(m.text, MAX_ANSWER_CHARS), role: str(m.role, 200), live: str(m.live, 50), classes: str(m.classes, 500),
+    }));
+    return { ok: true, answer: core.connectionAnswer(messages) ?? null };
   },
 
   /** `{form, snapshot, overwrite}` (sent from a trusted click on 填充/覆盖) → `{plan}`. */

@@ -168,3 +168,58 @@ pub fn diagnose(snapshot: JsValue, held: JsValue) -> Result<JsValue, JsValue> {
     let recognition = forms::recognise(&snapshot);
     to_js(&forms::diagnose_holding(&snapshot, &recognition, &held))
 }
+
+/// A recognised form as the worker holds it (the `recogniseParsed` answer's entry): its spec and
+/// which control holds each field.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FormControls {
+    spec: String,
+    #[serde(default)]
+    fields: Vec<FieldControl>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FieldControl {
+    field: String,
+    #[serde(default)]
+    control_id: Option<String>,
+}
+
+/// `formProblemsParsed(parsed, form, held) -> [{field, problem, message}]`: what is wrong with
+/// the values `form` (a `recogniseParsed` entry) holds in the parsed snapshot; `held` is
+/// `{environment?}` of the pasted credentials (no secret). Messages never quote a value.
+#[wasm_bindgen(js_name = formProblemsParsed)]
+pub fn form_problems_parsed(parsed: &ParsedSnapshot, form: JsValue, held: JsValue) -> Result<JsValue, JsValue> {
+    let form: FormControls = read(form, "form")?;
+    let held: forms::problems::HeldFacts = read_or_default(held, "held")?;
+    let Some(spec) = forms::FormSpec::find(&form.spec) else {
+        return to_js(&Vec::<forms::problems::RowProblem>::new());
+    };
+    let pairs: Vec<(&str, &str)> = form
+        .fields
+        .iter()
+        .filter_map(|f| Some((f.field.as_str(), f.control_id.as_deref()?)))
+        .collect();
+    to_js(&forms::problems::problems_of_fields(&parsed.snapshot, spec, &pairs, &held, locale()))
+}
+
+/// `connectionWatch() -> {buttons, forms, watchMs}`: what the content script watches for after
+/// a click: the 连接测试 button texts (lowercase, no whitespace), the spec ids of forms with
+/// 连接测试, how long an answer is awaited.
+#[wasm_bindgen(js_name = connectionWatch)]
+pub fn connection_watch() -> Result<JsValue, JsValue> {
+    to_js(&forms::connection::watch_setup())
+}
+
+/// `connectionAnswer(messages) -> {cause, message} | undefined`: the console's 连接测试 answer
+/// among texts that appeared after the click (`[{text, role?, live?, classes?}]`), explained.
+#[wasm_bindgen(js_name = connectionAnswer)]
+pub fn connection_answer(messages: JsValue) -> Result<JsValue, JsValue> {
+    let messages: Vec<forms::connection::PageMessage> = read_or_default(messages, "messages")?;
+    match forms::connection::read_answer(&messages, locale()) {
+        Some(answer) => to_js(&answer),
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
