@@ -30,7 +30,9 @@ pub fn bench() -> Result {
     let sizes = sizes(&ext)?;
     fs::write(root.join(SIZES), sizes.pretty())?;
 
-    util::heading("bench: in headless Chromium with dist/extension-e2e/ (bench/browser.mjs, about a minute)");
+    util::heading(
+        "bench: in headless Chromium with dist/extension-e2e/ (bench/browser.mjs, about a minute)",
+    );
     let mut cmd = Command::new("node");
     cmd.arg("bench/browser.mjs")
         .args(["--sizes", SIZES, "--out", RESULTS])
@@ -58,7 +60,10 @@ struct Size {
 impl Size {
     fn of(path: &Path) -> Option<Size> {
         let raw = fs::metadata(path).ok()?.len();
-        Some(Size { raw, gzip: util::gzip_size(path) })
+        Some(Size {
+            raw,
+            gzip: util::gzip_size(path),
+        })
     }
 
     fn add(&mut self, other: &Size) {
@@ -69,7 +74,11 @@ impl Size {
     fn json(&self) -> Json {
         let mut o = Json::Object(Vec::new());
         o.set("raw", Json::Number(self.raw.to_string()));
-        o.set("gzip", self.gzip.map_or(Json::Null, |g| Json::Number(g.to_string())));
+        o.set(
+            "gzip",
+            self.gzip
+                .map_or(Json::Null, |g| Json::Number(g.to_string())),
+        );
         o
     }
 }
@@ -80,7 +89,12 @@ fn kib(bytes: u64) -> String {
 
 fn row(what: &str, size: &Size) {
     let gzip = size.gzip.map_or_else(|| "?".to_owned(), kib);
-    println!("  {what:<50} {:>11} {:>11}   ({} B)", kib(size.raw), gzip, size.raw);
+    println!(
+        "  {what:<50} {:>11} {:>11}   ({} B)",
+        kib(size.raw),
+        gzip,
+        size.raw
+    );
 }
 
 /// The content scripts `content-scripts.json` lists, as `(is MAIN world, path)` in order.
@@ -114,9 +128,16 @@ fn sizes(ext: &Path) -> Result<Json> {
 
     let text = fs::read_to_string(ext.join("content-scripts.json"))
         .map_err(|e| util::Failure(format!("dist/extension/content-scripts.json: {e}")))?;
-    let list = json::parse(&text).map_err(|e| util::Failure(format!("content-scripts.json: {e}")))?;
-    let mut main_world = Size { raw: 0, gzip: Some(0) };
-    let mut all = Size { raw: 0, gzip: Some(0) };
+    let list =
+        json::parse(&text).map_err(|e| util::Failure(format!("content-scripts.json: {e}")))?;
+    let mut main_world = Size {
+        raw: 0,
+        gzip: Some(0),
+    };
+    let mut all = Size {
+        raw: 0,
+        gzip: Some(0),
+    };
     let mut files = Vec::new();
     for (is_main, rel) in content_script_files(&list) {
         let size = Size::of(&ext.join(&rel)).unwrap_or(Size { raw: 0, gzip: None });
@@ -132,7 +153,10 @@ fn sizes(ext: &Path) -> Result<Json> {
         files.push(f);
     }
     row("content scripts on every console page", &all);
-    row("  of which the MAIN-world hook (before page scripts)", &main_world);
+    row(
+        "  of which the MAIN-world hook (before page scripts)",
+        &main_world,
+    );
     out.set("contentScripts", Json::Array(files));
     out.set("contentScriptsTotal", all.json());
     out.set("mainWorldHook", main_world.json());
@@ -162,11 +186,20 @@ mod tests {
 
     #[test]
     fn sizes_add_up_and_an_unknown_gzip_size_stays_unknown() {
-        let mut total = Size { raw: 10, gzip: Some(4) };
-        total.add(&Size { raw: 5, gzip: Some(3) });
+        let mut total = Size {
+            raw: 10,
+            gzip: Some(4),
+        };
+        total.add(&Size {
+            raw: 5,
+            gzip: Some(3),
+        });
         assert_eq!((total.raw, total.gzip), (15, Some(7)));
         total.add(&Size { raw: 1, gzip: None });
         assert_eq!((total.raw, total.gzip), (16, None));
-        assert_eq!(total.json().pretty().trim(), "{\n  \"raw\": 16,\n  \"gzip\": null\n}");
+        assert_eq!(
+            total.json().pretty().trim(),
+            "{\n  \"raw\": 16,\n  \"gzip\": null\n}"
+        );
     }
 }

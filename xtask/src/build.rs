@@ -50,12 +50,28 @@ fn compile_wasm(root: &Path) -> Result<PathBuf> {
             "build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package",
             "fapiao-helper",
         ])
+        .env("CARGO_ENCODED_RUSTFLAGS", wasm_rustflags(root))
         .current_dir(root))?;
     let out = root.join("target/wasm32-unknown-unknown/release/fapiao_helper.wasm");
     if !out.is_file() {
         crate::fail!("cargo built no {}", out.display());
     }
     Ok(out)
+}
+
+/// The caller's rustflags plus remaps of this machine's paths: panic locations name the
+/// dependencies' sources by path, and the shipped WASM must name neither the builder's home
+/// nor the checkout (`cargo xtask dist` refuses a package that does).
+fn wasm_rustflags(root: &Path) -> String {
+    let mut flags: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) => encoded.split('\x1f').filter(|f| !f.is_empty()).map(str::to_owned).collect(),
+        Err(_) => std::env::var("RUSTFLAGS").unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
+    };
+    if let Some(cargo_home) = util::cargo_bin_dir().parent() {
+        flags.push(format!("--remap-path-prefix={}=/cargo", cargo_home.display()));
+    }
+    flags.push(format!("--remap-path-prefix={}=/fapiao-helper", root.display()));
+    flags.join("\x1f")
 }
 
 /// Features Rust's wasm32 target enables by default. Debian's binaryen 108 does not read them

@@ -35,7 +35,9 @@ pub fn demo(args: &[String]) -> Result {
     build::build(&tools)?;
     let root = util::repo_root();
     if !root.join("dist/extension-e2e/manifest.json").is_file() {
-        crate::fail!("dist/extension-e2e/ has no manifest.json (is extension/manifest.json written?)");
+        crate::fail!(
+            "dist/extension-e2e/ has no manifest.json (is extension/manifest.json written?)"
+        );
     }
     let journey = root.join("www/demo-journey.mjs");
     if !journey.is_file() {
@@ -53,7 +55,9 @@ pub fn demo(args: &[String]) -> Result {
         "demo: walking the journey (headless: screenshots in target/demo/)"
     });
     let mut cmd = Command::new("node");
-    cmd.arg(&journey).args(["--out", "target/demo"]).current_dir(&root);
+    cmd.arg(&journey)
+        .args(["--out", "target/demo"])
+        .current_dir(&root);
     if let Some(origin) = &origin {
         cmd.args(["--origin", origin]);
     }
@@ -61,7 +65,10 @@ pub fn demo(args: &[String]) -> Result {
     if let Some(chrome) = &tools.chrome {
         cmd.env("CHROME", chrome);
     }
-    println!("$ node www/demo-journey.mjs {}", if headed { "--headed" } else { "--headless" });
+    println!(
+        "$ node www/demo-journey.mjs {}",
+        if headed { "--headed" } else { "--headless" }
+    );
     let walked = cmd.stdin(Stdio::null()).status();
     drop(server);
     match walked {
@@ -78,7 +85,9 @@ pub fn demo(args: &[String]) -> Result {
 fn start_server(root: &Path) -> Result<Option<(Server, String)>> {
     let script = root.join("www/serve.mjs");
     if !script.is_file() {
-        util::warn("www/serve.mjs is missing: the journey serves dist/demo/ through tests/e2e/harness.mjs");
+        util::warn(
+            "www/serve.mjs is missing: the journey serves dist/demo/ through tests/e2e/harness.mjs",
+        );
         return Ok(None);
     }
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
@@ -95,7 +104,10 @@ fn start_server(root: &Path) -> Result<Option<(Server, String)>> {
     let (tx, rx) = mpsc::channel::<String>();
     if let Some(stdout) = stdout {
         thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+            for line in BufReader::new(stdout)
+                .lines()
+                .map_while(std::result::Result::ok)
+            {
                 println!("[serve] {line}");
                 let _ = tx.send(line);
             }
@@ -108,7 +120,9 @@ fn start_server(root: &Path) -> Result<Option<(Server, String)>> {
                     return Ok(Some((server, origin)));
                 }
             }
-            Err(_) => crate::fail!("www/serve.mjs printed no `http://127.0.0.1:PORT/…` line within 30 s"),
+            Err(_) => {
+                crate::fail!("www/serve.mjs printed no `http://127.0.0.1:PORT/…` line within 30 s")
+            }
         }
     }
 }

@@ -55,7 +55,10 @@ impl Json {
 }
 
 pub fn parse(text: &str) -> Result<Json, String> {
-    let mut p = Parser { s: text.as_bytes(), i: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+    };
     // A UTF-8 byte-order mark is legal in files some editors write.
     if p.s.starts_with(&[0xEF, 0xBB, 0xBF]) {
         p.i = 3;
@@ -75,7 +78,11 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, what: &str) -> String {
-        let line = self.s[..self.i.min(self.s.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = self.s[..self.i.min(self.s.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
         format!("{what} at line {line}")
     }
 
@@ -165,10 +172,14 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Json, String> {
         let start = self.i;
-        while matches!(self.s.get(self.i), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+        while matches!(
+            self.s.get(self.i),
+            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+        ) {
             self.i += 1;
         }
-        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
+        let text =
+            std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
         if text.parse::<f64>().is_err() {
             return Err(self.err("bad number"));
         }
@@ -176,7 +187,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("short \\u escape"))?;
+        let digits = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("short \\u escape"))?;
         let text = std::str::from_utf8(digits).map_err(|_| self.err("bad \\u escape"))?;
         let n = u32::from_str_radix(text, 16).map_err(|_| self.err("bad \\u escape"))?;
         self.i += 4;
@@ -264,7 +278,9 @@ fn write_value(v: &Json, depth: usize, out: &mut String) {
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Array(items) => {
             // Short arrays of scalars read better on one line, as people write them.
-            let scalars = items.iter().all(|i| !matches!(i, Json::Array(_) | Json::Object(_)));
+            let scalars = items
+                .iter()
+                .all(|i| !matches!(i, Json::Array(_) | Json::Object(_)));
             if scalars && items.len() <= 4 {
                 out.push('[');
                 for (n, item) in items.iter().enumerate() {
@@ -307,14 +323,23 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_key_order_numbers_and_chinese_text() {
-        let text = r#"{"z": 1, "a": [1.50, "发票\n云", true, null], "m": {"k": "\u0041\ud83d\ude00"}}"#;
+        let text =
+            r#"{"z": 1, "a": [1.50, "发票\n云", true, null], "m": {"k": "\u0041\ud83d\ude00"}}"#;
         let v = parse(text).expect("valid JSON");
         let again = parse(&v.pretty()).expect("valid JSON");
         assert_eq!(v, again);
-        let Json::Object(entries) = &v else { panic!("not an object") };
+        let Json::Object(entries) = &v else {
+            panic!("not an object")
+        };
         assert_eq!(entries[0].0, "z");
-        assert_eq!(v.get("a").expect("a").as_array().expect("an array")[0], Json::Number("1.50".into()));
-        assert_eq!(v.get("m").expect("m").get("k").expect("k").as_str(), Some("A😀"));
+        assert_eq!(
+            v.get("a").expect("a").as_array().expect("an array")[0],
+            Json::Number("1.50".into())
+        );
+        assert_eq!(
+            v.get("m").expect("m").get("k").expect("k").as_str(),
+            Some("A😀")
+        );
     }
 
     #[test]
@@ -322,7 +347,10 @@ mod tests {
         let mut v = parse(r#"{"a": 1, "b": 2}"#).expect("valid JSON");
         v.set("a", Json::Bool(false));
         v.set("c", Json::Null);
-        assert_eq!(v.pretty(), "{\n  \"a\": false,\n  \"b\": 2,\n  \"c\": null\n}\n");
+        assert_eq!(
+            v.pretty(),
+            "{\n  \"a\": false,\n  \"b\": 2,\n  \"c\": null\n}\n"
+        );
     }
 
     #[test]

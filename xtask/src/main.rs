@@ -5,12 +5,16 @@
 mod bench;
 mod build;
 mod demo;
+mod dist;
+mod gates;
 mod json;
 mod setup;
 mod standalone;
 mod test;
+mod tidy;
 mod util;
 mod wasm_module;
+mod zip;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,9 +26,12 @@ usage: cargo xtask <command>
   build                 WASM core + dist/extension/, dist/extension-e2e/, dist/demo/
   demo                  build, serve the demo console, walk it with the extension
                         (headless: screenshots in target/demo/; with a display: stays open)
-  test [--only native|wasm|e2e]
-                        native tests, wasm-bindgen tests in headless Chromium, E2E suite;
-                        ends with `total: N passed, M failed`
+  test [--only gates|native|wasm|e2e]
+                        gates (rustfmt, clippy native and wasm32, ESLint, tidy, the store
+                        package), native tests, wasm-bindgen tests in headless Chromium, the
+                        E2E suite and the other Node tests; ends with `total: N passed, M failed`
+  dist                  build, then dist/fapiao-helper-<version>.zip for the Chrome Web Store
+                        and Edge Add-ons (checked; the same bytes on every run)
   bench                 sizes, and in headless Chromium: the MAIN hook's cost on fetch, the
                         collector, WASM start-up and recognition in the worker, the observer
                         under churn (target/bench/results.json); never asserts timings";
@@ -38,6 +45,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::demo(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(),
+        Some("dist") => dist::dist(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

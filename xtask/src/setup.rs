@@ -38,7 +38,10 @@ impl Report {
 pub fn setup() -> Result<Tools> {
     util::heading("setup");
     let root = util::repo_root();
-    let mut report = Report { installed: vec![], present: vec![] };
+    let mut report = Report {
+        installed: vec![],
+        present: vec![],
+    };
 
     ensure_wasm_target(&mut report)?;
     let (wasm_bindgen, test_runner) = ensure_wasm_bindgen(&root, &mut report)?;
@@ -51,15 +54,26 @@ pub fn setup() -> Result<Tools> {
     if report.installed.is_empty() {
         println!("setup: nothing to install");
     }
-    Ok(Tools { wasm_bindgen, test_runner, wasm_opt, chrome, chromedriver })
+    Ok(Tools {
+        wasm_bindgen,
+        test_runner,
+        wasm_opt,
+        chrome,
+        chromedriver,
+    })
 }
 
 fn ensure_wasm_target(report: &mut Report) -> Result {
     const TARGET: &str = "wasm32-unknown-unknown";
     if which("rustup").is_none() {
         // Without rustup the target must come with the toolchain; check its sysroot.
-        let sysroot = output_of(Command::new("rustc").args(["--print", "sysroot"])).unwrap_or_default();
-        if Path::new(sysroot.trim()).join("lib/rustlib").join(TARGET).is_dir() {
+        let sysroot =
+            output_of(Command::new("rustc").args(["--print", "sysroot"])).unwrap_or_default();
+        if Path::new(sysroot.trim())
+            .join("lib/rustlib")
+            .join(TARGET)
+            .is_dir()
+        {
             report.present(format!("Rust target {TARGET}"));
             return Ok(());
         }
@@ -114,12 +128,23 @@ fn ensure_wasm_bindgen(root: &Path, report: &mut Report) -> Result<(PathBuf, Pat
     }
     let spec = format!("={pinned}");
     let locked = run(Command::new("cargo").args([
-        "install", "--locked", "wasm-bindgen-cli", "--version", &spec, "--force",
+        "install",
+        "--locked",
+        "wasm-bindgen-cli",
+        "--version",
+        &spec,
+        "--force",
     ]));
     if let Err(e) = locked {
         // The reachable registry can lag: resolve the CLI's own dependencies afresh instead.
         util::warn(&format!("{e}; retrying without --locked"));
-        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &spec, "--force"]))?;
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &spec,
+            "--force",
+        ]))?;
     }
     match find() {
         Some(found) => {
@@ -143,9 +168,14 @@ fn find_chrome() -> Option<PathBuf> {
     if let Some(named) = std::env::var_os("CHROME").filter(|s| !s.is_empty()) {
         return which(&named);
     }
-    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        .iter()
-        .find_map(which)
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(which)
 }
 
 fn find_chromedriver() -> Option<PathBuf> {
@@ -197,10 +227,14 @@ fn ensure_system_packages(
     let chromedriver = find_chromedriver();
     let wasm_opt = which("wasm-opt");
     if chrome.is_none() {
-        util::warn("no Chromium found: install it or set CHROME=/path/to/chrome (demo and tests need it)");
+        util::warn(
+            "no Chromium found: install it or set CHROME=/path/to/chrome (demo and tests need it)",
+        );
     }
     if chromedriver.is_none() {
-        util::warn("no chromedriver found: the wasm-bindgen browser tests need it (set CHROMEDRIVER)");
+        util::warn(
+            "no chromedriver found: the wasm-bindgen browser tests need it (set CHROMEDRIVER)",
+        );
     }
     if wasm_opt.is_none() {
         util::warn("no wasm-opt found: the WASM will not be size-optimised (install binaryen)");
@@ -210,12 +244,18 @@ fn ensure_system_packages(
 
 fn install_debian_packages(packages: &[&str], report: &mut Report) {
     if which("apt-get").is_none() {
-        util::warn(&format!("apt-get is not available; install by hand: {}", packages.join(" ")));
+        util::warn(&format!(
+            "apt-get is not available; install by hand: {}",
+            packages.join(" ")
+        ));
         return;
     }
     let sudo = !util::is_root();
     if sudo && which("sudo").is_none() {
-        util::warn(&format!("not root and no sudo; install by hand: {}", packages.join(" ")));
+        util::warn(&format!(
+            "not root and no sudo; install by hand: {}",
+            packages.join(" ")
+        ));
         return;
     }
     let apt = |args: &[&str]| {
@@ -232,7 +272,9 @@ fn install_debian_packages(packages: &[&str], report: &mut Report) {
         run(&mut cmd)
     };
     if let Err(e) = apt(&["update", "-q"]) {
-        util::warn(&format!("apt-get update failed ({e}); trying the install anyway"));
+        util::warn(&format!(
+            "apt-get update failed ({e}); trying the install anyway"
+        ));
     }
     let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
     args.extend_from_slice(packages);

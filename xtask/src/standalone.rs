@@ -102,7 +102,13 @@ pub fn classic_glue(module: &str) -> Result<String> {
     let object: Vec<String> = exports
         .iter()
         .filter(|(name, _)| name != "default")
-        .map(|(name, local)| if name == local { name.clone() } else { format!("{name}: {local}") })
+        .map(|(name, local)| {
+            if name == local {
+                name.clone()
+            } else {
+                format!("{name}: {local}")
+            }
+        })
         .collect();
     Ok(format!(
         "const fapiaoCore = (() => {{\n{body}\nreturn {{ {} }};\n}})();\n",
@@ -115,8 +121,11 @@ fn strings_script(locales: &Path) -> Result<String> {
     let mut table = Vec::new();
     for locale in LOCALES {
         let path = locales.join(locale).join("messages.json");
-        let text = fs::read_to_string(&path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-        let Json::Object(entries) = json::parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))? else {
+        let text =
+            fs::read_to_string(&path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        let Json::Object(entries) =
+            json::parse(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))?
+        else {
             crate::fail!("{} is not a JSON object", path.display());
         };
         let messages: Vec<(String, Json)> = entries
@@ -155,7 +164,12 @@ fn starts_in_node(core_js: &Path) -> Result {
         return Ok(());
     }
     let err = String::from_utf8_lossy(&out.stderr);
-    let reason = err.lines().find(|l| l.contains("Error")).unwrap_or("no reason given").trim().to_owned();
+    let reason = err
+        .lines()
+        .find(|l| l.contains("Error"))
+        .unwrap_or("no reason given")
+        .trim()
+        .to_owned();
     crate::fail!("dist/standalone/core.js does not start: {reason}")
 }
 
@@ -164,7 +178,11 @@ pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -183,7 +201,13 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
-        for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(input.as_bytes()), expected);
         }
     }
@@ -205,7 +229,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("fapiao-standalone-{}", std::process::id()));
         fs::create_dir_all(&dir).expect("temporary directory");
         let bogus = dir.join("core.js");
-        fs::write(&bogus, "self.FAPIAO_CORE = { glue: 'const fapiaoCore = {};', wasm: '' };").expect("temporary directory");
+        fs::write(
+            &bogus,
+            "self.FAPIAO_CORE = { glue: 'const fapiaoCore = {};', wasm: '' };",
+        )
+        .expect("temporary directory");
         let result = starts_in_node(&bogus);
         let _ = fs::remove_dir_all(&dir);
         assert!(result.is_err());
@@ -213,6 +241,8 @@ mod tests {
 
     #[test]
     fn a_glue_that_imports_a_module_is_refused() {
-        assert!(classic_glue("import * as x from './snippets/a.js';\nexport { initSync };\n").is_err());
+        assert!(
+            classic_glue("import * as x from './snippets/a.js';\nexport { initSync };\n").is_err()
+        );
     }
 }

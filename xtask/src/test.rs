@@ -1,6 +1,8 @@
-//! `cargo xtask test`: every test, in three stages (native Rust, wasm-bindgen tests in headless
-//! Chromium, the E2E suite driving the built extension). All stages run even when one fails;
-//! the output ends with one line a CI reader can count: `total: N passed, M failed`.
+//! `cargo xtask test`: every check and test, in four stages (the gates of `gates.rs`: format,
+//! lints, tidy, the store package; native Rust; wasm-bindgen tests in headless Chromium; the
+//! E2E suite driving the built extension, with the other Node test files). All stages run even
+//! when one fails; the output ends with one line a CI reader can count:
+//! `total: N passed, M failed`, where each gate is one check.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -71,7 +73,9 @@ pub fn counts_in_line(line: &str) -> Option<Counts> {
         let mut c = Counts::default();
         for part in rest.split([';', '.']) {
             let mut words = part.split_whitespace();
-            let (Some(n), Some(what)) = (words.next(), words.next()) else { continue };
+            let (Some(n), Some(what)) = (words.next(), words.next()) else {
+                continue;
+            };
             let Ok(n) = n.parse::<u64>() else { continue };
             match what {
                 "passed" => c.passed += n,
@@ -82,7 +86,9 @@ pub fn counts_in_line(line: &str) -> Option<Counts> {
         }
         return Some(c);
     }
-    let rest = line.strip_prefix("ℹ ").or_else(|| line.strip_prefix("# "))?;
+    let rest = line
+        .strip_prefix("ℹ ")
+        .or_else(|| line.strip_prefix("# "))?;
     let (what, n) = rest.split_once(' ')?;
     let n = n.trim().parse::<u64>().ok()?;
     let mut c = Counts::default();
@@ -97,7 +103,7 @@ pub fn counts_in_line(line: &str) -> Option<Counts> {
 
 /// One stage's result: the counts it reported, or a failure of its own when it crashed,
 /// did not compile, or ran nothing (never silently zero tests).
-struct Stage {
+pub struct Stage {
     name: &'static str,
     counts: Counts,
     problem: Option<String>,
@@ -123,14 +129,31 @@ fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
         Ok(c) => c,
         Err(e) => {
             let problem = Some(format!("could not start: {e}"));
-            return Stage { name, counts: Counts::default(), problem, seconds: 0.0 };
+            return Stage {
+                name,
+                counts: Counts::default(),
+                problem,
+                seconds: 0.0,
+            };
         }
     };
     let (tx, rx) = mpsc::channel::<(bool, String)>();
     let mut readers = Vec::new();
     let streams: [(bool, Option<Box<dyn Read + Send>>); 2] = [
-        (false, child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>)),
-        (true, child.stderr.take().map(|s| Box::new(s) as Box<dyn Read + Send>)),
+        (
+            false,
+            child
+                .stdout
+                .take()
+                .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        ),
+        (
+            true,
+            child
+                .stderr
+                .take()
+                .map(|s| Box::new(s) as Box<dyn Read + Send>),
+        ),
     ];
     for (is_err, stream) in streams {
         let Some(stream) = stream else { continue };
@@ -138,8 +161,14 @@ fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
         readers.push(thread::spawn(move || {
             let mut reader = BufReader::new(stream);
             let mut buf = Vec::new();
-            while reader.read_until(b'\n', &mut buf).map(|n| n > 0).unwrap_or(false) {
-                let line = String::from_utf8_lossy(&buf).trim_end_matches(['\n', '\r']).to_owned();
+            while reader
+                .read_until(b'\n', &mut buf)
+                .map(|n| n > 0)
+                .unwrap_or(false)
+            {
+                let line = String::from_utf8_lossy(&buf)
+                    .trim_end_matches(['\n', '\r'])
+                    .to_owned();
                 if tx.send((is_err, line)).is_err() {
                     break;
                 }
@@ -166,24 +195,61 @@ fn run_stage(name: &'static str, cmd: &mut Command) -> Stage {
     let status = child.wait();
     let problem = match status {
         Err(e) => Some(format!("could not wait for it: {e}")),
-        Ok(s) if !s.success() && counts.failed == 0 => {
-            Some(format!("exited with {s} without reporting a failing test (crashed or did not compile)"))
-        }
+        Ok(s) if !s.success() && counts.failed == 0 => Some(format!(
+            "exited with {s} without reporting a failing test (crashed or did not compile)"
+        )),
         Ok(_) if counts.total() == 0 => Some("ran no tests".to_owned()),
         Ok(_) => None,
     };
-    Stage { name, counts, problem, seconds: started.elapsed().as_secs_f64() }
+    Stage {
+        name,
+        counts,
+        problem,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+impl Stage {
+    /// A check that held (a gate): one passed.
+    pub fn passed(name: &'static str, seconds: f64) -> Stage {
+        let counts = Counts {
+            passed: 1,
+            ..Counts::default()
+        };
+        Stage {
+            name,
+            counts,
+            problem: None,
+            seconds,
+        }
+    }
+
+    /// A check that did not hold: one failed, and why.
+    pub fn failed(name: &'static str, why: String, seconds: f64) -> Stage {
+        Stage {
+            name,
+            counts: Counts::default(),
+            problem: Some(why),
+            seconds,
+        }
+    }
 }
 
 fn not_run(name: &'static str, why: String) -> Stage {
     util::heading(&format!("test: {name}"));
     eprintln!("not run: {why}");
-    Stage { name, counts: Counts::default(), problem: Some(format!("not run: {why}")), seconds: 0.0 }
+    Stage {
+        name,
+        counts: Counts::default(),
+        problem: Some(format!("not run: {why}")),
+        seconds: 0.0,
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Only {
     All,
+    Gates,
     Native,
     Wasm,
     E2e,
@@ -193,12 +259,15 @@ fn parse_only(args: &[String]) -> std::result::Result<Only, String> {
     match args {
         [] => Ok(Only::All),
         [flag, which] if flag == "--only" => match which.as_str() {
+            "gates" => Ok(Only::Gates),
             "native" => Ok(Only::Native),
             "wasm" => Ok(Only::Wasm),
             "e2e" => Ok(Only::E2e),
-            other => Err(format!("unknown stage `{other}` (native, wasm or e2e)")),
+            other => Err(format!(
+                "unknown stage `{other}` (gates, native, wasm or e2e)"
+            )),
         },
-        _ => Err("usage: cargo xtask test [--only native|wasm|e2e]".to_owned()),
+        _ => Err("usage: cargo xtask test [--only gates|native|wasm|e2e]".to_owned()),
     }
 }
 
@@ -209,28 +278,51 @@ pub fn test(args: &[String]) -> Result {
     let tools = match setup::setup() {
         Ok(t) => Some(t),
         Err(e) => {
-            stages.push(Stage { name: "setup", counts: Counts::default(), problem: Some(e.0), seconds: 0.0 });
+            stages.push(Stage {
+                name: "setup",
+                counts: Counts::default(),
+                problem: Some(e.0),
+                seconds: 0.0,
+            });
             None
         }
     };
-    // Native and wasm stages compile their own code; only the E2E suite needs dist/.
+    // Native and wasm stages compile their own code; the E2E suite and the package gate need dist/.
     let mut built = Ok(());
-    if let (Some(t), Only::All | Only::E2e) = (&tools, only) {
+    if let (Some(t), Only::All | Only::E2e | Only::Gates) = (&tools, only) {
         if let Err(e) = build::build(t) {
             built = Err(e.0.clone());
-            stages.push(Stage { name: "build", counts: Counts::default(), problem: Some(e.0), seconds: 0.0 });
+            stages.push(Stage {
+                name: "build",
+                counts: Counts::default(),
+                problem: Some(e.0),
+                seconds: 0.0,
+            });
         }
+    }
+    if matches!(only, Only::All | Only::Gates) {
+        let built = match (&tools, &built) {
+            (None, _) => Err("setup failed".to_owned()),
+            (_, Err(e)) => Err(e.clone()),
+            _ => Ok(()),
+        };
+        stages.extend(crate::gates::gates(&root, built));
     }
     if matches!(only, Only::All | Only::Native) {
         stages.push(run_stage(
             "native (cargo test --workspace --no-fail-fast)",
-            Command::new("cargo").args(["test", "--workspace", "--no-fail-fast"]).current_dir(&root),
+            Command::new("cargo")
+                .args(["test", "--workspace", "--no-fail-fast"])
+                .current_dir(&root),
         ));
     }
     if matches!(only, Only::All | Only::Wasm) {
         stages.push(match &tools {
             Some(t) => wasm_stage(&root, t),
-            None => not_run("wasm (wasm-bindgen-test in headless Chromium)", "setup failed".into()),
+            None => not_run(
+                "wasm (wasm-bindgen-test in headless Chromium)",
+                "setup failed".into(),
+            ),
         });
     }
     if matches!(only, Only::All | Only::E2e) {
@@ -270,7 +362,10 @@ pub fn test(args: &[String]) -> Result {
 fn wasm_stage(root: &Path, tools: &Tools) -> Stage {
     const NAME: &str = "wasm (wasm-bindgen-test in headless Chromium)";
     let (Some(chrome), Some(driver)) = (&tools.chrome, &tools.chromedriver) else {
-        return not_run(NAME, "needs Chromium and chromedriver (see `cargo xtask setup`)".into());
+        return not_run(
+            NAME,
+            "needs Chromium and chromedriver (see `cargo xtask setup`)".into(),
+        );
     };
     // Our own capabilities file, so the browser is the one setup found; the runner itself
     // adds --headless and --no-sandbox.
@@ -281,18 +376,28 @@ fn wasm_stage(root: &Path, tools: &Tools) -> Stage {
          \"--disable-sync\"]}}}}\n",
         chrome.to_string_lossy()
     );
-    if let Err(e) = fs::create_dir_all(root.join("target/xtask")).and_then(|_| fs::write(&caps, text)) {
+    if let Err(e) =
+        fs::create_dir_all(root.join("target/xtask")).and_then(|_| fs::write(&caps, text))
+    {
         return not_run(NAME, format!("cannot write {}: {e}", caps.display()));
     }
     let mut cmd = Command::new("cargo");
-    cmd.args(["test", "--no-fail-fast", "--target", "wasm32-unknown-unknown"]);
+    cmd.args([
+        "test",
+        "--no-fail-fast",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
     for name in web_tests(&root.join("tests")) {
         cmd.args(["--test", &name]);
     }
     run_stage(
         NAME,
         cmd.current_dir(root)
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &tools.test_runner)
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                &tools.test_runner,
+            )
             .env("CHROMEDRIVER", driver)
             .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
@@ -308,7 +413,11 @@ pub fn web_tests(dir: &Path) -> Vec<String> {
             entries
                 .filter_map(|e| e.ok())
                 .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-                .filter_map(|n| n.strip_suffix(".rs").filter(|stem| stem.starts_with("web")).map(str::to_owned))
+                .filter_map(|n| {
+                    n.strip_suffix(".rs")
+                        .filter(|stem| stem.starts_with("web"))
+                        .map(str::to_owned)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -322,15 +431,26 @@ pub fn e2e_files(dir: &Path) -> Vec<PathBuf> {
     util::files_under(dir)
         .into_iter()
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             name.ends_with(".test.mjs") || name.ends_with(".test.js")
         })
+        .filter(|p| !p.components().any(|c| c.as_os_str() == "node_modules"))
         .collect()
 }
 
+/// The folders besides `tests/e2e/` whose Node test files (`*.test.mjs`) the E2E stage runs
+/// too: the demo server's tests (which want `dist/`), the bench's and shared tools' own.
+pub const OTHER_NODE_TESTS: [&str; 3] = ["www", "bench", "tools"];
+
 fn e2e_stage(root: &Path, tools: &Tools) -> Stage {
     const NAME: &str = "e2e (node --test, Chromium + dist/extension-e2e)";
-    let files = e2e_files(&root.join("tests/e2e"));
+    let mut files = e2e_files(&root.join("tests/e2e"));
+    for dir in OTHER_NODE_TESTS {
+        files.extend(e2e_files(&root.join(dir)));
+    }
     if files.is_empty() {
         return not_run(NAME, "no tests/e2e/*.test.mjs files".into());
     }
@@ -353,15 +473,46 @@ mod tests {
     #[test]
     fn cargo_result_line_counts_passed_failed_and_ignored() {
         let c = counts_in_line("test result: FAILED. 7 passed; 2 failed; 3 ignored; 0 measured; 1 filtered out; finished in 0.02s");
-        assert_eq!(c, Some(Counts { passed: 7, failed: 2, skipped: 3 }));
+        assert_eq!(
+            c,
+            Some(Counts {
+                passed: 7,
+                failed: 2,
+                skipped: 3
+            })
+        );
     }
 
     #[test]
     fn node_spec_summary_lines_are_counted_with_or_without_colour() {
-        assert_eq!(counts_in_line("ℹ pass 5"), Some(Counts { passed: 5, ..Counts::default() }));
-        assert_eq!(counts_in_line("\u{1b}[34mℹ fail 2\u{1b}[39m"), Some(Counts { failed: 2, ..Counts::default() }));
-        assert_eq!(counts_in_line("# cancelled 1"), Some(Counts { failed: 1, ..Counts::default() }));
-        assert_eq!(counts_in_line("ℹ skipped 4"), Some(Counts { skipped: 4, ..Counts::default() }));
+        assert_eq!(
+            counts_in_line("ℹ pass 5"),
+            Some(Counts {
+                passed: 5,
+                ..Counts::default()
+            })
+        );
+        assert_eq!(
+            counts_in_line("\u{1b}[34mℹ fail 2\u{1b}[39m"),
+            Some(Counts {
+                failed: 2,
+                ..Counts::default()
+            })
+        );
+        assert_eq!(
+            counts_in_line("# cancelled 1"),
+            Some(Counts {
+                failed: 1,
+                ..Counts::default()
+            })
+        );
+        assert_eq!(
+            counts_in_line("ℹ skipped 4"),
+            Some(Counts {
+                skipped: 4,
+                ..Counts::default()
+            })
+        );
     }
 
     #[test]
@@ -374,14 +525,35 @@ mod tests {
 
     #[test]
     fn summary_line_names_skipped_only_when_some_were() {
-        assert_eq!(summary_line(Counts { passed: 3, failed: 0, skipped: 0 }), "total: 3 passed, 0 failed");
-        assert_eq!(summary_line(Counts { passed: 3, failed: 1, skipped: 2 }), "total: 3 passed, 1 failed, 2 skipped");
+        assert_eq!(
+            summary_line(Counts {
+                passed: 3,
+                failed: 0,
+                skipped: 0
+            }),
+            "total: 3 passed, 0 failed"
+        );
+        assert_eq!(
+            summary_line(Counts {
+                passed: 3,
+                failed: 1,
+                skipped: 2
+            }),
+            "total: 3 passed, 1 failed, 2 skipped"
+        );
     }
 
     #[test]
-    fn only_accepts_the_three_stage_names() {
+    fn only_accepts_the_four_stage_names() {
         assert_eq!(parse_only(&[]), Ok(Only::All));
-        assert_eq!(parse_only(&["--only".into(), "wasm".into()]), Ok(Only::Wasm));
+        assert_eq!(
+            parse_only(&["--only".into(), "gates".into()]),
+            Ok(Only::Gates)
+        );
+        assert_eq!(
+            parse_only(&["--only".into(), "wasm".into()]),
+            Ok(Only::Wasm)
+        );
         assert!(parse_only(&["--only".into(), "all".into()]).is_err());
         assert!(parse_only(&["--fast".into()]).is_err());
     }
@@ -390,7 +562,13 @@ mod tests {
     fn every_tests_web_file_is_a_wasm_test_target() {
         let dir = std::env::temp_dir().join(format!("xtask-web-tests-{}", std::process::id()));
         fs::create_dir_all(&dir).expect("temporary directory");
-        for f in ["web.rs", "web_secrets.rs", "web_forms.rs", "forms_plan.rs", "webby.txt"] {
+        for f in [
+            "web.rs",
+            "web_secrets.rs",
+            "web_forms.rs",
+            "forms_plan.rs",
+            "webby.txt",
+        ] {
             fs::write(dir.join(f), "").expect("temporary directory");
         }
         assert_eq!(web_tests(&dir), ["web", "web_forms", "web_secrets"]);
@@ -401,11 +579,24 @@ mod tests {
     fn e2e_files_are_the_test_modules_only() {
         let dir = std::env::temp_dir().join(format!("xtask-e2e-files-{}", std::process::id()));
         fs::create_dir_all(dir.join("sub")).expect("temporary directory");
-        for f in ["a.test.mjs", "harness.mjs", "sub/b.test.mjs", "notes.md"] {
+        fs::create_dir_all(dir.join("node_modules/x")).expect("temporary directory");
+        for f in [
+            "a.test.mjs",
+            "harness.mjs",
+            "sub/b.test.mjs",
+            "notes.md",
+            "node_modules/x/c.test.js",
+        ] {
             fs::write(dir.join(f), "").expect("temporary directory");
         }
-        let names: Vec<_> = e2e_files(&dir).iter().map(|p| p.strip_prefix(&dir).expect("under dir").to_owned()).collect();
-        assert_eq!(names, [PathBuf::from("a.test.mjs"), PathBuf::from("sub/b.test.mjs")]);
+        let names: Vec<_> = e2e_files(&dir)
+            .iter()
+            .map(|p| p.strip_prefix(&dir).expect("under dir").to_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [PathBuf::from("a.test.mjs"), PathBuf::from("sub/b.test.mjs")]
+        );
         fs::remove_dir_all(&dir).expect("temporary directory");
     }
 }

@@ -51,7 +51,10 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
     if bytes.get(..4)? != b"\0asm" {
         return None;
     }
-    let mut out = Layout { tables: vec![], table_exports: vec![] };
+    let mut out = Layout {
+        tables: vec![],
+        table_exports: vec![],
+    };
     let mut at = 8;
     while at < bytes.len() {
         let id = bytes[at];
@@ -103,7 +106,8 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
                     let start = p;
                     let index = leb(bytes, &mut p)?;
                     if kind == 1 {
-                        out.table_exports.push((n, index, (p == start + 1).then_some(start)));
+                        out.table_exports
+                            .push((n, index, (p == start + 1).then_some(start)));
                     }
                 }
             }
@@ -129,7 +133,9 @@ pub fn repair_table_exports(original: &[u8], optimised: &mut [u8]) -> Option<usi
         if want == index {
             continue;
         }
-        let (Some(offset), true) = (offset, *want < 0x80) else { return None };
+        let (Some(offset), true) = (offset, *want < 0x80) else {
+            return None;
+        };
         optimised[*offset] = *want as u8;
         repaired += 1;
     }
