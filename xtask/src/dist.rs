@@ -36,8 +36,9 @@ impl List {
     }
 }
 
-/// One thing the manifest asks for, the feature that needs it, and what in the package's
-/// scripts shows the feature is still there (each string must appear in some `.js` file).
+/// One thing the manifest asks for, the feature that needs it, and what in the package shows
+/// the feature is still there (each string must appear in some file: a script, a page, the
+/// manifest).
 #[derive(Debug)]
 pub struct Need {
     pub permission: &'static str,
@@ -102,6 +103,13 @@ pub const PERMISSIONS: &[Need] = &[
                   clipboard still holds that secret, so it leaves alone what the user copied \
                   since; declined, it empties the clipboard whatever it holds",
         evidence: &["execCommand('paste')", "permissions: ['clipboardRead']"],
+    },
+    Need {
+        permission: "sidePanel",
+        list: List::Required,
+        feature: "the side panel (`side_panel` in the manifest): the setup checklist of the \
+                  console in the tab",
+        evidence: &["\"side_panel\""],
     },
     Need {
         permission: "http://*/*",
@@ -374,7 +382,7 @@ pub fn check(manifest: &Json, files: &[(String, Vec<u8>)], local_paths: &[String
 }
 
 /// Each permission in the manifest has a row in [`PERMISSIONS`] for the same list, each row is
-/// still asked for, and each row's evidence is in the scripts.
+/// still asked for, and each row's evidence is in the package.
 fn permission_problems(manifest: &Json, files: &[(String, Vec<u8>)]) -> Vec<String> {
     let mut problems = Vec::new();
     let listed = |list: List| -> Vec<String> {
@@ -403,11 +411,9 @@ fn permission_problems(manifest: &Json, files: &[(String, Vec<u8>)]) -> Vec<Stri
             }
         }
     }
-    let scripts: Vec<&[u8]> = files
-        .iter()
-        .filter(|(n, _)| n.ends_with(".js"))
-        .map(|(_, b)| b.as_slice())
-        .collect();
+    let manifest_text = manifest.pretty();
+    let mut texts: Vec<&[u8]> = files.iter().map(|(_, b)| b.as_slice()).collect();
+    texts.push(manifest_text.as_bytes());
     for need in PERMISSIONS {
         if !listed(need.list).iter().any(|p| p == need.permission) {
             problems.push(format!(
@@ -418,9 +424,9 @@ fn permission_problems(manifest: &Json, files: &[(String, Vec<u8>)]) -> Vec<Stri
             continue;
         }
         for evidence in need.evidence {
-            if !scripts.iter().any(|s| contains(s, evidence.as_bytes())) {
+            if !texts.iter().any(|s| contains(s, evidence.as_bytes())) {
                 problems.push(format!(
-                    "`{}`: no script has `{evidence}` any more; does the feature ({}) still need it?",
+                    "`{}`: no file of the package has `{evidence}` any more; does the feature ({}) still need it?",
                     need.permission,
                     squeeze(need.feature)
                 ));
@@ -540,7 +546,7 @@ mod tests {
         let (manifest, _) = package_files();
         assert!(permission_problems(&manifest, &[])
             .iter()
-            .all(|p| p.contains("no script has")));
+            .all(|p| p.contains("no file of the package has")));
         let mut more = manifest.clone();
         let mut asked: Vec<Json> = manifest
             .get("permissions")
