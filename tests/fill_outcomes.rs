@@ -3,7 +3,10 @@
 
 mod forms_support;
 
-use fapiao_helper::fill::{fill_outcomes, plan_fill, plan_undo, FillPlan, FillReport, Outcome, Purpose, StepAction, StepResult};
+use fapiao_helper::fill::{
+    fill_outcomes, plan_fill, plan_undo, FillPlan, FillReport, Outcome, Purpose, StepAction,
+    StepResult,
+};
 use fapiao_helper::i18n::Locale;
 use fapiao_helper::snapshot::{Control, ControlKind, LabelRule, Snapshot};
 use forms_support::*;
@@ -11,19 +14,39 @@ use proptest::prelude::*;
 
 fn plan_on(snapshot: &Snapshot, form: &str, with_secrets: bool, overwrite: &[&str]) -> FillPlan {
     let overwrite: Vec<String> = overwrite.iter().map(|s| s.to_string()).collect();
-    plan_fill(snapshot, form, None, &values(with_secrets), &overwrite, Locale::ZhCn).expect("plan")
+    plan_fill(
+        snapshot,
+        form,
+        None,
+        &values(with_secrets),
+        &overwrite,
+        Locale::ZhCn,
+    )
+    .expect("plan")
 }
 
 fn outcomes(report: &FillReport) -> Vec<(String, Outcome)> {
-    report.rows.iter().map(|r| (r.field.clone(), r.outcome)).collect()
+    report
+        .rows
+        .iter()
+        .map(|r| (r.field.clone(), r.outcome))
+        .collect()
 }
 
 fn outcome(report: &FillReport, field: &str) -> Option<Outcome> {
-    report.rows.iter().find(|r| r.field == field).map(|r| r.outcome)
+    report
+        .rows
+        .iter()
+        .find(|r| r.field == field)
+        .map(|r| r.outcome)
 }
 
 fn code(report: &FillReport, field: &str) -> Option<String> {
-    report.rows.iter().find(|r| r.field == field).map(|r| r.code.clone())
+    report
+        .rows
+        .iter()
+        .find(|r| r.field == field)
+        .map(|r| r.code.clone())
 }
 
 fn results(json: serde_json::Value) -> Vec<StepResult> {
@@ -33,7 +56,13 @@ fn results(json: serde_json::Value) -> Vec<StepResult> {
 /// The lookup offers the near miss first, as Kingdee's list does when sorted by code.
 fn callback_sim(snapshot: Snapshot) -> SimulatedPage {
     let mut sim = SimulatedPage::new(snapshot);
-    sim.lookup_options.insert("k1-app".into(), vec!["invoiceupload2 第三方发票上传2".into(), "invoiceupload 第三方发票上传".into()]);
+    sim.lookup_options.insert(
+        "k1-app".into(),
+        vec![
+            "invoiceupload2 第三方发票上传2".into(),
+            "invoiceupload 第三方发票上传".into(),
+        ],
+    );
     sim
 }
 
@@ -43,8 +72,16 @@ fn a_full_fill_reports_filled_for_every_field_that_stuck() {
     let plan = plan_on(&sim.snapshot, "发票回调配置", true, &[]);
     let results = sim.run(&plan);
     let report = fill_outcomes(&plan, &results, Locale::ZhCn);
-    assert!(report.rows.iter().all(|r| r.outcome == Outcome::Filled), "{:?}", outcomes(&report));
-    assert_eq!(sim.control("k1-app").value, "invoiceupload 第三方发票上传", "the exact code, not the near miss");
+    assert!(
+        report.rows.iter().all(|r| r.outcome == Outcome::Filled),
+        "{:?}",
+        outcomes(&report)
+    );
+    assert_eq!(
+        sim.control("k1-app").value,
+        "invoiceupload 第三方发票上传",
+        "the exact code, not the near miss"
+    );
     assert_eq!(sim.control("k1-url").value, PREFIX);
     assert_eq!(report.purpose, Purpose::Fill);
 }
@@ -80,12 +117,26 @@ fn a_value_the_framework_reverted_is_failed_did_not_stick() {
 #[test]
 fn a_lookup_with_only_near_misses_fails_naming_the_code_and_the_sync_hint() {
     let mut sim = SimulatedPage::new(callback_page().snapshot());
-    sim.lookup_options.insert("k1-app".into(), vec!["invoiceupload2 第三方发票上传2".into()]);
+    sim.lookup_options.insert(
+        "k1-app".into(),
+        vec!["invoiceupload2 第三方发票上传2".into()],
+    );
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);
     let report = fill_outcomes(&plan, &sim.run(&plan), Locale::ZhCn);
-    let row = report.rows.iter().find(|r| r.field == "第三方应用").expect("row");
-    assert_eq!((row.outcome, row.code.as_str()), (Outcome::Failed, "no-match"));
-    assert!(row.message.contains("invoiceupload") && row.message.contains("同步应用"), "{}", row.message);
+    let row = report
+        .rows
+        .iter()
+        .find(|r| r.field == "第三方应用")
+        .expect("row");
+    assert_eq!(
+        (row.outcome, row.code.as_str()),
+        (Outcome::Failed, "no-match")
+    );
+    assert!(
+        row.message.contains("invoiceupload") && row.message.contains("同步应用"),
+        "{}",
+        row.message
+    );
     assert!(sim.control("k1-app").value.is_empty());
 }
 
@@ -118,10 +169,15 @@ fn a_lookup_that_ended_on_the_near_miss_did_not_stick() {
     let plan = plan_on(&callback_page().snapshot(), "发票回调配置", false, &[]);
     let report = fill_outcomes(
         &plan,
-        &results(serde_json::json!([{ "controlId": "k1-app", "ok": true, "readBack": "invoiceupload2 第三方发票上传2" }])),
+        &results(
+            serde_json::json!([{ "controlId": "k1-app", "ok": true, "readBack": "invoiceupload2 第三方发票上传2" }]),
+        ),
         Locale::ZhCn,
     );
-    assert_eq!(code(&report, "第三方应用").as_deref(), Some("did-not-stick"));
+    assert_eq!(
+        code(&report, "第三方应用").as_deref(),
+        Some("did-not-stick")
+    );
 }
 
 #[test]
@@ -135,10 +191,20 @@ fn missing_results_and_executor_errors_map_to_failed_with_their_reason() {
         ])),
         Locale::ZhCn,
     );
-    assert_eq!(code(&report, "请求地址").as_deref(), Some("control-missing"));
-    assert_eq!(code(&report, "数据中心id").as_deref(), Some("executor-error"));
+    assert_eq!(
+        code(&report, "请求地址").as_deref(),
+        Some("control-missing")
+    );
+    assert_eq!(
+        code(&report, "数据中心id").as_deref(),
+        Some("executor-error")
+    );
     assert_eq!(code(&report, "第三方应用").as_deref(), Some("no-result"));
-    assert!(report.rows.iter().take(3).all(|r| r.outcome == Outcome::Failed));
+    assert!(report
+        .rows
+        .iter()
+        .take(3)
+        .all(|r| r.outcome == Outcome::Failed));
 }
 
 #[test]
@@ -152,18 +218,42 @@ fn rows_without_steps_keep_the_plans_outcome() {
     let report = fill_outcomes(&plan, &sim.run(&plan), Locale::ZhCn);
     assert_eq!(outcome(&report, "请求地址"), Some(Outcome::Conflict));
     assert_eq!(outcome(&report, "数据中心id"), Some(Outcome::Unchanged));
-    assert_eq!(sim.control("k1-url").value, "https://elsewhere/ierp/", "a conflict is left alone");
+    assert_eq!(
+        sim.control("k1-url").value,
+        "https://elsewhere/ierp/",
+        "a conflict is left alone"
+    );
 }
 
 #[test]
 fn outcome_rows_serialise_with_the_bars_outcome_names() {
-    let mut sim = callback_sim(page().with(text("x", "请求地址").value("https://other/")).with_all(callback_controls("k1").split_off(1)).snapshot());
+    let mut sim = callback_sim(
+        page()
+            .with(text("x", "请求地址").value("https://other/"))
+            .with_all(callback_controls("k1").split_off(1))
+            .snapshot(),
+    );
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);
     let report = fill_outcomes(&plan, &sim.run(&plan), Locale::ZhCn);
     let json = serde_json::to_value(&report).expect("json");
-    let names: Vec<String> = json["rows"].as_array().expect("rows").iter().map(|r| r["outcome"].as_str().unwrap_or("?").to_string()).collect();
-    assert_eq!(names, ["conflict", "filled", "filled", "no-value", "no-value"]);
-    let allowed = ["filled", "unchanged", "conflict", "no-value", "not-found", "failed"];
+    let names: Vec<String> = json["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap_or("?").to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["conflict", "filled", "filled", "no-value", "no-value"]
+    );
+    let allowed = [
+        "filled",
+        "unchanged",
+        "conflict",
+        "no-value",
+        "not-found",
+        "failed",
+    ];
     assert!(names.iter().all(|n| allowed.contains(&n.as_str())));
 }
 
@@ -173,7 +263,8 @@ fn no_secret_appears_in_outcomes_or_undo_rows_even_when_a_secret_failed() {
     sim.stubborn.push("k1-pwd".into());
     let plan = plan_on(&sim.snapshot, "发票回调配置", true, &[]);
     let results = sim.run(&plan);
-    let report = serde_json::to_string(&fill_outcomes(&plan, &results, Locale::ZhCn)).expect("json");
+    let report =
+        serde_json::to_string(&fill_outcomes(&plan, &results, Locale::ZhCn)).expect("json");
     assert!(!report.contains(KEY) && !report.contains(GATEWAY));
     assert!(report.contains("did-not-stick"));
     let undo = plan_undo(&plan, &results, Locale::En);
@@ -184,7 +275,11 @@ fn no_secret_appears_in_outcomes_or_undo_rows_even_when_a_secret_failed() {
 // --- undo -------------------------------------------------------------------------------------
 
 fn values_of(snapshot: &Snapshot) -> Vec<(String, String, bool)> {
-    snapshot.controls.iter().map(|c| (c.id.clone(), c.value.clone(), c.checked)).collect()
+    snapshot
+        .controls
+        .iter()
+        .map(|c| (c.id.clone(), c.value.clone(), c.checked))
+        .collect()
 }
 
 #[test]
@@ -198,13 +293,21 @@ fn undo_after_a_fill_restores_exactly_what_the_page_held() {
     assert_ne!(values_of(&sim.snapshot), before);
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
     assert_eq!(undo.purpose, Purpose::Undo);
-    assert_eq!(undo.steps.first().map(|s| s.field.as_str()), Some("网关"), "undone in reverse order");
+    assert_eq!(
+        undo.steps.first().map(|s| s.field.as_str()),
+        Some("网关"),
+        "undone in reverse order"
+    );
     let app = undo.step("第三方应用").expect("lookup undo");
     assert_eq!(app.action, StepAction::Clear, "the lookup was empty before");
     let undo_results = sim.run(&undo);
     assert_eq!(values_of(&sim.snapshot), before);
     let report = fill_outcomes(&undo, &undo_results, Locale::ZhCn);
-    assert!(report.rows.iter().all(|r| r.outcome == Outcome::Filled), "{:?}", outcomes(&report));
+    assert!(
+        report.rows.iter().all(|r| r.outcome == Outcome::Filled),
+        "{:?}",
+        outcomes(&report)
+    );
     assert_eq!(code(&report, "数据中心id").as_deref(), Some("restored"));
 }
 
@@ -215,16 +318,30 @@ fn undo_brings_back_the_spaces_around_a_value_the_fill_rewrote_trimmed() {
     controls[1] = controls[1].clone().value(&padded);
     let mut sim = callback_sim(page().with_all(controls).snapshot());
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);
-    let step = plan.step("数据中心id").expect("the padded id is rewritten trimmed");
+    let step = plan
+        .step("数据中心id")
+        .expect("the padded id is rewritten trimmed");
     assert_eq!(step.value.as_ref().map(|v| v.as_str()), Some(ACCOUNT_ID));
-    assert_eq!(step.previous.as_ref().map(|v| v.as_str()), Some(padded.as_str()));
+    assert_eq!(
+        step.previous.as_ref().map(|v| v.as_str()),
+        Some(padded.as_str())
+    );
     let results = sim.run(&plan);
     assert_eq!(sim.control("k1-acct").value, ACCOUNT_ID);
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
-    let back = undo.step("数据中心id").expect("a change of spacing alone is still a change to undo");
-    assert_eq!(back.value.as_ref().map(|v| v.as_str()), Some(padded.as_str()));
+    let back = undo
+        .step("数据中心id")
+        .expect("a change of spacing alone is still a change to undo");
+    assert_eq!(
+        back.value.as_ref().map(|v| v.as_str()),
+        Some(padded.as_str())
+    );
     sim.run(&undo);
-    assert_eq!(sim.control("k1-acct").value, padded, "exactly, spaces included");
+    assert_eq!(
+        sim.control("k1-acct").value,
+        padded,
+        "exactly, spaces included"
+    );
 }
 
 #[test]
@@ -249,13 +366,28 @@ fn undo_touches_nothing_the_fill_did_not_change() {
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &[]);
     let results = sim.run(&plan);
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
-    assert!(undo.step("请求地址").is_none(), "a conflict was never touched");
+    assert!(
+        undo.step("请求地址").is_none(),
+        "a conflict was never touched"
+    );
     assert!(undo.step("第三方应用").is_some());
-    let rows: Vec<(String, Option<String>)> = undo.rows.iter().map(|r| (r.field.clone(), r.code.clone())).collect();
-    assert_eq!(rows[0], ("请求地址".to_string(), Some("untouched".to_string())));
+    let rows: Vec<(String, Option<String>)> = undo
+        .rows
+        .iter()
+        .map(|r| (r.field.clone(), r.code.clone()))
+        .collect();
+    assert_eq!(
+        rows[0],
+        ("请求地址".to_string(), Some("untouched".to_string()))
+    );
     // The stubborn field's step ran but the page still holds what it held: nothing to undo.
     assert!(undo.step("数据中心id").is_none());
-    assert_eq!(undo.row("数据中心id").and_then(|r| r.code.clone()).as_deref(), Some("untouched"));
+    assert_eq!(
+        undo.row("数据中心id")
+            .and_then(|r| r.code.clone())
+            .as_deref(),
+        Some("untouched")
+    );
 }
 
 fn radio(id: &str, text: &str, checked: bool) -> Control {
@@ -267,10 +399,15 @@ fn radio(id: &str, text: &str, checked: bool) -> Control {
 }
 
 fn auth_snapshot(yes_checked: bool, select: Option<Control>) -> Snapshot {
-    let page = page().heading("发票云授权配置").with(text("u", "url")).with(text("i", "Client id"));
+    let page = page()
+        .heading("发票云授权配置")
+        .with(text("u", "url"))
+        .with(text("i", "Client id"));
     match select {
         Some(select) => page.with(select),
-        None => page.with(radio("yes", "是", yes_checked)).with(radio("no", "否", false)),
+        None => page
+            .with(radio("yes", "是", yes_checked))
+            .with(radio("no", "否", false)),
     }
     .snapshot()
 }
@@ -281,7 +418,13 @@ fn undo_of_a_radio_overwrite_rechecks_the_radio_chosen_before() {
     let plan = plan_on(&sim.snapshot, "发票云授权配置", false, &["是否使用原授权"]);
     let results = sim.run(&plan);
     assert!(sim.control("no").checked && !sim.control("yes").checked);
-    assert_eq!(outcome(&fill_outcomes(&plan, &results, Locale::ZhCn), "是否使用原授权"), Some(Outcome::Filled));
+    assert_eq!(
+        outcome(
+            &fill_outcomes(&plan, &results, Locale::ZhCn),
+            "是否使用原授权"
+        ),
+        Some(Outcome::Filled)
+    );
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
     sim.run(&undo);
     assert!(sim.control("yes").checked && !sim.control("no").checked);
@@ -294,8 +437,16 @@ fn undo_cannot_unchoose_a_radio_when_none_was_chosen_and_says_so() {
     let results = sim.run(&plan);
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
     assert!(undo.step("是否使用原授权").is_none());
-    assert_eq!(undo.row("是否使用原授权").and_then(|r| r.code.clone()).as_deref(), Some("cannot-restore"));
-    assert_eq!(undo.row("是否使用原授权").and_then(|r| r.outcome), Some(Outcome::Failed));
+    assert_eq!(
+        undo.row("是否使用原授权")
+            .and_then(|r| r.code.clone())
+            .as_deref(),
+        Some("cannot-restore")
+    );
+    assert_eq!(
+        undo.row("是否使用原授权").and_then(|r| r.outcome),
+        Some(Outcome::Failed)
+    );
 }
 
 #[test]
@@ -307,11 +458,23 @@ fn undo_of_a_native_select_goes_back_to_the_previous_option() {
     let plan = plan_on(&sim.snapshot, "发票云授权配置", false, &["是否使用原授权"]);
     let results = sim.run(&plan);
     assert_eq!(sim.control("o").value, "0");
-    assert_eq!(outcome(&fill_outcomes(&plan, &results, Locale::ZhCn), "是否使用原授权"), Some(Outcome::Filled));
+    assert_eq!(
+        outcome(
+            &fill_outcomes(&plan, &results, Locale::ZhCn),
+            "是否使用原授权"
+        ),
+        Some(Outcome::Filled)
+    );
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
     let undo_results = sim.run(&undo);
     assert_eq!(sim.control("o").value, "1");
-    assert_eq!(outcome(&fill_outcomes(&undo, &undo_results, Locale::ZhCn), "是否使用原授权"), Some(Outcome::Filled));
+    assert_eq!(
+        outcome(
+            &fill_outcomes(&undo, &undo_results, Locale::ZhCn),
+            "是否使用原授权"
+        ),
+        Some(Outcome::Filled)
+    );
 }
 
 #[test]
@@ -336,16 +499,28 @@ fn undo_with_a_lookup_that_held_another_entry_looks_it_up_again() {
     let mut controls = callback_controls("k1");
     controls[2] = controls[2].clone().value("otherapp 其他应用");
     let mut sim = callback_sim(page().with_all(controls).snapshot());
-    sim.lookup_options.get_mut("k1-app").expect("options").push("otherapp 其他应用".into());
+    sim.lookup_options
+        .get_mut("k1-app")
+        .expect("options")
+        .push("otherapp 其他应用".into());
     let plan = plan_on(&sim.snapshot, "发票回调配置", false, &["第三方应用"]);
     let results = sim.run(&plan);
     assert_eq!(sim.control("k1-app").value, "invoiceupload 第三方发票上传");
     let undo = plan_undo(&plan, &results, Locale::ZhCn);
     let step = undo.step("第三方应用").expect("undo step");
-    assert_eq!((step.action, step.match_text.as_deref()), (StepAction::Lookup, Some("otherapp 其他应用")));
+    assert_eq!(
+        (step.action, step.match_text.as_deref()),
+        (StepAction::Lookup, Some("otherapp 其他应用"))
+    );
     let undo_results = sim.run(&undo);
     assert_eq!(sim.control("k1-app").value, "otherapp 其他应用");
-    assert_eq!(outcome(&fill_outcomes(&undo, &undo_results, Locale::ZhCn), "第三方应用"), Some(Outcome::Filled));
+    assert_eq!(
+        outcome(
+            &fill_outcomes(&undo, &undo_results, Locale::ZhCn),
+            "第三方应用"
+        ),
+        Some(Outcome::Filled)
+    );
 }
 
 proptest! {

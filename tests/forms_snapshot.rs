@@ -74,8 +74,17 @@ fn nulls_numbers_and_junk_items_read_as_defaults_or_are_dropped() {
     )
     .expect("reads");
     assert_eq!(snapshot.title, "42");
-    assert_eq!(snapshot.headings.len(), 2, "strings and objects kept, null and numbers dropped: {:?}", snapshot.headings);
-    assert_eq!(snapshot.controls.len(), 1, "items without an id are dropped");
+    assert_eq!(
+        snapshot.headings.len(),
+        2,
+        "strings and objects kept, null and numbers dropped: {:?}",
+        snapshot.headings
+    );
+    assert_eq!(
+        snapshot.controls.len(),
+        1,
+        "items without an id are dropped"
+    );
     let control = &snapshot.controls[0];
     assert_eq!(control.id, "12");
     assert!(control.checked && control.disabled && control.visible);
@@ -88,14 +97,24 @@ fn nulls_numbers_and_junk_items_read_as_defaults_or_are_dropped() {
 #[test]
 fn a_snapshot_that_is_not_an_object_is_an_error_not_a_panic() {
     for text in ["", "null", "[]", "\"x\"", "{", "1e999999"] {
-        assert!(Snapshot::from_json(text).is_err() || text == "[]", "{text:?}");
+        assert!(
+            Snapshot::from_json(text).is_err() || text == "[]",
+            "{text:?}"
+        );
     }
 }
 
 #[test]
 fn debug_output_of_a_snapshot_never_shows_control_or_text_values() {
-    let mut snapshot = page().with(control("p", ControlKind::Password).value(KEY)).snapshot();
-    snapshot.texts.push(fapiao_helper::snapshot::TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t".into(), ..Default::default() });
+    let mut snapshot = page()
+        .with(control("p", ControlKind::Password).value(KEY))
+        .snapshot();
+    snapshot.texts.push(fapiao_helper::snapshot::TextItem {
+        label: "x-acgw-identity".into(),
+        value: GATEWAY.into(),
+        id: "t".into(),
+        ..Default::default()
+    });
     let debug = format!("{snapshot:?}");
     assert!(!debug.contains(KEY) && !debug.contains(GATEWAY));
 }
@@ -115,13 +134,21 @@ fn a_huge_snapshot_is_capped_and_still_recognised_quickly() {
     let recognition = recognise(&snapshot);
     assert_eq!(recognition.forms.len(), 1);
     // Generous: a debug build on a shared machine; the release WASM is far faster.
-    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
 fn a_label_longer_than_any_label_is_ignored() {
     let long = format!("请求地址{}", "很长的说明".repeat(40));
-    let snapshot = page().heading("发票回调配置").with(text("a", &long)).with(text("b", "数据中心id")).snapshot();
+    let snapshot = page()
+        .heading("发票回调配置")
+        .with(text("a", &long))
+        .with(text("b", "数据中心id"))
+        .snapshot();
     assert!(recognise(&snapshot).forms.is_empty());
 }
 
@@ -130,10 +157,28 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         prop::sample::select(vec![
-            "text", "lookup", "radio", "checkbox", "select", "password", "form-item", "label-for", "placeholder", "请求地址",
-            "数据中心id", "第三方应用", "第三方应用密码", "网关", "发票回调配置", "k1", "c1", "",
+            "text",
+            "lookup",
+            "radio",
+            "checkbox",
+            "select",
+            "password",
+            "form-item",
+            "label-for",
+            "placeholder",
+            "请求地址",
+            "数据中心id",
+            "第三方应用",
+            "第三方应用密码",
+            "网关",
+            "发票回调配置",
+            "k1",
+            "c1",
+            "",
         ])
         .prop_map(|s| json!(s)),
         "\\PC{0,12}".prop_map(Value::String),
@@ -144,14 +189,33 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
             prop::collection::vec(
                 (
                     prop::sample::select(vec![
-                        "id", "kind", "labels", "rule", "text", "value", "container", "containers", "name", "options",
-                        "selected", "checked", "disabled", "readOnly", "visible", "controls", "headings", "texts", "title",
+                        "id",
+                        "kind",
+                        "labels",
+                        "rule",
+                        "text",
+                        "value",
+                        "container",
+                        "containers",
+                        "name",
+                        "options",
+                        "selected",
+                        "checked",
+                        "disabled",
+                        "readOnly",
+                        "visible",
+                        "controls",
+                        "headings",
+                        "texts",
+                        "title",
                     ]),
                     inner
                 ),
                 0..8
             )
-            .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            .prop_map(|pairs| Value::Object(
+                pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+            )),
         ]
     })
 }

@@ -19,7 +19,15 @@ fn colon_suffixes_full_width_and_ascii_are_dropped() {
 
 #[test]
 fn required_marks_at_either_edge_are_dropped() {
-    for raw in ["* 请求地址", "*请求地址", "请求地址 *", "＊请求地址", "请求地址*：", "* 请求地址 :", "✱ 请求地址"] {
+    for raw in [
+        "* 请求地址",
+        "*请求地址",
+        "请求地址 *",
+        "＊请求地址",
+        "请求地址*：",
+        "* 请求地址 :",
+        "✱ 请求地址",
+    ] {
         assert_eq!(clean_label(raw), "请求地址", "{raw:?}");
     }
 }
@@ -39,7 +47,15 @@ fn zero_width_characters_vanish() {
 
 #[test]
 fn wrapping_brackets_of_every_kind_are_unwrapped() {
-    for raw in ["【请求地址】", "[请求地址]", "（请求地址）", "(请求地址)", "〖请求地址〗", "「请求地址」", "【请求地址】："] {
+    for raw in [
+        "【请求地址】",
+        "[请求地址]",
+        "（请求地址）",
+        "(请求地址)",
+        "〖请求地址〗",
+        "「请求地址」",
+        "【请求地址】：",
+    ] {
         assert_eq!(clean_label(raw), "请求地址", "{raw:?}");
     }
 }
@@ -76,26 +92,46 @@ fn a_label_containing_a_field_label_does_not_match_it() {
     assert_eq!(matches("第三方应用密码", "第三方应用", &[]), None);
     assert_eq!(matches("第三方应用", "第三方应用密码", &[]), None);
     assert_eq!(matches("网关地址", "网关", &[]), None);
-    assert_eq!(matches("EAS数据中心编码", "数据中心id", &["数据中心"]), None);
+    assert_eq!(
+        matches("EAS数据中心编码", "数据中心id", &["数据中心"]),
+        None
+    );
 }
 
 #[test]
 fn exact_beats_synonym_beats_core() {
-    assert_eq!(matches("请求地址：", "请求地址", &["Request URL"]), Some(MatchQuality::Exact));
-    assert_eq!(matches("Request URL:", "请求地址", &["Request URL"]), Some(MatchQuality::Synonym));
-    assert_eq!(matches("Client id（授权码）", "Client id", &[]), Some(MatchQuality::Core));
-    assert!(MatchQuality::Exact > MatchQuality::Synonym && MatchQuality::Synonym > MatchQuality::Core);
+    assert_eq!(
+        matches("请求地址：", "请求地址", &["Request URL"]),
+        Some(MatchQuality::Exact)
+    );
+    assert_eq!(
+        matches("Request URL:", "请求地址", &["Request URL"]),
+        Some(MatchQuality::Synonym)
+    );
+    assert_eq!(
+        matches("Client id（授权码）", "Client id", &[]),
+        Some(MatchQuality::Core)
+    );
+    assert!(
+        MatchQuality::Exact > MatchQuality::Synonym && MatchQuality::Synonym > MatchQuality::Core
+    );
 }
 
 #[test]
 fn a_placeholder_lead_in_is_a_core_only_for_placeholders() {
     let synonyms: Vec<String> = Vec::new();
     let placeholder = LabelKeys::new("请输入请求地址", true);
-    assert_eq!(placeholder.matches(&label_key("请求地址"), &synonyms), Some(MatchQuality::Core));
+    assert_eq!(
+        placeholder.matches(&label_key("请求地址"), &synonyms),
+        Some(MatchQuality::Core)
+    );
     let caption = LabelKeys::new("请输入请求地址", false);
     assert_eq!(caption.matches(&label_key("请求地址"), &synonyms), None);
     let english = LabelKeys::new("Enter request URL…", true);
-    assert_eq!(english.matches(&label_key("请求地址"), &[label_key("Request URL")]), Some(MatchQuality::Core));
+    assert_eq!(
+        english.matches(&label_key("请求地址"), &[label_key("Request URL")]),
+        Some(MatchQuality::Core)
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! The WASM surface of issue 4, exercised in headless Chromium through wasm-bindgen-test:
-//! what the service worker and the popup actually receive (plain JS objects, string ids,
-//! localised `Error`s with a `code`).
+//! The WASM surface of the console context (`src/wasm/context.rs`), exercised in headless
+//! Chromium through wasm-bindgen-test: what the service worker and the popup actually receive
+//! (plain JS objects, string ids, localised `Error`s with a `code`).
 #![cfg(target_arch = "wasm32")]
 
 use fapiao_helper::wasm::context::{console_context, observe_user_language, popup_status};

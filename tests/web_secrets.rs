@@ -1,4 +1,4 @@
-//! The WASM surface of issue 6 (`src/wasm/secrets.rs`), exercised in headless Chromium through
+//! The WASM surface of the secrets (`src/wasm/secrets.rs`), exercised in headless Chromium through
 //! wasm-bindgen-test: the generated key comes from `crypto.getRandomValues` and has the contract's
 //! shape, records and decisions are plain objects with camelCase fields, refusals are localised,
 //! masks show at most the last four characters, and no answer but the session record itself
@@ -6,9 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use fapiao_helper::wasm::secrets::{
-    check_gateway, check_user_key, cross_console_grant, generate_access_token_key, mask_secret, release_decision,
-    remember_gateway, remember_generated_key, remember_user_key, secret_lifetime, secret_scope, secret_storage_key,
-    secret_targets,
+    check_gateway, check_user_key, cross_console_grant, generate_access_token_key, mask_secret,
+    release_decision, remember_gateway, remember_generated_key, remember_user_key, secret_lifetime,
+    secret_scope, secret_storage_key, secret_targets,
 };
 use fapiao_helper::wasm::set_locale;
 use js_sys::{Array, Function, Object, Reflect, JSON};
@@ -29,7 +29,10 @@ fn js(json: &str) -> JsValue {
 }
 
 fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+    JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -47,7 +50,12 @@ fn number(object: &JsValue, key: &str) -> f64 {
 fn keys(object: &JsValue) -> Vec<String> {
     let mut keys: Vec<String> = object
         .dyn_ref::<Object>()
-        .map(|o| Object::keys(o).iter().filter_map(|k| k.as_string()).collect())
+        .map(|o| {
+            Object::keys(o)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect()
+        })
         .unwrap_or_default();
     keys.sort();
     keys
@@ -55,7 +63,8 @@ fn keys(object: &JsValue) -> Vec<String> {
 
 fn is_plain_object(value: &JsValue) -> bool {
     value.is_object()
-        && JsValue::from(Object::get_prototype_of(value)) == JsValue::from(Object::get_prototype_of(&Object::new()))
+        && JsValue::from(Object::get_prototype_of(value))
+            == JsValue::from(Object::get_prototype_of(&Object::new()))
 }
 
 fn ok(result: Result<JsValue, JsValue>) -> JsValue {
@@ -67,13 +76,23 @@ fn thrown<T: std::fmt::Debug>(result: Result<T, JsValue>) -> (String, String) {
         Ok(value) => panic!("expected a throw, got {value:?}"),
         Err(error) => error,
     };
-    assert!(error.is_instance_of::<js_sys::Error>(), "{error:?} is an Error");
-    (text(&error, "message").unwrap_or_default(), text(&error, "code").unwrap_or_default())
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "{error:?} is an Error"
+    );
+    (
+        text(&error, "message").unwrap_or_default(),
+        text(&error, "code").unwrap_or_default(),
+    )
 }
 
 fn origin(frame_origin: &str, top_url: &str, ttl_minutes: Option<f64>) -> JsValue {
-    let ttl = ttl_minutes.map(|t| format!(r#","ttlMinutes":{t}"#)).unwrap_or_default();
-    js(&format!(r#"{{"frameOrigin":"{frame_origin}","topUrl":"{top_url}","nowMs":{NOW}{ttl}}}"#))
+    let ttl = ttl_minutes
+        .map(|t| format!(r#","ttlMinutes":{t}"#))
+        .unwrap_or_default();
+    js(&format!(
+        r#"{{"frameOrigin":"{frame_origin}","topUrl":"{top_url}","nowMs":{NOW}{ttl}}}"#
+    ))
 }
 
 fn is_key_shaped(key: &str) -> bool {
@@ -85,7 +104,8 @@ struct CryptoOverride(JsValue);
 
 impl CryptoOverride {
     fn new(body: &str) -> CryptoOverride {
-        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).unwrap_or(JsValue::UNDEFINED);
+        let crypto =
+            Reflect::get(&js_sys::global(), &"crypto".into()).unwrap_or(JsValue::UNDEFINED);
         let replacement = Function::new_with_args("a", body);
         assert!(Reflect::set(&crypto, &"getRandomValues".into(), &replacement).unwrap_or(false));
         CryptoOverride(crypto)
@@ -112,11 +132,15 @@ fn generated_keys_are_32_letters_and_digits_and_differ_between_calls() {
 #[wasm_bindgen_test]
 fn the_key_is_made_from_the_bytes_crypto_get_random_values_gives() {
     let key = {
-        let _zeros = CryptoOverride::new("globalThis.__randomCalls = (globalThis.__randomCalls || 0) + 1; a.fill(0); return a;");
+        let _zeros = CryptoOverride::new(
+            "globalThis.__randomCalls = (globalThis.__randomCalls || 0) + 1; a.fill(0); return a;",
+        );
         generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"))
     };
     assert_eq!(key, "A".repeat(32), "byte 0 is the alphabet's first letter");
-    let calls = Reflect::get(&js_sys::global(), &"__randomCalls".into()).ok().and_then(|v| v.as_f64());
+    let calls = Reflect::get(&js_sys::global(), &"__randomCalls".into())
+        .ok()
+        .and_then(|v| v.as_f64());
     assert_eq!(calls, Some(1.0));
     // Restored: real randomness again.
     let after = generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"));
@@ -143,9 +167,24 @@ fn a_remembered_generated_key_is_a_session_record_bound_to_its_console() {
     let made = ok(remember_generated_key(origin(ORIGIN, CONSOLE, Some(5.0))));
     assert!(is_plain_object(&made));
     assert_eq!(get(&made, "ok").as_bool(), Some(true));
-    assert_eq!(text(&made, "key").as_deref(), Some(&*format!("secret:accessTokenKey:{PREFIX}")));
+    assert_eq!(
+        text(&made, "key").as_deref(),
+        Some(&*format!("secret:accessTokenKey:{PREFIX}"))
+    );
     let record = get(&made, "record");
-    assert_eq!(keys(&record), ["allowedPrefixes", "createdAt", "expiresAt", "kind", "masked", "origin", "prefix", "value"]);
+    assert_eq!(
+        keys(&record),
+        [
+            "allowedPrefixes",
+            "createdAt",
+            "expiresAt",
+            "kind",
+            "masked",
+            "origin",
+            "prefix",
+            "value"
+        ]
+    );
     assert_eq!(text(&record, "kind").as_deref(), Some("accessTokenKey"));
     assert_eq!(text(&record, "origin").as_deref(), Some(ORIGIN));
     assert_eq!(text(&record, "prefix").as_deref(), Some(PREFIX));
@@ -154,26 +193,51 @@ fn a_remembered_generated_key_is_a_session_record_bound_to_its_console() {
     let masked = text(&record, "masked").unwrap_or_default();
     assert_eq!(masked, format!("••••{}", &value[28..]));
     assert_eq!(number(&record, "createdAt"), NOW);
-    assert_eq!(number(&record, "expiresAt") - number(&record, "createdAt"), 5.0 * 60_000.0);
-    let default = get(&ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))), "record");
-    assert_eq!(number(&default, "expiresAt") - number(&default, "createdAt"), 30.0 * 60_000.0);
+    assert_eq!(
+        number(&record, "expiresAt") - number(&record, "createdAt"),
+        5.0 * 60_000.0
+    );
+    let default = get(
+        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
+        "record",
+    );
+    assert_eq!(
+        number(&default, "expiresAt") - number(&default, "createdAt"),
+        30.0 * 60_000.0
+    );
 }
 
 #[wasm_bindgen_test]
 fn a_frame_of_another_origin_is_refused_in_the_users_language_without_a_value() {
     set_locale("zh-CN");
-    let refused = ok(remember_generated_key(origin("http://localhost:8080", CONSOLE, None)));
+    let refused = ok(remember_generated_key(origin(
+        "http://localhost:8080",
+        CONSOLE,
+        None,
+    )));
     assert_eq!(keys(&refused), ["code", "message", "ok"]);
     assert_eq!(get(&refused, "ok").as_bool(), Some(false));
-    assert_eq!(text(&refused, "code").as_deref(), Some("secret-frame-other-origin"));
-    assert!(text(&refused, "message").unwrap_or_default().contains("其他站点"));
+    assert_eq!(
+        text(&refused, "code").as_deref(),
+        Some("secret-frame-other-origin")
+    );
+    assert!(text(&refused, "message")
+        .unwrap_or_default()
+        .contains("其他站点"));
     set_locale("en");
     let refused = ok(remember_gateway(
-        js(&format!(r#"[{{"label":"x-acgw-identity","value":"{GATEWAY}"}}]"#)),
+        js(&format!(
+            r#"[{{"label":"x-acgw-identity","value":"{GATEWAY}"}}]"#
+        )),
         origin("null", CONSOLE, None),
     ));
-    assert_eq!(text(&refused, "code").as_deref(), Some("secret-frame-other-origin"));
-    assert!(text(&refused, "message").unwrap_or_default().contains("another site"));
+    assert_eq!(
+        text(&refused, "code").as_deref(),
+        Some("secret-frame-other-origin")
+    );
+    assert!(text(&refused, "message")
+        .unwrap_or_default()
+        .contains("another site"));
     assert!(!stringify(&refused).contains(GATEWAY));
     set_locale("zh-CN");
 }
@@ -187,26 +251,48 @@ fn the_gateway_is_picked_by_its_label_and_a_masked_one_is_refused_with_a_reason(
     let record = get(&made, "record");
     assert_eq!(text(&record, "kind").as_deref(), Some("gateway"));
     assert_eq!(text(&record, "value").as_deref(), Some(GATEWAY));
-    assert_eq!(text(&made, "key").as_deref(), Some(&*format!("secret:gateway:{PREFIX}")));
+    assert_eq!(
+        text(&made, "key").as_deref(),
+        Some(&*format!("secret:gateway:{PREFIX}"))
+    );
 
     set_locale("zh-CN");
     let masked = js(r#"[{"label":"x-acgw-identity","value":"******"}]"#);
-    let refused = ok(remember_gateway(masked.clone(), origin(ORIGIN, CONSOLE, None)));
-    assert_eq!(text(&refused, "code").as_deref(), Some("gateway-still-masked"));
-    assert!(text(&refused, "message").unwrap_or_default().contains("仍是隐藏的"));
+    let refused = ok(remember_gateway(
+        masked.clone(),
+        origin(ORIGIN, CONSOLE, None),
+    ));
+    assert_eq!(
+        text(&refused, "code").as_deref(),
+        Some("gateway-still-masked")
+    );
+    assert!(text(&refused, "message")
+        .unwrap_or_default()
+        .contains("仍是隐藏的"));
     set_locale("en");
     let refused = ok(remember_gateway(masked, origin(ORIGIN, CONSOLE, None)));
-    assert!(text(&refused, "message").unwrap_or_default().contains("still masked"));
+    assert!(text(&refused, "message")
+        .unwrap_or_default()
+        .contains("still masked"));
     // Candidates that are not a list are nothing found, not a crash.
-    let none = ok(remember_gateway(JsValue::from_f64(4.0), origin(ORIGIN, CONSOLE, None)));
+    let none = ok(remember_gateway(
+        JsValue::from_f64(4.0),
+        origin(ORIGIN, CONSOLE, None),
+    ));
     assert_eq!(text(&none, "code").as_deref(), Some("gateway-not-found"));
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
 fn a_typed_key_is_trimmed_and_checked_and_checks_never_echo_the_value() {
-    let made = ok(remember_user_key("  My-Own_Key.2024  ", origin(ORIGIN, CONSOLE, None)));
-    assert_eq!(text(&get(&made, "record"), "value").as_deref(), Some("My-Own_Key.2024"));
+    let made = ok(remember_user_key(
+        "  My-Own_Key.2024  ",
+        origin(ORIGIN, CONSOLE, None),
+    ));
+    assert_eq!(
+        text(&get(&made, "record"), "value").as_deref(),
+        Some("My-Own_Key.2024")
+    );
     set_locale("zh-CN");
     let short = ok(remember_user_key("q7Wz9", origin(ORIGIN, CONSOLE, None)));
     assert_eq!(text(&short, "code").as_deref(), Some("user-key-too-short"));
@@ -220,14 +306,20 @@ fn a_typed_key_is_trimmed_and_checked_and_checks_never_echo_the_value() {
     let bad = ok(check_gateway("abc def ghi jkl mno"));
     assert_eq!(get(&bad, "ok").as_bool(), Some(false));
     assert!(!stringify(&bad).contains("abc def"));
-    assert!(text(&bad, "message").is_some_and(|m| m.is_ascii()), "an English message");
+    assert!(
+        text(&bad, "message").is_some_and(|m| m.is_ascii()),
+        "an English message"
+    );
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
 fn masking_shows_only_the_last_four_characters_and_never_more_than_half() {
     assert_eq!(mask_secret("Zq8RkP2vLm4Xw9Tn3Bc7Hd1Jf6Gs5Ay0"), "••••5Ay0");
-    assert_eq!(mask_secret(GATEWAY), format!("••••{}", &GATEWAY[GATEWAY.len() - 4..]));
+    assert_eq!(
+        mask_secret(GATEWAY),
+        format!("••••{}", &GATEWAY[GATEWAY.len() - 4..])
+    );
     assert_eq!(mask_secret("abcdef"), "••••def");
     assert_eq!(mask_secret("ab"), "••••b");
     assert_eq!(mask_secret(""), "••••");
@@ -255,50 +347,102 @@ fn scopes_lifetimes_storage_keys_and_targets_are_plain_data() {
         stringify(&targets),
         r#"[{"kind":"accessTokenKey","field":"第三方应用密码"},{"kind":"gateway","field":"网关"}]"#
     );
-    assert_eq!(stringify(&ok(secret_targets("access-token-auth"))), r#"[{"kind":"accessTokenKey","field":"认证密钥"}]"#);
+    assert_eq!(
+        stringify(&ok(secret_targets("access-token-auth"))),
+        r#"[{"kind":"accessTokenKey","field":"认证密钥"}]"#
+    );
     assert_eq!(Array::from(&ok(secret_targets("摘要认证"))).length(), 0);
 }
 
 fn requester(form: &str, top_url: &str, trusted: bool, now_ms: f64) -> JsValue {
-    js(&format!(r#"{{"form":"{form}","frameOrigin":"{ORIGIN}","topUrl":"{top_url}","trustedClick":{trusted},"nowMs":{now_ms}}}"#))
+    js(&format!(
+        r#"{{"form":"{form}","frameOrigin":"{ORIGIN}","topUrl":"{top_url}","trustedClick":{trusted},"nowMs":{now_ms}}}"#
+    ))
 }
 
 #[wasm_bindgen_test]
 fn release_decisions_follow_the_policy_and_never_carry_the_value() {
-    let record = get(&ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))), "record");
+    let record = get(
+        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
+        "record",
+    );
     let value = text(&record, "value").unwrap_or_default();
     // Even handed the whole record (value included), no answer repeats the value.
-    let allowed = ok(release_decision("accessTokenKey", record.clone(), requester("发票回调配置", CONSOLE, true, NOW + 1.0)));
+    let allowed = ok(release_decision(
+        "accessTokenKey",
+        record.clone(),
+        requester("发票回调配置", CONSOLE, true, NOW + 1.0),
+    ));
     assert_eq!(keys(&allowed), ["field", "ok"]);
     assert_eq!(text(&allowed, "field").as_deref(), Some("第三方应用密码"));
 
     set_locale("zh-CN");
     let cases = [
-        (requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0), "secret-other-console", "另一个控制台"),
-        (requester("发票回调配置", CONSOLE, true, NOW + 31.0 * 60_000.0), "secret-expired", "已过期"),
-        (requester("发票回调配置", CONSOLE, false, NOW + 1.0), "secret-untrusted-click", "亲手点击"),
-        (requester("摘要认证", CONSOLE, true, NOW + 1.0), "secret-form-takes-none", "不需要"),
+        (
+            requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0),
+            "secret-other-console",
+            "另一个控制台",
+        ),
+        (
+            requester("发票回调配置", CONSOLE, true, NOW + 31.0 * 60_000.0),
+            "secret-expired",
+            "已过期",
+        ),
+        (
+            requester("发票回调配置", CONSOLE, false, NOW + 1.0),
+            "secret-untrusted-click",
+            "亲手点击",
+        ),
+        (
+            requester("摘要认证", CONSOLE, true, NOW + 1.0),
+            "secret-form-takes-none",
+            "不需要",
+        ),
     ];
     for (who, code, words) in cases {
         let refused = ok(release_decision("accessTokenKey", record.clone(), who));
         assert_eq!(text(&refused, "code").as_deref(), Some(code));
         let message = text(&refused, "message").unwrap_or_default();
         assert!(message.contains(words), "{code}: {message}");
-        assert!(!stringify(&refused).contains(&value), "{code} carries the value");
+        assert!(
+            !stringify(&refused).contains(&value),
+            "{code} carries the value"
+        );
     }
-    let none = ok(release_decision("gateway", JsValue::NULL, requester("发票回调配置", CONSOLE, true, NOW)));
+    let none = ok(release_decision(
+        "gateway",
+        JsValue::NULL,
+        requester("发票回调配置", CONSOLE, true, NOW),
+    ));
     assert_eq!(text(&none, "code").as_deref(), Some("secret-not-held"));
     set_locale("en");
-    let other = ok(release_decision("accessTokenKey", record.clone(), requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0)));
-    assert!(text(&other, "message").unwrap_or_default().contains("another console"));
+    let other = ok(release_decision(
+        "accessTokenKey",
+        record.clone(),
+        requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0),
+    ));
+    assert!(text(&other, "message")
+        .unwrap_or_default()
+        .contains("another console"));
     set_locale("zh-CN");
-    assert!(release_decision("password", record, requester("发票回调配置", CONSOLE, true, NOW)).is_err());
+    assert!(release_decision(
+        "password",
+        record,
+        requester("发票回调配置", CONSOLE, true, NOW)
+    )
+    .is_err());
 }
 
 #[wasm_bindgen_test]
 fn a_cross_console_grant_names_the_other_console_only() {
-    let record = get(&ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))), "record");
-    assert_eq!(cross_console_grant(record.clone(), OTHER_CONSOLE).as_deref(), Some("http://127.0.0.1:8080/other/"));
+    let record = get(
+        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
+        "record",
+    );
+    assert_eq!(
+        cross_console_grant(record.clone(), OTHER_CONSOLE).as_deref(),
+        Some("http://127.0.0.1:8080/other/")
+    );
     assert_eq!(cross_console_grant(record, CONSOLE), None);
     assert_eq!(cross_console_grant(JsValue::NULL, OTHER_CONSOLE), None);
 }

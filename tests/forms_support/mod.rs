@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use fapiao_helper::fill::{FillPlan, FillValues, StepAction, StepResult};
 use fapiao_helper::secret::Secret;
-use fapiao_helper::snapshot::{Control, ControlKind, ControlOption, Heading, LabelCandidate, LabelRule, Snapshot};
+use fapiao_helper::snapshot::{
+    Control, ControlKind, ControlOption, Heading, LabelCandidate, LabelRule, Snapshot,
+};
 
 pub const PREFIX: &str = "https://cosmic-sandbox.piaozone.com/bsqcjsfwbj/";
 pub const ACCOUNT_ID: &str = "1742050739649250304";
@@ -18,7 +20,11 @@ pub const GATEWAY: &str = "acgw-3f9c2d7e-identity-5b8a1c";
 pub struct Page(pub Snapshot);
 
 pub fn page() -> Page {
-    Page(Snapshot { url: "https://h.example/ierp/index.html?formId=x".into(), frame: "top".into(), ..Snapshot::default() })
+    Page(Snapshot {
+        url: "https://h.example/ierp/index.html?formId=x".into(),
+        frame: "top".into(),
+        ..Snapshot::default()
+    })
 }
 
 impl Page {
@@ -28,12 +34,18 @@ impl Page {
     }
 
     pub fn heading(mut self, text: &str) -> Page {
-        self.0.headings.push(Heading { text: text.into(), container: None });
+        self.0.headings.push(Heading {
+            text: text.into(),
+            container: None,
+        });
         self
     }
 
     pub fn heading_in(mut self, text: &str, container: &str) -> Page {
-        self.0.headings.push(Heading { text: text.into(), container: Some(container.into()) });
+        self.0.headings.push(Heading {
+            text: text.into(),
+            container: Some(container.into()),
+        });
         self
     }
 
@@ -78,7 +90,10 @@ pub trait ControlExt: Sized {
 
 impl ControlExt for Control {
     fn label(mut self, rule: LabelRule, text: &str) -> Control {
-        self.labels.push(LabelCandidate { rule, text: text.into() });
+        self.labels.push(LabelCandidate {
+            rule,
+            text: text.into(),
+        });
         self
     }
 
@@ -126,7 +141,11 @@ impl ControlExt for Control {
     fn options(mut self, options: &[(&str, &str, bool)]) -> Control {
         self.options = options
             .iter()
-            .map(|(value, text, selected)| ControlOption { value: value.to_string(), text: text.to_string(), selected: *selected })
+            .map(|(value, text, selected)| ControlOption {
+                value: value.to_string(),
+                text: text.to_string(),
+                selected: *selected,
+            })
             .collect();
         if let Some((value, _, _)) = options.iter().find(|(_, _, s)| *s) {
             self.value = value.to_string();
@@ -142,14 +161,20 @@ pub fn callback_controls(container: &str) -> Vec<Control> {
     vec![
         text(&id("url"), "请求地址").container(container),
         text(&id("acct"), "数据中心id").container(container),
-        control(&id("app"), ControlKind::Lookup).label(LabelRule::FormItem, "第三方应用").container(container),
-        control(&id("pwd"), ControlKind::Password).label(LabelRule::FormItem, "第三方应用密码").container(container),
+        control(&id("app"), ControlKind::Lookup)
+            .label(LabelRule::FormItem, "第三方应用")
+            .container(container),
+        control(&id("pwd"), ControlKind::Password)
+            .label(LabelRule::FormItem, "第三方应用密码")
+            .container(container),
         text(&id("gw"), "网关").container(container),
     ]
 }
 
 pub fn callback_page() -> Page {
-    page().heading_in("发票回调配置", "k1").with_all(callback_controls("k1"))
+    page()
+        .heading_in("发票回调配置", "k1")
+        .with_all(callback_controls("k1"))
 }
 
 /// The values the worker holds for the demo console, secrets included or not.
@@ -174,16 +199,25 @@ pub struct SimulatedPage {
 }
 
 fn tokens(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || "/|,，()（）[]【】:：·;；、".contains(c)).filter(|t| !t.is_empty()).collect()
+    text.split(|c: char| c.is_whitespace() || "/|,，()（）[]【】:：·;；、".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 impl SimulatedPage {
     pub fn new(snapshot: Snapshot) -> SimulatedPage {
-        SimulatedPage { snapshot, ..SimulatedPage::default() }
+        SimulatedPage {
+            snapshot,
+            ..SimulatedPage::default()
+        }
     }
 
     pub fn control(&self, id: &str) -> &Control {
-        self.snapshot.controls.iter().find(|c| c.id == id).expect("control in the test page")
+        self.snapshot
+            .controls
+            .iter()
+            .find(|c| c.id == id)
+            .expect("control in the test page")
     }
 
     fn control_mut(&mut self, id: &str) -> Option<&mut Control> {
@@ -202,7 +236,11 @@ impl SimulatedPage {
                 continue;
             };
             let mut error: Option<&str> = None;
-            let wanted = step.value.as_ref().map(|v| v.as_str().to_string()).unwrap_or_default();
+            let wanted = step
+                .value
+                .as_ref()
+                .map(|v| v.as_str().to_string())
+                .unwrap_or_default();
             if control.disabled {
                 error = Some("disabled");
             } else if !stubborn {
@@ -214,7 +252,10 @@ impl SimulatedPage {
                         let code = step.match_text.clone().unwrap_or_default();
                         match options {
                             Some(list) if list.is_empty() => error = Some("no-options"),
-                            Some(list) => match list.iter().find(|o| o.trim() == code || tokens(o).contains(&code.as_str())) {
+                            Some(list) => match list
+                                .iter()
+                                .find(|o| o.trim() == code || tokens(o).contains(&code.as_str()))
+                            {
                                 Some(choice) => control.value = choice.clone(),
                                 None => error = Some("no-match"),
                             },
@@ -222,10 +263,10 @@ impl SimulatedPage {
                         }
                     }
                     StepAction::Select if !control.options.is_empty() => {
-                        let pick = control
-                            .options
-                            .iter()
-                            .position(|o| step.option_value.as_deref() == Some(o.value.as_str()) || o.text == wanted);
+                        let pick = control.options.iter().position(|o| {
+                            step.option_value.as_deref() == Some(o.value.as_str())
+                                || o.text == wanted
+                        });
                         match pick {
                             Some(index) => {
                                 for (i, o) in control.options.iter_mut().enumerate() {
@@ -245,20 +286,35 @@ impl SimulatedPage {
                     }
                 }
             }
-            let radio_name = (step.action == StepAction::Check && step.checked == Some(true) && !stubborn && error.is_none())
-                .then(|| self.control(&id))
-                .filter(|c| c.kind == ControlKind::Radio)
-                .and_then(|c| c.name.clone());
+            let radio_name = (step.action == StepAction::Check
+                && step.checked == Some(true)
+                && !stubborn
+                && error.is_none())
+            .then(|| self.control(&id))
+            .filter(|c| c.kind == ControlKind::Radio)
+            .and_then(|c| c.name.clone());
             if let Some(name) = radio_name {
-                for other in self.snapshot.controls.iter_mut().filter(|c| c.name.as_deref() == Some(&name) && c.id != id) {
+                for other in self
+                    .snapshot
+                    .controls
+                    .iter_mut()
+                    .filter(|c| c.name.as_deref() == Some(&name) && c.id != id)
+                {
                     other.checked = false;
                 }
             }
             let control = self.control(&id);
             let read_back = match step.action {
                 StepAction::Check => serde_json::json!(control.checked),
-                StepAction::Select if !control.options.is_empty() && step.option_value.is_none() => {
-                    serde_json::json!(control.options.iter().find(|o| o.selected).map(|o| o.text.clone()).unwrap_or_default())
+                StepAction::Select
+                    if !control.options.is_empty() && step.option_value.is_none() =>
+                {
+                    serde_json::json!(control
+                        .options
+                        .iter()
+                        .find(|o| o.selected)
+                        .map(|o| o.text.clone())
+                        .unwrap_or_default())
                 }
                 _ => serde_json::json!(control.value),
             };
@@ -268,6 +324,7 @@ impl SimulatedPage {
             }
             results.push(result);
         }
-        serde_json::from_value(serde_json::Value::Array(results)).expect("results in the protocol's shape")
+        serde_json::from_value(serde_json::Value::Array(results))
+            .expect("results in the protocol's shape")
     }
 }
