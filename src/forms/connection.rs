@@ -159,10 +159,10 @@ pub struct ConnectionAnswer {
 /// wins): a text naming a cause, or an unrecognised one in a message box (`unknown`). Text that
 /// is neither, the button's own label or a spinner's words are no answer.
 pub fn read_answer(messages: &[PageMessage], locale: Locale) -> Option<ConnectionAnswer> {
-    messages
+    messages[..messages.len().min(50)]
         .iter()
-        .take(50)
-        .filter_map(|m| {
+        .rev()
+        .find_map(|m| {
             let text = m.text.trim();
             if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS || is_test_button(text) {
                 return None;
@@ -176,7 +176,6 @@ pub fn read_answer(messages: &[PageMessage], locale: Locale) -> Option<Connectio
             }
             m.looks_like_message().then_some(ConnectionCause::Unknown)
         })
-        .last()
         .map(|cause| ConnectionAnswer { cause, message: cause.message(locale) })
 }
 
