@@ -65,7 +65,7 @@ export default [
   {
     // Node scripts that drive Chromium: the callbacks they hand to the page or the worker
     // (`page.evaluate(() => document…)`) run there, so those globals are real too.
-    files: ['www/*.mjs', 'www/demo/fixtures/**', 'bench/**', 'tests/e2e/*.mjs'],
+    files: ['www/*.mjs', 'www/driver/**', 'www/demo/fixtures/**', 'bench/**', 'tests/e2e/*.mjs', 'tools/**'],
     languageOptions: {
       globals: { ...globals.node, ...globals.browser, ...globals.serviceworker, ...globals.webextensions },
     },
