@@ -144,3 +144,25 @@ fn tidy_gate(root: &Path) -> util::Result<String> {
     }
     crate::fail!("{} finding(s) in {files} files", findings.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clippy gates enforce the workspace lints only where a crate opts in.
+    #[test]
+    fn both_crates_use_the_workspace_lints_that_deny_unwrap() {
+        let root = util::repo_root();
+        let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("a Cargo.toml");
+        let workspace = read("Cargo.toml");
+        let lints = workspace
+            .split("[workspace.lints.clippy]")
+            .nth(1)
+            .expect("[workspace.lints.clippy] in Cargo.toml");
+        let lints = lints.split("\n[").next().unwrap_or(lints);
+        assert!(lints.contains("unwrap_used = \"deny\""), "{lints}");
+        for manifest in [workspace.as_str(), read("xtask/Cargo.toml").as_str()] {
+            assert!(manifest.contains("[lints]\nworkspace = true"), "{manifest}");
+        }
+    }
+}
