@@ -5,6 +5,7 @@
 //! `wasm` surface, and applies the answers. See ARCHITECTURE.md for the map.
 
 pub mod badge;
+pub mod checklist;
 pub mod console;
 pub mod credentials;
 pub mod fill;

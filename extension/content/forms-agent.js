@@ -287,6 +287,7 @@
     if (!reply || !Array.isArray(reply.forms)) return;
     noteTextLabels(reply.textLabels);
     if (reply.connectionWatch && typeof reply.connectionWatch === 'object') connectionSetup = reply.connectionWatch;
+    if (Array.isArray(reply.saveButtons)) saveButtons = reply.saveButtons.filter((b) => typeof b === 'string');
     reconcile(reply.forms, col);
   }
 
@@ -426,6 +427,7 @@
     doc.addEventListener('input', onValue, true);
     doc.addEventListener('change', onValue, true);
     doc.addEventListener('click', onClick, true);
+    doc.addEventListener('click', onSaveClick, true);
   }
 
   /** The bar a 连接测试 button belongs to: a shown bar of a form with 连接测试, the nearest first. */
@@ -469,6 +471,51 @@
       render(state);
     });
     stopConnectionWatch = stop;
+  }
+
+  // --- the console's own 保存: the checklist counts a save after a 填充 (the worker decides) -------------
+
+  /** Button texts that may save a form (keyed: no whitespace, lowercase): the worker's list. */
+  let saveButtons = [];
+
+  /** `{element, text}` of a trusted click on a control whose own short text is a save's, or null. */
+  function saveButtonOf(event) {
+    if (!event.isTrusted || !saveButtons.length) return null;
+    const path = event.composedPath();
+    for (let i = 0; i < path.length && i < 5; i++) {
+      const n = path[i];
+      if (!n || n.nodeType !== Node.ELEMENT_NODE) continue;
+      if (D.isHelperUi(n)) return null;
+      const text = n.textContent || '';
+      if (text.length > 40) return null; // a container, not a button
+      const key = text.replace(/\s+/g, '').toLowerCase();
+      if (saveButtons.includes(key)) return { element: n, text: key };
+    }
+    return null;
+  }
+
+  /** The shown bar whose form shares the nearest ancestor with `button` (its pane, dialog or the page's toolbar). */
+  function barNearest(button) {
+    let best = null;
+    let bestDistance = Infinity;
+    for (const state of bars.values()) {
+      if (!state.shown || state.doc !== button.ownerDocument) continue;
+      const elements = (state.elements || []).filter((e) => e.isConnected);
+      for (let a = button, d = 0; a && d < bestDistance; a = a.parentNode || a.host, d++) {
+        if (a.contains && elements.some((e) => a.contains(e))) { best = state; bestDistance = d; break; }
+      }
+    }
+    return best;
+  }
+
+  function onSaveClick(event) {
+    if (!alive) return;
+    const found = saveButtonOf(event);
+    const state = found && barNearest(found.element);
+    if (!state) return;
+    send({ type: 'form-saved', form: state.recognised, button: found.text }).catch((e) => {
+      if (isContextGone(e)) shutDown();
+    });
   }
 
   // --- commands from the bar (trusted clicks only: bar.js checks isTrusted) -------------------------------

@@ -8,9 +8,11 @@ import { handlers as registration } from './registration.js';
 import { handlers as secrets } from './secrets.js';
 import { handlers as settings } from './settings.js';
 import { withBadge } from './badge.js';
+import { withProgress } from './progress.js';
 
-// withBadge keeps the toolbar badge current after recognitions and getUserLanguage.do.
-export const handlers = withBadge({
+// withBadge keeps the toolbar badge current after recognitions and getUserLanguage.do;
+// withProgress notes fills for the checklist and adds its own handlers (progress.js).
+export const handlers = withProgress(withBadge({
   ...context,
   ...documents,
   ...forms,
@@ -19,4 +21,4 @@ export const handlers = withBadge({
   // After secrets: it widens 清除所有密钥 and the popup's confirms to the pasted credentials.
   ...credentials,
   ...settings,
-});
+}));

@@ -32,7 +32,7 @@ fn js_error(message: &str) -> JsValue {
     JsValue::from(JsError::new(message))
 }
 
-fn millis(ms: f64) -> u64 {
+pub(super) fn millis(ms: f64) -> u64 {
     if ms.is_finite() && ms > 0.0 {
         ms as u64
     } else {
@@ -42,7 +42,7 @@ fn millis(ms: f64) -> u64 {
 
 /// The records the worker holds, as `{[storageKey]: record}`; entries that do not read as
 /// credentials (tampering, old shapes) are left out. Sorted by key, so choices are stable.
-fn records_of(value: &JsValue) -> Vec<(String, HeldCredentials)> {
+pub(super) fn records_of(value: &JsValue) -> Vec<(String, HeldCredentials)> {
     let Some(object) = value.dyn_ref::<js_sys::Object>() else {
         return Vec::new();
     };

@@ -3,6 +3,7 @@
 //! Shared edge helpers live here: the locale every message is written in (set once per JS
 //! realm by `setLocale`), Rust → plain JS objects, and localised errors. Nothing here panics:
 //! a panic would abort the whole module in the service worker.
+pub mod checklist;
 pub mod context;
 pub mod credentials;
 pub mod forms;

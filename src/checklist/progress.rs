@@ -1,0 +1,183 @@
+//! Progress of one console (origin + prefix), whichever product is chosen: a form step is done
+//! once the console saved the form (its own 保存, the person's click) after a 填充 of the helper
+//! in which every row came out right; a manual step while the person keeps it ticked.
+//!
+//! A fill is remembered per document until the next fill or undo of that form there, so a save
+//! in another tab or after a reload never counts for it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{is_manual_step, step_for_spec, Product};
+use crate::fill::{Outcome, Purpose};
+use crate::i18n::{Locale, Localised};
+
+/// What is kept per console in `chrome.storage.session` (no value of the console, no secret:
+/// only step ids and products).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Progress {
+    /// The product the person chose (beats detection).
+    pub chosen: Option<Product>,
+    /// The product last detected on the console's pages (used when the page now tells nothing).
+    pub detected: Option<Product>,
+    /// Form steps the console saved after a clean 填充.
+    pub saved: BTreeSet<String>,
+    /// Manual steps the person ticked.
+    pub ticked: BTreeSet<String>,
+}
+
+impl Progress {
+    /// Ticks or unticks a manual step; any other id is refused (forms are ticked by saves).
+    pub fn tick(&mut self, step: &str, done: bool) -> Result<(), ProgressError> {
+        if !is_manual_step(step) {
+            return Err(ProgressError::NotManual(step.to_string()));
+        }
+        if done {
+            self.ticked.insert(step.to_string());
+        } else {
+            self.ticked.remove(step);
+        }
+        Ok(())
+    }
+
+    /// The person's choice; `None` (the placeholder) gives the choice back to detection.
+    pub fn choose(&mut self, product: Option<Product>) {
+        self.chosen = product;
+    }
+
+    /// The product to show: the person's choice, else what the page tells now, else what an
+    /// earlier page of the console told.
+    pub fn product(&self, detected_now: Option<Product>) -> Option<Product> {
+        self.chosen.or(detected_now).or(self.detected)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProgressError {
+    #[error("not a manual step: {0}")]
+    NotManual(String),
+}
+
+impl Localised for ProgressError {
+    fn message(&self, locale: Locale) -> String {
+        match self {
+            ProgressError::NotManual(_) => locale
+                .pick("此步骤由助手在表单保存后自动勾选。", "The helper ticks this step itself once the form is saved.")
+                .to_string(),
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            ProgressError::NotManual(_) => "not-manual-step",
+        }
+    }
+}
+
+/// One row of a fill report (`fillOutcomes`' rows; only what the rule reads).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRow {
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub code: String,
+}
+
+/// A fill report as the worker got it from `fillOutcomes`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FillReported {
+    #[serde(default)]
+    pub purpose: Purpose,
+    #[serde(default)]
+    pub spec: String,
+    #[serde(default)]
+    pub rows: Vec<ReportRow>,
+}
+
+/// A document's last fill per form spec: whether it came out clean.
+pub type PendingFills = BTreeMap<String, bool>;
+
+/// The code of a row the helper leaves to the person by design (代理, 组织, 系统编码 …): it
+/// never spoils a fill.
+const LEFT_TO_THE_PERSON: &str = "user-input";
+
+/// Whether a fill's rows count: every row `filled` or `unchanged` (a field that is the person's
+/// to fill aside), and at least one of them so.
+pub fn fill_is_clean(rows: &[ReportRow]) -> bool {
+    let right = |r: &ReportRow| matches!(r.outcome, Outcome::Filled | Outcome::Unchanged);
+    rows.iter().any(right)
+        && rows.iter().all(|r| right(r) || (r.outcome == Outcome::NoValue && r.code == LEFT_TO_THE_PERSON))
+}
+
+/// A document's pending fills after `report`: a fill records whether it was clean, an undo
+/// leaves the form not filled by the helper.
+pub fn after_fill(mut pending: PendingFills, report: &FillReported) -> PendingFills {
+    if step_for_spec(&report.spec).is_none() {
+        return pending;
+    }
+    let clean = report.purpose == Purpose::Fill && fill_is_clean(&report.rows);
+    pending.insert(report.spec.clone(), clean);
+    pending
+}
+
+/// What a save click meant for the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "verdict")]
+pub enum SaveVerdict {
+    /// The step is done.
+    Counted { step: &'static str },
+    /// No 填充 of the helper came before it in this document.
+    NoFill,
+    /// The 填充 before it left a row wrong.
+    FillNotClean,
+    /// The button is not this form's save, or the form is no step.
+    NotASave,
+}
+
+/// Text as button labels are compared: no whitespace, lowercase.
+fn button_key(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+/// The button texts that save a form: 保存 on its toolbar; 确定 where the form is a dialog
+/// (AccessToken认证, 影像系统's 企业授权配置 新增).
+pub fn save_words(spec: &str) -> &'static [&'static str] {
+    match spec {
+        "access-token-auth" | "image-enterprise-auth" => &["保存", "Save", "确定", "OK"],
+        _ => &["保存", "Save"],
+    }
+}
+
+/// Every save text, keyed, for the content script to watch clicks for.
+pub fn all_save_words() -> Vec<String> {
+    let mut words: Vec<String> =
+        ["invoice-callback", "access-token-auth"].iter().flat_map(|s| save_words(s)).map(|w| button_key(w)).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The person clicked `button` (its text) on the form `spec` in a document whose pending fills
+/// are `pending`: marks the step done when the fill before it was clean, and forgets that fill
+/// (the next save needs its own 填充 only if this one did not count).
+pub fn after_save(progress: &mut Progress, pending: &mut PendingFills, spec: &str, button: &str) -> SaveVerdict {
+    let Some(step) = step_for_spec(spec) else {
+        return SaveVerdict::NotASave;
+    };
+    let key = button_key(button);
+    if !save_words(spec).iter().any(|w| button_key(w) == key) {
+        return SaveVerdict::NotASave;
+    }
+    match pending.get(spec) {
+        None => SaveVerdict::NoFill,
+        Some(false) => SaveVerdict::FillNotClean,
+        Some(true) => {
+            pending.remove(spec);
+            progress.saved.insert(step.to_string());
+            SaveVerdict::Counted { step }
+        }
+    }
+}
