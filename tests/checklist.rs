@@ -17,7 +17,7 @@ fn ids(product: Product) -> Vec<&'static str> {
 }
 
 fn report(spec: &str, rows: serde_json::Value) -> FillReported {
-    serde_json::from_value(json!({ "purpose": "fill", "form": "x", "spec": spec, "rows": rows })).unwrap()
+    serde_json::from_value(json!({ "purpose": "fill", "form": "x", "spec": spec, "rows": rows })).expect("the test data holds it")
 }
 
 fn all_filled() -> serde_json::Value {
@@ -74,11 +74,11 @@ fn the_phone_steps_of_guide_004_and_the_console_settings_are_manual() {
     }
     let flagship = Product::Flagship.steps();
     for id in ["openapi-api1", "sync-app"] {
-        assert_eq!(flagship.iter().find(|s| s.id == id).unwrap().check, Check::Manual);
+        assert_eq!(flagship.iter().find(|s| s.id == id).expect("the test data holds it").check, Check::Manual);
     }
     let cosmic = Product::Cosmic6.steps();
     for id in ["user-api-auth", "upgrade-digital-invoice"] {
-        assert_eq!(cosmic.iter().find(|s| s.id == id).unwrap().check, Check::Manual);
+        assert_eq!(cosmic.iter().find(|s| s.id == id).expect("the test data holds it").check, Check::Manual);
     }
 }
 
@@ -113,7 +113,7 @@ fn every_form_step_names_a_known_form_and_every_form_has_a_step() {
 
 #[test]
 fn menu_paths_follow_the_product_s_own_names() {
-    let path = |product: Product, id: &str| product.steps().iter().find(|s| s.id == id).unwrap().menu.join("→");
+    let path = |product: Product, id: &str| product.steps().iter().find(|s| s.id == id).expect("the test data holds it").menu.join("→");
     assert_eq!(path(Product::Flagship, "invoice-callback"), "发票服务→系统管理→发票回调配置");
     assert_eq!(path(Product::Flagship, "invoice-cloud-auth"), "发票服务→系统管理→发票服务授权配置");
     assert_eq!(path(Product::Cosmic6, "invoice-cloud-auth"), "发票云→系统管理→发票云授权配置");
@@ -124,7 +124,7 @@ fn menu_paths_follow_the_product_s_own_names() {
 fn product_codes_read_back() {
     for product in Product::ALL {
         assert_eq!(Product::from_code(product.code()), Some(product));
-        assert_eq!(serde_json::to_value(product).unwrap(), json!(product.code()));
+        assert_eq!(serde_json::to_value(product).expect("the test data holds it"), json!(product.code()));
     }
     assert_eq!(Product::from_code(""), None);
     assert!(Product::parse("cosmic-7").is_err());
@@ -156,7 +156,7 @@ fn a_fill_not_yet_saved_leaves_the_step_undone() {
     let progress = Progress::default();
     let facts = ConsoleFacts { progress: Some(&progress), account_id_known: false };
     let view = checklist_view(Product::Flagship, Some(&facts), Locale::ZhCn);
-    assert_eq!(view.steps.iter().find(|s| s.id == "invoice-callback").unwrap().done, Some(false));
+    assert_eq!(view.steps.iter().find(|s| s.id == "invoice-callback").expect("the test data holds it").done, Some(false));
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn an_undo_after_a_clean_fill_means_the_save_does_not_count() {
     let undo: FillReported = serde_json::from_value(
         json!({ "purpose": "undo", "spec": "invoice-callback", "rows": [{ "outcome": "filled", "code": "restored" }] }),
     )
-    .unwrap();
+    .expect("the test data holds it");
     let mut pending = after_fill(pending, &undo);
     let mut progress = Progress::default();
     assert_eq!(after_save(&mut progress, &mut pending, "invoice-callback", "保存"), SaveVerdict::FillNotClean);
@@ -213,16 +213,16 @@ fn a_form_step_is_done_whichever_product_is_chosen() {
     let facts = ConsoleFacts { progress: Some(&progress), account_id_known: false };
     for product in [Product::Cosmic6, Product::Cosmic5, Product::Flagship, Product::Expense] {
         let view = checklist_view(product, Some(&facts), Locale::En);
-        assert_eq!(view.steps.iter().find(|s| s.id == "invoice-cloud-auth").unwrap().done, Some(true), "{}", product.code());
+        assert_eq!(view.steps.iter().find(|s| s.id == "invoice-cloud-auth").expect("the test data holds it").done, Some(true), "{}", product.code());
     }
 }
 
 #[test]
 fn a_manual_step_follows_its_tick_and_form_steps_cannot_be_ticked() {
     let mut progress = Progress::default();
-    progress.tick("business-unit", true).unwrap();
+    progress.tick("business-unit", true).expect("the test data holds it");
     assert!(progress.ticked.contains("business-unit"));
-    progress.tick("business-unit", false).unwrap();
+    progress.tick("business-unit", false).expect("the test data holds it");
     assert!(progress.ticked.is_empty());
     assert!(progress.tick("invoice-callback", true).is_err());
     assert!(progress.tick("account-id", true).is_err());
@@ -233,7 +233,7 @@ fn a_manual_step_follows_its_tick_and_form_steps_cannot_be_ticked() {
 fn the_account_id_step_is_done_when_the_console_gave_its_id() {
     let facts = ConsoleFacts { progress: None, account_id_known: true };
     let view = checklist_view(Product::Cosmic5, Some(&facts), Locale::ZhCn);
-    let step = view.steps.iter().find(|s| s.id == "account-id").unwrap();
+    let step = view.steps.iter().find(|s| s.id == "account-id").expect("the test data holds it");
     assert_eq!((step.kind, step.done), (StepKind::Value, Some(true)));
 }
 
@@ -241,7 +241,7 @@ fn the_account_id_step_is_done_when_the_console_gave_its_id() {
 fn without_a_console_no_step_has_a_state() {
     let view = checklist_view(Product::Cosmic6, None, Locale::ZhCn);
     assert!(view.steps.iter().all(|s| s.done.is_none()));
-    let text = serde_json::to_value(&view).unwrap();
+    let text = serde_json::to_value(&view).expect("the test data holds it");
     assert_eq!(text["product"], "cosmic-6");
     assert!(text["steps"][0]["menuPath"].is_array());
     assert!(text["steps"][0].get("done").is_none());
@@ -288,7 +288,7 @@ fn a_page_that_tells_nothing_leaves_the_choice_to_the_person() {
 #[test]
 fn the_setup_record_holds_the_console_the_enterprises_and_the_steps() {
     let mut progress = Progress::default();
-    progress.tick("openapi-api1", true).unwrap();
+    progress.tick("openapi-api1", true).expect("the test data holds it");
     progress.saved.insert("invoice-callback".into());
     let record = setup_record(
         SetupFacts {
@@ -301,13 +301,13 @@ fn the_setup_record_holds_the_console_the_enterprises_and_the_steps() {
         },
         Locale::ZhCn,
     );
-    let json: serde_json::Value = serde_json::from_str(&record.json()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&record.json()).expect("the test data holds it");
     assert_eq!(json["prefix"], "https://cosmic.example.com/ierp/");
     assert_eq!(json["accountId"], "1742050739649250304");
     assert_eq!(json["enterprises"][0]["taxId"], "91330106MA27XLGQ8Y");
     assert_eq!(json["product"], "flagship");
     let done: Vec<&str> =
-        json["steps"].as_array().unwrap().iter().filter(|s| s["done"] == true).map(|s| s["id"].as_str().unwrap()).collect();
+        json["steps"].as_array().expect("the test data holds it").iter().filter(|s| s["done"] == true).map(|s| s["id"].as_str().expect("the test data holds it")).collect();
     assert_eq!(done, ["account-id", "invoice-callback", "openapi-api1"]);
     let markdown = record.markdown(Locale::ZhCn);
     assert!(markdown.contains("1742050739649250304"));
