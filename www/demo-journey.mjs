@@ -23,7 +23,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, openPopup, readPopup, repoRoot, startServer } from '../tests/e2e/harness.mjs';
+import { launchBrowser, openPopup, readPopup, repoRoot, startServer, tabIdFor } from '../tests/e2e/harness.mjs';
 import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
 import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tests/e2e/demo-steps.mjs';
 import { connectionTest, INVOICE_CLOUD_AUTH_MENU, openFromMenuPath } from '../tests/e2e/demo-steps.mjs';
@@ -339,6 +339,48 @@ const steps = [
       const answer = await connectionTest(j.page, form);
       say(`      连接测试 / connection test: ${answer.message}`);
       if (!answer.ok) throw new Error(`连接测试 answered ${answer.message}`);
+    },
+  },
+  // The side panel beside the console: the product its 发票服务 menu tells, the steps the
+  // journey completed ticked by the helper (a clean 填充, then the console's 保存).
+  {
+    name: '侧边栏：配置清单 / the side panel: the setup checklist',
+    screenshot: '12-side-panel.png',
+    shotOf: (j) => j.sidePanel,
+    async run(j) {
+      const tabId = await tabIdFor(j.browser.worker, j.page);
+      j.sidePanel = await j.browser.context.newPage();
+      await j.sidePanel.setViewportSize({ width: 420, height: 900 });
+      await j.sidePanel.goto(`chrome-extension://${j.browser.extensionId}/sidepanel/sidepanel.html?tab=${tabId}`);
+      const list = j.sidePanel.locator('[data-testid="checklist"][data-product="flagship"]');
+      await list.waitFor({ timeout: 10_000 }).catch(() => { throw new Error('the side panel did not preselect 星空旗舰版 (flagship)'); });
+      for (const id of ['invoice-callback', 'access-token-auth']) {
+        await list.locator(`[data-step="${id}"][data-done="true"]`).waitFor({ timeout: 10_000 })
+          .catch(() => { throw new Error(`the side panel does not show ${id} done`); });
+      }
+      const done = await list.locator('[data-step][data-done="true"]').evaluateAll((els) => els.map((e) => e.dataset.step));
+      say(`      已完成 / done: ${done.join(', ')}`);
+    },
+  },
+  {
+    name: '独立页面（无需安装）/ the standalone page (no install)',
+    screenshot: '13-standalone.png',
+    shotOf: (j) => j.standalone,
+    async run(j) {
+      j.standalone = await j.browser.context.newPage();
+      await j.standalone.setViewportSize({ width: 900, height: 1100 });
+      await j.standalone.goto(`${j.origin}/standalone/`);
+      await j.standalone.locator('html[data-ready="true"]').waitFor({ timeout: 15_000 });
+      await j.standalone.getByTestId('paste-input').fill(SAMPLE_MAILS.prod);
+      await j.standalone.getByTestId('paste-read').click();
+      await j.standalone.locator('[data-testid="paste-result"][data-state="ok"]').waitFor({ timeout: 10_000 });
+      // The mail's text holds its secrets: out of the box before the screenshot (what was read stays).
+      await j.standalone.getByTestId('paste-input').fill('');
+      await j.standalone.getByTestId('enterprise').first().click();
+      await j.standalone.getByTestId('product').selectOption('cosmic-6');
+      await j.standalone.locator('[data-testid="checklist"][data-product="cosmic-6"] [data-step]').first().waitFor({ timeout: 10_000 });
+      const shown = await j.standalone.evaluate(() => document.body.innerText);
+      if ([...secrets].some((s) => s.length >= 8 && shown.includes(s))) throw new Error('the standalone page shows a secret whole');
     },
   },
 ];
