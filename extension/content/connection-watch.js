@@ -16,6 +16,8 @@
   const FLUSH_MS = 120;
   const MAX_TEXT_CHARS = 600;
   const MAX_PER_BATCH = 30;
+  /** Batches sent per watch: a page churning text after the click costs the worker this much at most. */
+  const MAX_BATCHES = 40;
   /** Ancestors read for a message's hints (role, aria-live, class names). */
   const HINT_DEPTH = 4;
 
@@ -68,6 +70,7 @@
     const fresh = new Set();
     const sent = new Set();
     let timer = 0;
+    let batches = 0;
     let stopped = false;
     const isOurs = (n) => !!(ns.dom && ns.dom.isHelperUi(n));
     const note = (el) => {
@@ -98,7 +101,9 @@
         messages.push({ text, ...hintsOf(el) });
       }
       fresh.clear();
-      if (messages.length) onTexts(messages);
+      if (!messages.length) return;
+      onTexts(messages);
+      if (++batches >= MAX_BATCHES) stop();
     }
     const stop = () => {
       if (stopped) return;
