@@ -28,7 +28,15 @@ use Signal::{Form, Text};
 /// Tried in order; the first product with any signal on the page is the one. 发票服务 comes
 /// first: only 星空旗舰版 names its application so, and its console also shows 星瀚's names.
 const RULES: &[(Product, &[Signal])] = &[
-    (Product::Flagship, &[Text("发票服务"), Text("发票服务授权配置"), Text("发票回调配置"), Form("invoice-callback")]),
+    (
+        Product::Flagship,
+        &[
+            Text("发票服务"),
+            Text("发票服务授权配置"),
+            Text("发票回调配置"),
+            Form("invoice-callback"),
+        ],
+    ),
     (
         Product::Eas,
         &[
@@ -42,7 +50,12 @@ const RULES: &[(Product, &[Signal])] = &[
     ),
     (
         Product::Cosmic6,
-        &[Text("获取token示例"), Text("维护租户授权信息"), Text("开放服务云"), Form("tenant-auth")],
+        &[
+            Text("获取token示例"),
+            Text("维护租户授权信息"),
+            Text("开放服务云"),
+            Form("tenant-auth"),
+        ],
     ),
     (Product::Expense, &[Form("expense-invoice-cloud")]),
 ];

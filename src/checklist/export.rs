@@ -65,15 +65,30 @@ impl SetupRecord {
     pub fn markdown(&self, locale: Locale) -> String {
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
         let mut out = String::new();
-        out.push_str(&format!("# {}\n\n", locale.pick("发票云配置记录", "发票云 setup record")));
+        out.push_str(&format!(
+            "# {}\n\n",
+            locale.pick("发票云配置记录", "发票云 setup record")
+        ));
         let rows = [
             (locale.pick("控制台", "Console"), dash(&self.origin)),
             (locale.pick("前缀地址", "Prefix"), dash(&self.prefix)),
-            (locale.pick("获取 token 地址", "App-token URL"), dash(&self.app_token_url)),
+            (
+                locale.pick("获取 token 地址", "App-token URL"),
+                dash(&self.app_token_url),
+            ),
             (locale.pick("登录地址", "Login URL"), dash(&self.login_url)),
-            (locale.pick("数据中心 id", "数据中心 id (accountId)"), dash(&self.account_id)),
-            (locale.pick("环境", "Environment"), environment_words(self.environment, locale).to_string()),
-            (locale.pick("产品", "Product"), self.product_name.unwrap_or("—").to_string()),
+            (
+                locale.pick("数据中心 id", "数据中心 id (accountId)"),
+                dash(&self.account_id),
+            ),
+            (
+                locale.pick("环境", "Environment"),
+                environment_words(self.environment, locale).to_string(),
+            ),
+            (
+                locale.pick("产品", "Product"),
+                self.product_name.unwrap_or("—").to_string(),
+            ),
         ];
         for (label, value) in rows {
             out.push_str(&format!("- **{label}**: {}\n", escape(&value)));
@@ -82,9 +97,17 @@ impl SetupRecord {
         if self.enterprises.is_empty() {
             out.push_str(locale.pick("（未粘贴授权邮件）\n", "(no 授权邮件 pasted)\n"));
         } else {
-            out.push_str(&format!("| {} | {} |\n|---|---|\n", locale.pick("税号", "税号 (tax id)"), locale.pick("名称", "Name")));
+            out.push_str(&format!(
+                "| {} | {} |\n|---|---|\n",
+                locale.pick("税号", "税号 (tax id)"),
+                locale.pick("名称", "Name")
+            ));
             for e in &self.enterprises {
-                out.push_str(&format!("| {} | {} |\n", escape(&e.tax_id), escape(&e.name)));
+                out.push_str(&format!(
+                    "| {} | {} |\n",
+                    escape(&e.tax_id),
+                    escape(&e.name)
+                ));
             }
         }
         out.push_str(&format!("\n## {}\n\n", locale.pick("步骤", "Steps")));
@@ -92,12 +115,23 @@ impl SetupRecord {
             out.push_str(locale.pick("（未选择产品）\n", "(no product chosen)\n"));
         }
         for s in &self.steps {
-            let optional = if s.required { "" } else { locale.pick("（可选）", " (optional)") };
-            out.push_str(&format!("- [{}] {}{optional}\n", if s.done { "x" } else { " " }, escape(s.title)));
+            let optional = if s.required {
+                ""
+            } else {
+                locale.pick("（可选）", " (optional)")
+            };
+            out.push_str(&format!(
+                "- [{}] {}{optional}\n",
+                if s.done { "x" } else { " " },
+                escape(s.title)
+            ));
         }
         out.push_str(&format!(
             "\n{}\n",
-            locale.pick("此记录不含任何密钥或授权密钥。", "This record holds no secret or key.")
+            locale.pick(
+                "此记录不含任何密钥或授权密钥。",
+                "This record holds no secret or key."
+            )
         ));
         out
     }
@@ -124,7 +158,13 @@ pub fn setup_record(facts: SetupFacts<'_>, locale: Locale) -> SetupRecord {
             checklist_view(product, Some(&facts.facts), locale)
                 .steps
                 .into_iter()
-                .map(|s| StepRecord { id: s.id, title: s.title, required: s.required, kind: s.kind, done: s.done.unwrap_or(false) })
+                .map(|s| StepRecord {
+                    id: s.id,
+                    title: s.title,
+                    required: s.required,
+                    kind: s.kind,
+                    done: s.done.unwrap_or(false),
+                })
                 .collect()
         })
         .unwrap_or_default();

@@ -15,8 +15,8 @@ use crate::i18n::Locale;
 pub use detect::{detect_product, signal_words, PageSignals};
 pub use export::{setup_record, EnterpriseEntry, SetupFacts, SetupRecord};
 pub use progress::{
-    after_fill, after_save, all_save_words, fill_is_clean, save_words, FillReported, PendingFills, Progress,
-    ProgressError, ReportRow, SaveVerdict,
+    after_fill, after_save, all_save_words, fill_is_clean, save_words, FillReported, PendingFills,
+    Progress, ProgressError, ReportRow, SaveVerdict,
 };
 
 /// Asking for a checklist that does not exist.
@@ -29,9 +29,12 @@ pub enum ChecklistError {
 impl crate::i18n::Localised for ChecklistError {
     fn message(&self, locale: Locale) -> String {
         match self {
-            ChecklistError::UnknownProduct(_) => {
-                locale.pick("没有这个产品的清单，请从列表中选择产品。", "There is no checklist for that product; choose one from the list.").to_string()
-            }
+            ChecklistError::UnknownProduct(_) => locale
+                .pick(
+                    "没有这个产品的清单，请从列表中选择产品。",
+                    "There is no checklist for that product; choose one from the list.",
+                )
+                .to_string(),
         }
     }
 
@@ -63,7 +66,13 @@ pub enum Product {
 }
 
 impl Product {
-    pub const ALL: [Product; 5] = [Product::Cosmic6, Product::Cosmic5, Product::Flagship, Product::Expense, Product::Eas];
+    pub const ALL: [Product; 5] = [
+        Product::Cosmic6,
+        Product::Cosmic5,
+        Product::Flagship,
+        Product::Expense,
+        Product::Eas,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -82,15 +91,24 @@ impl Product {
 
     /// Reads an option value that must name a product.
     pub fn parse(code: &str) -> Result<Product, ChecklistError> {
-        Product::from_code(code).ok_or_else(|| ChecklistError::UnknownProduct(code.chars().take(40).collect()))
+        Product::from_code(code)
+            .ok_or_else(|| ChecklistError::UnknownProduct(code.chars().take(40).collect()))
     }
 
     pub fn name(self, locale: Locale) -> &'static str {
         match self {
-            Product::Cosmic6 => locale.pick("星瀚/苍穹 6.0 及以上", "星瀚/苍穹 (Cosmic) 6.0 and later"),
+            Product::Cosmic6 => {
+                locale.pick("星瀚/苍穹 6.0 及以上", "星瀚/苍穹 (Cosmic) 6.0 and later")
+            }
             Product::Cosmic5 => locale.pick("星瀚 5.0 及以下", "星瀚 (Cosmic) 5.0 and earlier"),
-            Product::Flagship => locale.pick("星空旗舰版 发票服务", "星空旗舰版 (Galaxy flagship) 发票服务"),
-            Product::Expense => locale.pick("费报/应付 发票云配置", "费报/应付 (expense/payables) 发票云配置"),
+            Product::Flagship => locale.pick(
+                "星空旗舰版 发票服务",
+                "星空旗舰版 (Galaxy flagship) 发票服务",
+            ),
+            Product::Expense => locale.pick(
+                "费报/应付 发票云配置",
+                "费报/应付 (expense/payables) 发票云配置",
+            ),
             Product::Eas => locale.pick("EAS 影像", "EAS 影像 (imaging)"),
         }
     }
@@ -176,7 +194,10 @@ pub fn step_for_spec(spec: &str) -> Option<&'static str> {
 
 /// Whether `id` is a manual step of any product (the only steps a person may tick).
 pub fn is_manual_step(id: &str) -> bool {
-    Product::ALL.iter().flat_map(|p| p.steps()).any(|s| s.id == id && s.check == Check::Manual)
+    Product::ALL
+        .iter()
+        .flat_map(|p| p.steps())
+        .any(|s| s.id == id && s.check == Check::Manual)
 }
 
 /// One step as an extension page draws it.
@@ -211,7 +232,11 @@ pub struct ConsoleFacts<'a> {
 }
 
 /// The checklist of `product` with each step's state for a console (`None`: no console).
-pub fn checklist_view(product: Product, facts: Option<&ConsoleFacts<'_>>, locale: Locale) -> ChecklistView {
+pub fn checklist_view(
+    product: Product,
+    facts: Option<&ConsoleFacts<'_>>,
+    locale: Locale,
+) -> ChecklistView {
     let steps = product
         .steps()
         .iter()
@@ -225,7 +250,11 @@ pub fn checklist_view(product: Product, facts: Option<&ConsoleFacts<'_>>, locale
             done: facts.map(|facts| is_done(step, facts)),
         })
         .collect();
-    ChecklistView { product, name: product.name(locale), steps }
+    ChecklistView {
+        product,
+        name: product.name(locale),
+        steps,
+    }
 }
 
 /// A step's state for a console: forms by their saves, manual steps by the person's tick,

@@ -64,7 +64,10 @@ impl Localised for ProgressError {
     fn message(&self, locale: Locale) -> String {
         match self {
             ProgressError::NotManual(_) => locale
-                .pick("此步骤由助手在表单保存后自动勾选。", "The helper ticks this step itself once the form is saved.")
+                .pick(
+                    "此步骤由助手在表单保存后自动勾选。",
+                    "The helper ticks this step itself once the form is saved.",
+                )
                 .to_string(),
         }
     }
@@ -109,7 +112,9 @@ const LEFT_TO_THE_PERSON: &str = "user-input";
 pub fn fill_is_clean(rows: &[ReportRow]) -> bool {
     let right = |r: &ReportRow| matches!(r.outcome, Outcome::Filled | Outcome::Unchanged);
     rows.iter().any(right)
-        && rows.iter().all(|r| right(r) || (r.outcome == Outcome::NoValue && r.code == LEFT_TO_THE_PERSON))
+        && rows
+            .iter()
+            .all(|r| right(r) || (r.outcome == Outcome::NoValue && r.code == LEFT_TO_THE_PERSON))
 }
 
 /// A document's pending fills after `report`: a fill records whether it was clean, an undo
@@ -139,7 +144,10 @@ pub enum SaveVerdict {
 
 /// Text as button labels are compared: no whitespace, lowercase.
 fn button_key(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The button texts that save a form: 保存 on its toolbar; 确定 where the form is a dialog
@@ -153,8 +161,11 @@ pub fn save_words(spec: &str) -> &'static [&'static str] {
 
 /// Every save text, keyed, for the content script to watch clicks for.
 pub fn all_save_words() -> Vec<String> {
-    let mut words: Vec<String> =
-        ["invoice-callback", "access-token-auth"].iter().flat_map(|s| save_words(s)).map(|w| button_key(w)).collect();
+    let mut words: Vec<String> = ["invoice-callback", "access-token-auth"]
+        .iter()
+        .flat_map(|s| save_words(s))
+        .map(|w| button_key(w))
+        .collect();
     words.sort();
     words.dedup();
     words
@@ -163,7 +174,12 @@ pub fn all_save_words() -> Vec<String> {
 /// The person clicked `button` (its text) on the form `spec` in a document whose pending fills
 /// are `pending`: marks the step done when the fill before it was clean, and forgets that fill
 /// (the next save needs its own 填充 only if this one did not count).
-pub fn after_save(progress: &mut Progress, pending: &mut PendingFills, spec: &str, button: &str) -> SaveVerdict {
+pub fn after_save(
+    progress: &mut Progress,
+    pending: &mut PendingFills,
+    spec: &str,
+    button: &str,
+) -> SaveVerdict {
     let Some(step) = step_for_spec(spec) else {
         return SaveVerdict::NotASave;
     };

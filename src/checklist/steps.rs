@@ -16,8 +16,14 @@ const fn form(spec: &'static str) -> Check {
 
 const BUSINESS_UNIT: Step = Step {
     id: "business-unit",
-    title: w("业务单元：职能类型设为“核算组织”", "Business unit: set 职能类型 to 核算组织 (accounting organisation)"),
-    why: w("否则发票云选不到这个企业，也无法引入组织。", "Otherwise 发票云 cannot pick this enterprise, nor import it as an organisation."),
+    title: w(
+        "业务单元：职能类型设为“核算组织”",
+        "Business unit: set 职能类型 to 核算组织 (accounting organisation)",
+    ),
+    why: w(
+        "否则发票云选不到这个企业，也无法引入组织。",
+        "Otherwise 发票云 cannot pick this enterprise, nor import it as an organisation.",
+    ),
     menu: &["基础服务云", "企业建模", "组织管理", "业务单元"],
     required: true,
     check: Check::Manual,
@@ -54,8 +60,14 @@ const COSMIC_IMPORT_ORG: Step = Step {
 
 const COSMIC_ENTERPRISE_INFO: Step = Step {
     id: "enterprise-info",
-    title: w("企业基础信息：企业名称、税号，开收票通道选“新电子服务平台”", "Enterprise details: exact name and 税号; channel 新电子服务平台"),
-    why: w("名称和税号须与激活一致，授权成功后不可随意修改。", "Name and 税号 must match the activation exactly; they cannot be changed once authorised."),
+    title: w(
+        "企业基础信息：企业名称、税号，开收票通道选“新电子服务平台”",
+        "Enterprise details: exact name and 税号; channel 新电子服务平台",
+    ),
+    why: w(
+        "名称和税号须与激活一致，授权成功后不可随意修改。",
+        "Name and 税号 must match the activation exactly; they cannot be changed once authorised.",
+    ),
     menu: &["发票云", "基础资料", "企业管理", "企业信息"],
     required: true,
     check: form("enterprise-info"),
@@ -119,8 +131,14 @@ const ACCOUNT_ID: Step = Step {
 
 const THIRD_PARTY_APP: Step = Step {
     id: "third-party-app",
-    title: w("新增第三方应用：系统编码、名称，勾选授权全部API、允许全部IP访问", "New 第三方应用: code and name, 授权全部API and 允许全部IP访问 ticked"),
-    why: w("其他系统调用星瀚接口要用它取 token；默认已有的数据请勿修改。", "Other systems get their token through it; leave the preset apps unchanged."),
+    title: w(
+        "新增第三方应用：系统编码、名称，勾选授权全部API、允许全部IP访问",
+        "New 第三方应用: code and name, 授权全部API and 允许全部IP访问 ticked",
+    ),
+    why: w(
+        "其他系统调用星瀚接口要用它取 token；默认已有的数据请勿修改。",
+        "Other systems get their token through it; leave the preset apps unchanged.",
+    ),
     menu: &["开放服务云", "OpenApi", "安全策略", "第三方应用"],
     required: false,
     check: form("third-party-app"),
@@ -128,8 +146,14 @@ const THIRD_PARTY_APP: Step = Step {
 
 const COSMIC5_THIRD_PARTY_APP: Step = Step {
     id: "third-party-app",
-    title: w("新增第三方应用：系统编码、名称，勾选授权全部API、允许全部IP访问", "New 第三方应用: code and name, 授权全部API and 允许全部IP访问 ticked"),
-    why: w("5.0 没有“获取token示例”：前缀和数据中心 id 由助手读取。", "5.0 has no 获取token示例: the helper reads the prefix and 数据中心 id instead."),
+    title: w(
+        "新增第三方应用：系统编码、名称，勾选授权全部API、允许全部IP访问",
+        "New 第三方应用: code and name, 授权全部API and 允许全部IP访问 ticked",
+    ),
+    why: w(
+        "5.0 没有“获取token示例”：前缀和数据中心 id 由助手读取。",
+        "5.0 has no 获取token示例: the helper reads the prefix and 数据中心 id instead.",
+    ),
     menu: &["开发服务云", "开放平台", "安全策略", "第三方应用"],
     required: true,
     check: form("third-party-app"),
@@ -146,17 +170,36 @@ const ACCESS_TOKEN_AUTH: Step = Step {
 
 const USER_API_AUTH: Step = Step {
     id: "user-api-auth",
-    title: w("用户api授权：发票云的接口授权给登录用户", "用户api授权: grant the 发票云 APIs to the login user"),
-    why: w("login.do 的 user 要有接口权限，否则异构系统调不通。", "The user of login.do needs the API rights, or the other system's calls fail."),
-    menu: &["开放服务云", "OpenAPI", "其他", "API服务管理1.0", "发票云", "用户授权"],
+    title: w(
+        "用户api授权：发票云的接口授权给登录用户",
+        "用户api授权: grant the 发票云 APIs to the login user",
+    ),
+    why: w(
+        "login.do 的 user 要有接口权限，否则异构系统调不通。",
+        "The user of login.do needs the API rights, or the other system's calls fail.",
+    ),
+    menu: &[
+        "开放服务云",
+        "OpenAPI",
+        "其他",
+        "API服务管理1.0",
+        "发票云",
+        "用户授权",
+    ],
     required: false,
     check: Check::Manual,
 };
 
 const BUSINESS_SYSTEM_CODE: Step = Step {
     id: "business-system-code",
-    title: w("业务系统编码：编码、名称用英文或数字，回调地址免鉴权", "业务系统编码: code and name in letters/digits, a callback URL without auth"),
-    why: w("记录哪套异构系统发起请求，并配置其回调方式。", "Records which external system sends requests, and how it is called back."),
+    title: w(
+        "业务系统编码：编码、名称用英文或数字，回调地址免鉴权",
+        "业务系统编码: code and name in letters/digits, a callback URL without auth",
+    ),
+    why: w(
+        "记录哪套异构系统发起请求，并配置其回调方式。",
+        "Records which external system sends requests, and how it is called back.",
+    ),
     menu: &["发票云", "系统管理", "业务系统编码"],
     required: false,
     check: form("business-system-code"),
@@ -164,15 +207,26 @@ const BUSINESS_SYSTEM_CODE: Step = Step {
 
 // ---- 星空旗舰版 发票服务 (guide 000) ------------------------------------------------------------------
 
-const FLAGSHIP_BUSINESS_UNIT: Step = Step { menu: &["基础服务云", "企业建模", "组织管理", "业务单元"], ..BUSINESS_UNIT };
+const FLAGSHIP_BUSINESS_UNIT: Step = Step {
+    menu: &["基础服务云", "企业建模", "组织管理", "业务单元"],
+    ..BUSINESS_UNIT
+};
 
-const FLAGSHIP_FULL_FUNCTION_USER: Step =
-    Step { menu: &["基础服务云", "安全管理", "用户权限管理", "全功能用户"], ..FULL_FUNCTION_USER };
+const FLAGSHIP_FULL_FUNCTION_USER: Step = Step {
+    menu: &["基础服务云", "安全管理", "用户权限管理", "全功能用户"],
+    ..FULL_FUNCTION_USER
+};
 
 const FLAGSHIP_INVOICE_CLOUD_AUTH: Step = Step {
     id: "invoice-cloud-auth",
-    title: w("发票服务授权配置：url、Client id/Secret、Encrypt Key，保存后连接测试", "发票服务授权配置: url, Client id/Secret, Encrypt Key; save, then 连接测试"),
-    why: w("连接发票云的基础；正式地址配正式授权，测试地址配测试授权。", "The link to 发票云; production url with production credentials, test with test."),
+    title: w(
+        "发票服务授权配置：url、Client id/Secret、Encrypt Key，保存后连接测试",
+        "发票服务授权配置: url, Client id/Secret, Encrypt Key; save, then 连接测试",
+    ),
+    why: w(
+        "连接发票云的基础；正式地址配正式授权，测试地址配测试授权。",
+        "The link to 发票云; production url with production credentials, test with test.",
+    ),
     menu: &["发票服务", "系统管理", "发票服务授权配置"],
     required: true,
     check: form("invoice-cloud-auth"),
@@ -198,8 +252,14 @@ const FLAGSHIP_ACCESS_TOKEN_AUTH: Step = Step {
 
 const INVOICE_CALLBACK: Step = Step {
     id: "invoice-callback",
-    title: w("发票回调配置：请求地址、数据中心id、第三方应用、密码、网关", "发票回调配置: request URL, 数据中心id, app, its password, gateway"),
-    why: w("发票服务经此回调星空旗舰版；网关即第三方应用的 x-acgw-identity。", "发票服务 calls the flagship back through it; 网关 is the app's x-acgw-identity."),
+    title: w(
+        "发票回调配置：请求地址、数据中心id、第三方应用、密码、网关",
+        "发票回调配置: request URL, 数据中心id, app, its password, gateway",
+    ),
+    why: w(
+        "发票服务经此回调星空旗舰版；网关即第三方应用的 x-acgw-identity。",
+        "发票服务 calls the flagship back through it; 网关 is the app's x-acgw-identity.",
+    ),
     menu: &["发票服务", "系统管理", "发票回调配置"],
     required: true,
     check: form("invoice-callback"),
@@ -208,15 +268,30 @@ const INVOICE_CALLBACK: Step = Step {
 const OPENAPI_API1: Step = Step {
     id: "openapi-api1",
     title: w("勾选“是否允许API1.0授权”", "Tick 是否允许API1.0授权"),
-    why: w("回调使用 API1.0 授权，不勾选则调用被拒。", "The callback uses API 1.0 authorisation; without it the calls are refused."),
-    menu: &["基础服务云", "公共设置", "参数配置", "系统参数", "openApi参数"],
+    why: w(
+        "回调使用 API1.0 授权，不勾选则调用被拒。",
+        "The callback uses API 1.0 authorisation; without it the calls are refused.",
+    ),
+    menu: &[
+        "基础服务云",
+        "公共设置",
+        "参数配置",
+        "系统参数",
+        "openApi参数",
+    ],
     required: true,
     check: Check::Manual,
 };
 
-const FLAGSHIP_IMPORT_ORG: Step = Step { menu: &["发票服务", "基础资料", "企业管理", "企业信息", "引入组织"], ..COSMIC_IMPORT_ORG };
+const FLAGSHIP_IMPORT_ORG: Step = Step {
+    menu: &["发票服务", "基础资料", "企业管理", "企业信息", "引入组织"],
+    ..COSMIC_IMPORT_ORG
+};
 
-const FLAGSHIP_ENTERPRISE_INFO: Step = Step { menu: &["发票服务", "基础资料", "企业管理", "企业信息"], ..COSMIC_ENTERPRISE_INFO };
+const FLAGSHIP_ENTERPRISE_INFO: Step = Step {
+    menu: &["发票服务", "基础资料", "企业管理", "企业信息"],
+    ..COSMIC_ENTERPRISE_INFO
+};
 
 // ---- 费报/应付 (guide 001 FAQ) ----------------------------------------------------------------------
 
@@ -230,7 +305,10 @@ const EXPENSE_INVOICE_CLOUD: Step = Step {
 };
 
 const EXPENSE_INVOICE_CLOUD_AUTH: Step = Step {
-    why: w("无论“是否使用原授权”选是或否都必须配置，邮箱推送等公共服务取的是这里。", "Needed whichever 是否使用原授权 says: shared services such as e-mail delivery read it."),
+    why: w(
+        "无论“是否使用原授权”选是或否都必须配置，邮箱推送等公共服务取的是这里。",
+        "Needed whichever 是否使用原授权 says: shared services such as e-mail delivery read it.",
+    ),
     ..COSMIC_INVOICE_CLOUD_AUTH
 };
 
@@ -301,7 +379,17 @@ static COSMIC_5: &[Step] = &[
     ACCOUNT_ID,
     COSMIC5_THIRD_PARTY_APP,
     ACCESS_TOKEN_AUTH,
-    Step { menu: &["开发服务云", "开放平台", "其他", "API服务管理1.0", "发票云", "用户授权"], ..USER_API_AUTH },
+    Step {
+        menu: &[
+            "开发服务云",
+            "开放平台",
+            "其他",
+            "API服务管理1.0",
+            "发票云",
+            "用户授权",
+        ],
+        ..USER_API_AUTH
+    },
     BUSINESS_SYSTEM_CODE,
 ];
 
@@ -322,7 +410,12 @@ static FLAGSHIP: &[Step] = &[
 
 static EXPENSE: &[Step] = &[EXPENSE_INVOICE_CLOUD_AUTH, EXPENSE_INVOICE_CLOUD];
 
-static EAS: &[Step] = &[EAS_GUI_AUTH, MULTI_IMAGE_SYSTEM, IMAGE_BUSINESS_SYSTEM, IMAGE_ENTERPRISE_AUTH];
+static EAS: &[Step] = &[
+    EAS_GUI_AUTH,
+    MULTI_IMAGE_SYSTEM,
+    IMAGE_BUSINESS_SYSTEM,
+    IMAGE_ENTERPRISE_AUTH,
+];
 
 pub(super) fn of(product: Product) -> &'static [Step] {
     match product {

@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use super::credentials::{millis, records_of};
 use super::{locale, localised_error, to_js};
 use crate::checklist::{
-    self, after_fill, after_save, checklist_view, detect_product, ConsoleFacts, EnterpriseEntry, FillReported,
-    PageSignals, PendingFills, Product, Progress, SaveVerdict, SetupFacts,
+    self, after_fill, after_save, checklist_view, detect_product, ConsoleFacts, EnterpriseEntry,
+    FillReported, PageSignals, PendingFills, Product, Progress, SaveVerdict, SetupFacts,
 };
 use crate::console::ConsoleContext;
 use crate::i18n::Locale;
@@ -48,14 +48,19 @@ struct Signals {
 /// `checklistSignals() -> {words, saveButtons}`: what the worker looks for on a page.
 #[wasm_bindgen(js_name = checklistSignals)]
 pub fn checklist_signals() -> Result<JsValue, JsValue> {
-    to_js(&Signals { words: checklist::signal_words(), save_buttons: checklist::all_save_words() })
+    to_js(&Signals {
+        words: checklist::signal_words(),
+        save_buttons: checklist::all_save_words(),
+    })
 }
 
 /// `checklistKey(url) -> string | undefined`: the session key of a console's progress
 /// (`progress:<prefix>`); none for a page that is no console.
 #[wasm_bindgen(js_name = checklistKey)]
 pub fn checklist_key(url: &str) -> Option<String> {
-    ConsoleContext::from_url(url).ok().map(|c| format!("progress:{}", c.prefix))
+    ConsoleContext::from_url(url)
+        .ok()
+        .map(|c| format!("progress:{}", c.prefix))
 }
 
 #[derive(Serialize)]
@@ -89,8 +94,14 @@ pub fn checklist_panel(
     signals: JsValue,
     account_id: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let console = tab_url.as_deref().is_some_and(|u| ConsoleContext::from_url(u).is_ok());
-    let before: Progress = if console { stored(progress) } else { Progress::default() };
+    let console = tab_url
+        .as_deref()
+        .is_some_and(|u| ConsoleContext::from_url(u).is_ok());
+    let before: Progress = if console {
+        stored(progress)
+    } else {
+        Progress::default()
+    };
     let signals: PageSignals = stored(signals);
     let detected = detect_product(&signals);
     let mut after = before.clone();
@@ -98,10 +109,19 @@ pub fn checklist_panel(
         after.detected = detected;
     }
     let product = after.product(detected);
-    let facts = ConsoleFacts { progress: Some(&after), account_id_known: console && account_id.is_some_and(|a| !a.is_empty()) };
+    let facts = ConsoleFacts {
+        progress: Some(&after),
+        account_id_known: console && account_id.is_some_and(|a| !a.is_empty()),
+    };
     let view = PanelView {
         console,
-        products: Product::ALL.iter().map(|p| ProductOption { value: p.code(), name: p.name(locale()) }).collect(),
+        products: Product::ALL
+            .iter()
+            .map(|p| ProductOption {
+                value: p.code(),
+                name: p.name(locale()),
+            })
+            .collect(),
         product,
         detected,
         chosen: after.chosen,
@@ -139,8 +159,8 @@ pub fn checklist_tick(progress: JsValue, step: &str, done: bool) -> Result<JsVal
 #[wasm_bindgen(js_name = checklistFillReported)]
 pub fn checklist_fill_reported(pending: JsValue, report: JsValue) -> Result<JsValue, JsValue> {
     let pending: PendingFills = stored(pending);
-    let report: FillReported =
-        serde_wasm_bindgen::from_value(report).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let report: FillReported = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
     to_js(&after_fill(pending, &report))
 }
 
@@ -156,11 +176,20 @@ struct Saved {
 /// `checklistSaved(progress?, pending?, spec, button) -> {progress, pending, verdict, step?}`:
 /// the person clicked `button` (its text) of the form `spec`.
 #[wasm_bindgen(js_name = checklistSaved)]
-pub fn checklist_saved(progress: JsValue, pending: JsValue, spec: &str, button: &str) -> Result<JsValue, JsValue> {
+pub fn checklist_saved(
+    progress: JsValue,
+    pending: JsValue,
+    spec: &str,
+    button: &str,
+) -> Result<JsValue, JsValue> {
     let mut progress: Progress = stored(progress);
     let mut pending: PendingFills = stored(pending);
     let verdict = after_save(&mut progress, &mut pending, spec, button);
-    to_js(&Saved { progress, pending, verdict })
+    to_js(&Saved {
+        progress,
+        pending,
+        verdict,
+    })
 }
 
 #[derive(Serialize)]
@@ -183,26 +212,66 @@ pub fn checklist_export(
     product: Option<String>,
     now_ms: f64,
 ) -> Result<JsValue, JsValue> {
-    let console = tab_url.as_deref().and_then(|u| ConsoleContext::from_url(u).ok());
-    let progress: Progress = if console.is_some() { stored(progress) } else { Progress::default() };
+    let console = tab_url
+        .as_deref()
+        .and_then(|u| ConsoleContext::from_url(u).ok());
+    let progress: Progress = if console.is_some() {
+        stored(progress)
+    } else {
+        Progress::default()
+    };
     let product = product.as_deref().and_then(Product::from_code);
     let records = records_of(&records);
-    let view = crate::credentials::view(&records, tab_url.as_deref(), account_id.as_deref(), millis(now_ms), locale());
-    let account_id = if console.is_some() { account_id.filter(|a| !a.is_empty()) } else { None };
+    let view = crate::credentials::view(
+        &records,
+        tab_url.as_deref(),
+        account_id.as_deref(),
+        millis(now_ms),
+        locale(),
+    );
+    let account_id = if console.is_some() {
+        account_id.filter(|a| !a.is_empty())
+    } else {
+        None
+    };
     let host = console
         .as_ref()
-        .map(|c| c.origin.split("://").nth(1).unwrap_or("console").replace([':', '/'], "-"))
+        .map(|c| {
+            c.origin
+                .split("://")
+                .nth(1)
+                .unwrap_or("console")
+                .replace([':', '/'], "-")
+        })
         .unwrap_or_else(|| "console".to_string());
     let record = checklist::setup_record(
         SetupFacts {
             console,
-            facts: ConsoleFacts { progress: Some(&progress), account_id_known: account_id.is_some() },
+            facts: ConsoleFacts {
+                progress: Some(&progress),
+                account_id_known: account_id.is_some(),
+            },
             account_id,
-            environment: if view.held { view.environment.code() } else { "unknown" },
-            enterprises: view.enterprises.iter().map(|e| EnterpriseEntry { tax_id: e.tax_id.clone(), name: e.name.clone() }).collect(),
+            environment: if view.held {
+                view.environment.code()
+            } else {
+                "unknown"
+            },
+            enterprises: view
+                .enterprises
+                .iter()
+                .map(|e| EnterpriseEntry {
+                    tax_id: e.tax_id.clone(),
+                    name: e.name.clone(),
+                })
+                .collect(),
             product,
         },
         locale(),
     );
-    to_js(&Exported { json: record.json(), markdown: record.markdown(locale()), file_name: format!("fapiao-setup-{host}") })
+    to_js(&Exported {
+        json: record.json(),
+        markdown: record.markdown(locale()),
+        file_name: format!("fapiao-setup-{host}"),
+    })
 }
