@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
+import { addCase } from './fixtures/forms.mjs';
 import { bar, waitForBar } from './bar.mjs';
 import { EXPENSE_INVOICE_CLOUD_MENU, INVOICE_CLOUD_AUTH_MENU, connectionTest, openFromMenuPath, openTenantAuth } from './demo-steps.mjs';
 import { ACTIVATIONS, PROD_URL, TEST_URL } from './credentials-steps.mjs';
@@ -125,6 +126,74 @@ describe('连接测试 explained on the bar', () => {
       const text = await testAndExpect(page, form, '应用id不能为空', 'credentials');
       assert.notEqual(text, '应用id不能为空');
       assert.match(text, /api\.piaozone\.com/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// Console pages of other shapes: a `<div>` 测试连接, answers in role=alert boxes or a dialog, an
+// answer the helper has no words for, and text that is no answer of the user's click.
+const AUTH_FORM = `<section id="pg"><h2>发票云授权配置</h2><form>
+  ${['url', '代理', 'Client id', 'Client Secret', 'Encrypt Key'].map((l, i) =>
+    `<div class="item"><label class="label" for="f${i}">${l}</label><input id="f${i}" type="${i > 2 ? 'password' : 'text'}"></div>`).join('')}
+  </form><div id="test" class="btn" tabindex="0">测试连接</div></section>`;
+
+/** The page answers a click on 测试连接 with `document.body.dataset.answer`, in the shape `dataset.shape`, gone after 1.5 s. */
+const ANSWER_JS = `
+function show(text, shape) {
+  const box = document.createElement('div');
+  if (shape === 'dialog') { box.setAttribute('role', 'dialog'); box.innerHTML = '<h3>提示</h3><p></p>'; box.querySelector('p').textContent = text; }
+  else { box.setAttribute('role', 'alert'); box.textContent = text; }
+  document.body.append(box);
+  setTimeout(() => box.remove(), 1500);
+}
+document.getElementById('test').addEventListener('click', () => setTimeout(() => show(document.body.dataset.answer, document.body.dataset.shape), 300));
+window.addEventListener('message', (e) => { if (e.data && e.data.show) show(e.data.show, 'alert'); });
+`;
+
+describe('连接测试 answers on other console shapes', () => {
+  let browser, server, url;
+
+  before(async () => {
+    const fixtures = new Map();
+    url = addCase(fixtures, 'connection-shapes', { body: AUTH_FORM, js: ANSWER_JS, title: '发票云授权配置' });
+    ({ server, browser } = await startServerAndBrowser({ fixtures }));
+  });
+  after(() => closeAll(browser, server));
+
+  const form = '发票云授权配置';
+  const answer = (page, text, shape = 'alert') => page.evaluate(([t, s]) => { document.body.dataset.answer = t; document.body.dataset.shape = s; }, [text, shape]);
+
+  test('a <div> 测试连接; answers in an alert and a dialog; an answer with no known words is unknown', async () => {
+    const page = await newTab(browser, server.origin + url);
+    try {
+      await waitForBar(page, form);
+      await answer(page, 'Read timed out', 'dialog');
+      await page.locator('#test').click();
+      await result(page, form).and(page.locator('[data-cause="network"]')).waitFor({ state: 'attached', timeout: 3000 });
+      await answer(page, '服务器内部错误 (500)');
+      await page.locator('#test').click();
+      await result(page, form).and(page.locator('[data-cause="unknown"]')).waitFor({ state: 'attached', timeout: 3000 });
+      await answer(page, '签名认证不通过');
+      await page.locator('#test').click();
+      await result(page, form).and(page.locator('[data-cause="credentials"]')).waitFor({ state: 'attached', timeout: 3000 });
+      await page.waitForTimeout(2000); // the alert is gone
+      assert.equal(await result(page, form).getAttribute('data-cause'), 'credentials');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('no answer is read without the user\'s click: the page\'s own click and a message of its own change nothing', async () => {
+    const page = await newTab(browser, server.origin + url);
+    try {
+      await waitForBar(page, form);
+      await answer(page, '连接成功');
+      await page.evaluate(() => document.getElementById('test').click()); // untrusted
+      await page.evaluate(() => window.postMessage({ show: '非法的客户ID' }, '*'));
+      await page.waitForTimeout(1500);
+      assert.equal(await result(page, form).count(), 0);
     } finally {
       await page.close();
     }
