@@ -2,14 +2,17 @@
 // page"): the product told by the console's 发票服务 menu is preselected (星空旗舰版); a 保存
 // without the helper's 填充, or after a 填充 that left a field without its value, leaves
 // 发票回调配置 undone; a clean 填充 is not yet done until the console's own 保存, then it is; a
-// manual step follows its checkbox for the console, also after the panel is opened again; a tab
-// that is no console shows not-console and no step done; the exported record holds no secret.
+// manual step follows its checkbox for the console, also after the panel is opened again; the
+// same on the Cosmic runtime variant (div toolbar buttons, the form in an iframe); a tab that is
+// no console shows not-console and no step done; the exported record holds no secret.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, newTab, startServerAndBrowser, tabIdFor } from './harness.mjs';
-import { clickBar, fill, outcomes } from './bar.mjs';
+import { clickBar, fill, outcomes, waitForBar } from './bar.mjs';
 import {
-  CALLBACK_MENU, DEMO_PASSWORD, THIRD_PARTY_APPS_MENU, loginToDemoConsole, modal, openFromMenu, save,
+  CALLBACK_MENU, COSMIC_CALLBACK_MENU, COSMIC_THIRD_PARTY_APPS_MENU, DEMO_PASSWORD, THIRD_PARTY_APPS_MENU, cosmicButton,
+  cosmicDialog, cosmicFrame, cosmicPage, cosmicSave, loginToCosmicConsole, loginToDemoConsole, modal, openFromCosmicMenu,
+  openFromMenu, save,
 } from './demo-steps.mjs';
 
 const CALLBACK = '发票回调配置';
@@ -126,6 +129,44 @@ describe('the side panel on the demo console', () => {
         assert.ok(!record.json.includes(secret) && !record.markdown.includes(secret), 'no secret in the record');
         assert.ok(!record.json.includes(secret.slice(-8)) && !record.markdown.includes(secret.slice(-8)));
       }
+    } finally {
+      await closeAll(panel, page);
+    }
+  });
+
+  test('on the Cosmic runtime: 确定 of AccessToken认证 (a div) and 保存 of 发票回调配置 in its iframe (a div) count after clean fills', async () => {
+    const page = await browser.context.newPage();
+    await loginToCosmicConsole(page, server.origin);
+    const { panel } = await openSidePanel(browser, page);
+    try {
+      await panel.locator('[data-testid="status"][data-state="ready"]').waitFor();
+      await page.bringToFront();
+      await openFromCosmicMenu(page, COSMIC_THIRD_PARTY_APPS_MENU);
+      await cosmicPage(page).getByText('invoiceupload', { exact: true }).click();
+      await cosmicPage(page).locator('.kd-cq-card').filter({ hasText: 'AccessToken认证' }).getByText('编辑', { exact: true }).click();
+      const dialog = cosmicDialog(page, 'AccessToken认证');
+      await dialog.waitFor();
+      await clickBar(page, 'AccessToken认证', /生成密钥|Generate key/);
+      await page.waitForFunction((el) => /^[A-Za-z0-9]{32}$/.test(el.value), await dialog.locator('input').first().elementHandle());
+      await cosmicButton(dialog, '确定').click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitForDone(panel, 'access-token-auth', true);
+      await cosmicPage(page).locator('.kd-cq-credential').getByText('查看').click();
+      const identity = cosmicDialog(page, '身份验证');
+      await identity.locator('input[type="password"]').fill(DEMO_PASSWORD);
+      await cosmicButton(identity, '确定').click();
+      await identity.waitFor({ state: 'detached' });
+      await clickBar(page, '第三方应用', /记住网关|Remember gateway/);
+
+      await openFromCosmicMenu(page, COSMIC_CALLBACK_MENU);
+      const frame = cosmicFrame(page);
+      await waitForBar(frame, CALLBACK);
+      await cosmicSave(frame, CALLBACK); // with no 填充 of the helper
+      await staysUndone(panel, 'invoice-callback');
+      await fill(frame, CALLBACK);
+      await staysUndone(panel, 'invoice-callback');
+      await cosmicSave(frame, CALLBACK);
+      await waitForDone(panel, 'invoice-callback', true);
     } finally {
       await closeAll(panel, page);
     }
