@@ -117,6 +117,18 @@ describe('the side panel on the demo console', () => {
       await step(panel, 'openapi-api1').locator('input[type="checkbox"]').uncheck();
       await waitForDone(panel, 'openapi-api1', false);
 
+      // Across restarts only when the person opted in (the options' remember setting), no secret.
+      const prefix = `${server.origin}/ierp/`;
+      const local = () => panel.evaluate(() => chrome.storage.local.get(null));
+      assert.ok(!Object.keys(await local()).some((k) => k.startsWith('remembered:progress:')));
+      await panel.evaluate(() => chrome.storage.local.set({ rememberContext: true }));
+      await panel.waitForFunction((k) => chrome.storage.local.get(k).then((v) => !!v[k]), `remembered:progress:${prefix}`);
+      const copy = (await local())[`remembered:progress:${prefix}`];
+      assert.ok(copy.saved.includes('invoice-callback'));
+      assert.ok(!JSON.stringify(copy).includes(key.slice(-8)) && !JSON.stringify(copy).includes(gateway.slice(-8)));
+      await panel.evaluate(() => chrome.storage.local.set({ rememberContext: false }));
+      await panel.waitForFunction(() => chrome.storage.local.get(null).then((v) => !Object.keys(v).some((k) => k.startsWith('remembered:progress:'))));
+
       // The record for the handover documents: the console's values and steps, no secret.
       const record = await panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'checklist-export', tabId: id, product: 'flagship' }), tabId);
       assert.equal(record.ok, true);
