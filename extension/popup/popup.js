@@ -128,6 +128,14 @@ requestButton.addEventListener('click', requestAccess);
 reloadButton.addEventListener('click', () => {
   if (tabId !== null) chrome.tabs.reload(tabId).catch(() => {});
 });
+// The setup checklist lives in the side panel; only a click here may open it (a user gesture).
+// The side panel loads this module too, without this button.
+const sidePanelButton = $('[data-testid="open-side-panel"]');
+if (sidePanelButton && !chrome.sidePanel?.open) sidePanelButton.hidden = true;
+sidePanelButton?.addEventListener('click', () => {
+  if (tabId === null) return;
+  chrome.sidePanel.open({ tabId }).then(() => window.close(), () => {});
+});
 for (const button of document.querySelectorAll('[data-copy]')) {
   button.addEventListener('click', () => copy(button));
 }
