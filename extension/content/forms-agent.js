@@ -486,8 +486,10 @@
       const n = path[i];
       if (!n || n.nodeType !== Node.ELEMENT_NODE) continue;
       if (D.isHelperUi(n)) return null;
+      // A container, not a button (and its text not worth reading on every click).
+      if (n.childElementCount > 3) return null;
       const text = n.textContent || '';
-      if (text.length > 40) return null; // a container, not a button
+      if (text.length > 40) return null;
       const key = text.replace(/\s+/g, '').toLowerCase();
       if (saveButtons.includes(key)) return { element: n, text: key };
     }
