@@ -107,9 +107,9 @@ pub const PERMISSIONS: &[Need] = &[
     Need {
         permission: "sidePanel",
         list: List::Required,
-        feature: "the side panel (`side_panel` in the manifest): the setup checklist of the \
-                  console in the tab",
-        evidence: &["\"side_panel\""],
+        feature: "the side panel (`side_panel` in the manifest) with the setup checklist of the \
+                  console in the tab, opened from the popup's button (chrome.sidePanel.open)",
+        evidence: &["\"side_panel\"", "chrome.sidePanel.open"],
     },
     Need {
         permission: "http://*/*",
