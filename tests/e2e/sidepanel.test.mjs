@@ -7,6 +7,7 @@
 // no console shows not-console and no step done; the exported record holds no secret.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { closeAll, newTab, startServerAndBrowser, tabIdFor } from './harness.mjs';
 import { clickBar, fill, outcomes, waitForBar } from './bar.mjs';
 import {
@@ -137,6 +138,11 @@ describe('the side panel on the demo console', () => {
       assert.equal(json.accountId, ACCOUNT_ID);
       assert.equal(json.steps.find((s) => s.id === 'invoice-callback').done, true);
       assert.ok(record.markdown.includes(ACCOUNT_ID));
+      // 下载 Markdown: the same record, as a file.
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-markdown').click()]);
+      assert.match(download.suggestedFilename(), /^fapiao-setup-.*\.md$/);
+      const file = await readFile(await download.path(), 'utf8');
+      assert.ok(file.includes(ACCOUNT_ID) && !file.includes(key) && !file.includes(gateway));
       for (const secret of [key, gateway]) {
         assert.ok(!record.json.includes(secret) && !record.markdown.includes(secret), 'no secret in the record');
         assert.ok(!record.json.includes(secret.slice(-8)) && !record.markdown.includes(secret.slice(-8)));
