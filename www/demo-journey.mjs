@@ -3,7 +3,9 @@
 //! log in, reach the console, open the helper's popup for that tab; 开放服务云 → 第三方应用 →
 //! invoiceupload → AccessToken认证 编辑 → 生成密钥 on the bar → 确定; 认证凭证 查看 + password →
 //! 记住网关; the popup holding both secrets, masked; 发票服务 → 系统管理 → 发票回调配置 → 填充 →
-//! 保存 (what the page's own framework believes) → 撤销. A list of steps, so later issues add theirs.
+//! 保存 (what the page's own framework believes) → 撤销; the 授权邮件 pasted, 发票云授权配置 filled
+//! and tested; the side panel's checklist (星空旗舰版, the saved forms ticked); the standalone
+//! page with a pasted mail. A list of steps, so later issues add theirs.
 //!
 //! Every click on the helper's bar is a real (trusted) input event, as a person's is. Secrets are
 //! printed masked (last 4 characters), never whole: everything printed goes through `redact`.
