@@ -95,6 +95,16 @@ describe('the side panel on the demo console', () => {
       const gateway = (await page.locator('.credential-value').first().textContent()).trim();
       await clickBar(page, '第三方应用', /记住网关|Remember gateway/);
 
+      // The held secrets as the popup shows them: masked, never whole; the paste box is there too.
+      for (const [id, secret] of [['secret-access-key', key], ['secret-gateway', gateway]]) {
+        await panel.locator(`[data-testid="${id}"][data-held="true"]`).waitFor();
+        const shown = (await panel.getByTestId(id).textContent()).trim();
+        assert.ok(shown.endsWith(secret.slice(-4)) && !shown.includes(secret), id);
+      }
+      assert.equal(await panel.getByTestId('paste-input').count(), 1);
+      assert.equal(await panel.getByTestId('paste-read').count(), 1);
+      assert.ok(!(await panel.content()).includes(gateway));
+
       // A clean 填充: not done until the console's own 保存.
       await openFromMenu(page, CALLBACK_MENU);
       await fill(page, CALLBACK);
