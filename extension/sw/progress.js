@@ -150,7 +150,13 @@ async function panelFor(tabId, core, { detect = true } = {}) {
   const signals = key && detect ? await pageSignals(tabId, core) : null;
   const accountId = key ? await accountIdFor(url, core) : null;
   const view = core.checklistView(url ?? undefined, progress, signals ?? undefined, accountId ?? undefined);
-  if (key && view.changed) await serialised(() => storeProgress(key, view.progress));
+  if (key && view.changed) {
+    // What the page told, noted on the progress as it is now (a save may have counted meanwhile).
+    await serialised(async () => {
+      const fresh = core.checklistView(url, await loadKey(key), signals ?? undefined, accountId ?? undefined);
+      if (fresh.changed) await storeProgress(key, fresh.progress);
+    });
+  }
   const { progress: _kept, changed: _changed, ...shown } = view;
   return { ok: true, ...shown };
 }
