@@ -80,9 +80,11 @@
 
   /**
    * Rectangles the bar must not cover, weighted: the console's navigation and banner-like
-   * headers heavily, the page's clickable things lightly; other bars very heavily.
+   * headers heavily, the page's clickable things lightly; other bars very heavily. A dialog's
+   * own controls (its 确定, its inputs) weigh more than navigation: behind a modal mask the
+   * navigation cannot be used anyway, while a covered 确定 stops the user's task.
    */
-  function obstacles(doc, host, within) {
+  function obstacles(doc, host, within, ownDialog) {
     const out = [];
     const view = doc.defaultView;
     for (const n of doc.querySelectorAll(NAV_SELECTOR + ',header')) {
@@ -97,7 +99,9 @@
       const n = all[i];
       if (n.closest('[data-fapiao-helper]')) continue;
       const r = n.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && (!within || overlaps(r, within, within.width, within.height))) out.push({ rect: r, weight: 1 });
+      if (!(r.width > 0 && r.height > 0) || (within && !overlaps(r, within, within.width, within.height))) continue;
+      const own = ownDialog && overlaps(r, ownDialog, ownDialog.width, ownDialog.height);
+      out.push({ rect: r, weight: own ? 300 : 1 });
     }
     for (const b of doc.querySelectorAll('[data-fapiao-helper="bar"]')) {
       if (b !== host && b.isConnected) out.push({ rect: b.getBoundingClientRect(), weight: 1000 });
@@ -170,7 +174,7 @@
       candidates.map((c) => c.name).join()].join();
     const kept = memo.shape === shape && candidates.find((c) => c.name === memo.name);
     if (kept) return kept;
-    const pick = best(candidates, obstacles(doc, host, within), w, h);
+    const pick = best(candidates, obstacles(doc, host, within, box && box.kind === 'dialog' ? r : null), w, h);
     memo.shape = shape;
     memo.name = pick.name;
     return pick;
