@@ -29,12 +29,20 @@ pub fn badge_for(state: Option<PopupState>, forms: u32, locale: Locale) -> Badge
     let name = locale.pick("发票云配置助手", "Fapiao setup helper");
     if forms > 0 {
         // The badge has room for about four characters.
-        let text = if forms > 9 { "9+".to_owned() } else { forms.to_string() };
+        let text = if forms > 9 {
+            "9+".to_owned()
+        } else {
+            forms.to_string()
+        };
         let title = match locale {
             Locale::ZhCn => format!("{name}：此页有 {forms} 个可填充的表单"),
             Locale::En => format!("{name}: {forms} form(s) on this page can be filled"),
         };
-        return Badge { text, colour: FORMS_COLOUR, title };
+        return Badge {
+            text,
+            colour: FORMS_COLOUR,
+            title,
+        };
     }
     match state {
         Some(PopupState::Ready) => Badge {
@@ -50,18 +58,29 @@ pub fn badge_for(state: Option<PopupState>, forms: u32, locale: Locale) -> Badge
             colour: WAITING_COLOUR,
             title: match locale {
                 Locale::ZhCn => format!("{name}：已识别控制台，等待数据中心 id（登录或刷新页面）"),
-                Locale::En => format!("{name}: console recognised, waiting for its 数据中心 id (log in or reload)"),
+                Locale::En => format!(
+                    "{name}: console recognised, waiting for its 数据中心 id (log in or reload)"
+                ),
             },
         },
-        _ => Badge { text: String::new(), colour: CONSOLE_COLOUR, title: name.to_owned() },
+        _ => Badge {
+            text: String::new(),
+            colour: CONSOLE_COLOUR,
+            title: name.to_owned(),
+        },
     }
 }
 
 /// A status code as `popupStatus` writes it (`ready`, `waiting`, …); anything else is unknown.
 pub fn state_from_code(code: &str) -> Option<PopupState> {
-    [PopupState::Ready, PopupState::Waiting, PopupState::NotConsole, PopupState::NoAccess]
-        .into_iter()
-        .find(|s| s.as_str() == code)
+    [
+        PopupState::Ready,
+        PopupState::Waiting,
+        PopupState::NotConsole,
+        PopupState::NoAccess,
+    ]
+    .into_iter()
+    .find(|s| s.as_str() == code)
 }
 
 #[cfg(test)]
@@ -91,7 +110,11 @@ mod tests {
 
     #[test]
     fn no_console_clears_the_badge() {
-        for state in [None, Some(PopupState::NotConsole), Some(PopupState::NoAccess)] {
+        for state in [
+            None,
+            Some(PopupState::NotConsole),
+            Some(PopupState::NoAccess),
+        ] {
             assert_eq!(badge_for(state, 0, Locale::ZhCn).text, "");
         }
     }

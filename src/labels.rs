@@ -51,7 +51,16 @@ const HELP_SUFFIXES: [&str; 4] = ["(?)", "?", "ⓘ", "ℹ"];
 
 /// Placeholder lead-ins: `请输入请求地址` is the placeholder of 请求地址.
 const PLACEHOLDER_PREFIXES: [&str; 10] = [
-    "请输入", "请选择", "请填写", "请录入", "输入", "选择", "please enter ", "please select ", "enter ", "select ",
+    "请输入",
+    "请选择",
+    "请填写",
+    "请录入",
+    "输入",
+    "选择",
+    "please enter ",
+    "please select ",
+    "enter ",
+    "select ",
 ];
 
 /// Characters that carry no meaning in a label and are dropped: zero-width joiners and spaces,
@@ -131,7 +140,10 @@ fn strip_edges_once(text: &str) -> Option<&str> {
     if trimmed.len() != text.len() {
         return Some(trimmed);
     }
-    if let Some(rest) = trimmed.strip_prefix('*').or_else(|| trimmed.strip_suffix('*')) {
+    if let Some(rest) = trimmed
+        .strip_prefix('*')
+        .or_else(|| trimmed.strip_suffix('*'))
+    {
         return Some(rest);
     }
     if let Some(rest) = trimmed.strip_suffix(':') {
@@ -220,7 +232,9 @@ impl LabelKeys {
         } else {
             without_trailing_note(&clean)
         };
-        let core = core_text.map(|c| key_of_clean(&c)).filter(|c| !c.is_empty() && *c != key);
+        let core = core_text
+            .map(|c| key_of_clean(&c))
+            .filter(|c| !c.is_empty() && *c != key);
         LabelKeys { clean, key, core }
     }
 
@@ -253,7 +267,15 @@ mod tests {
 
     #[test]
     fn colons_marks_and_spaces_disappear() {
-        for raw in ["请求地址：", "* 请求地址", "请求地址:", "\u{a0}请求地址\u{3000}：", "【请求地址】", "＊请求地址＊", "请求地址(?)"] {
+        for raw in [
+            "请求地址：",
+            "* 请求地址",
+            "请求地址:",
+            "\u{a0}请求地址\u{3000}：",
+            "【请求地址】",
+            "＊请求地址＊",
+            "请求地址(?)",
+        ] {
             assert_eq!(clean_label(raw), "请求地址", "{raw:?}");
         }
     }

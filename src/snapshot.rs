@@ -52,7 +52,10 @@ impl<'de> Deserialize<'de> for Heading {
             },
         }
         Ok(match Repr::deserialize(deserializer)? {
-            Repr::Text(text) => Heading { text, container: None },
+            Repr::Text(text) => Heading {
+                text,
+                container: None,
+            },
             Repr::Object { text, container } => Heading { text, container },
         })
     }
@@ -156,7 +159,10 @@ impl LabelRule {
     pub fn is_own_text(self) -> bool {
         matches!(
             self,
-            LabelRule::LabelFor | LabelRule::WrappingLabel | LabelRule::AriaLabel | LabelRule::OptionText
+            LabelRule::LabelFor
+                | LabelRule::WrappingLabel
+                | LabelRule::AriaLabel
+                | LabelRule::OptionText
         )
     }
 }
@@ -190,7 +196,10 @@ pub struct ControlOption {
 
 impl fmt::Debug for ControlOption {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ControlOption").field("text", &self.text).field("selected", &self.selected).finish()
+        f.debug_struct("ControlOption")
+            .field("text", &self.text)
+            .field("selected", &self.selected)
+            .finish()
     }
 }
 
@@ -234,7 +243,11 @@ pub struct Control {
     pub name: Option<String>,
     /// The collector cut `value` (a value over 4 KiB): it is not the page's whole value, so it
     /// is never compared, filled or restored as if it were.
-    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_bool",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub truncated: bool,
 }
 
@@ -293,10 +306,16 @@ pub struct TextItem {
     #[serde(deserialize_with = "lenient_string")]
     pub id: String,
     /// The nearest enclosing container of the value, as for controls.
-    #[serde(deserialize_with = "lenient_opt_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "lenient_opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container: Option<String>,
     /// Every enclosing container, nearest first.
-    #[serde(deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub containers: Vec<String>,
 }
 
@@ -318,7 +337,9 @@ impl Snapshot {
     /// Reads a snapshot from JSON text, refusing one over [`MAX_SNAPSHOT_BYTES`].
     pub fn from_json(text: &str) -> Result<Snapshot, SnapshotError> {
         if text.len() > MAX_SNAPSHOT_BYTES {
-            return Err(SnapshotError::TooLarge { kib: text.len() / 1024 });
+            return Err(SnapshotError::TooLarge {
+                kib: text.len() / 1024,
+            });
         }
         serde_json::from_str(text).map_err(|_| SnapshotError::Unreadable)
     }
@@ -326,7 +347,9 @@ impl Snapshot {
     /// Texts whose label, cleaned, has this key (`x-acgw-identity`): for capturing the gateway.
     pub fn texts_labelled<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a TextItem> + 'a {
         let wanted = crate::labels::label_key(key);
-        self.texts.iter().filter(move |t| crate::labels::label_key(&t.label) == wanted)
+        self.texts
+            .iter()
+            .filter(move |t| crate::labels::label_key(&t.label) == wanted)
     }
 }
 
@@ -343,10 +366,15 @@ impl crate::i18n::Localised for SnapshotError {
     fn message(&self, locale: crate::i18n::Locale) -> String {
         match self {
             SnapshotError::Unreadable => locale
-                .pick("无法读取页面快照：格式不正确。", "The page snapshot could not be read: it is not in the expected shape.")
+                .pick(
+                    "无法读取页面快照：格式不正确。",
+                    "The page snapshot could not be read: it is not in the expected shape.",
+                )
                 .to_string(),
             SnapshotError::TooLarge { kib } => match locale {
-                crate::i18n::Locale::ZhCn => format!("页面快照过大（{kib} KiB，上限 1024 KiB），助手不处理此页。"),
+                crate::i18n::Locale::ZhCn => {
+                    format!("页面快照过大（{kib} KiB，上限 1024 KiB），助手不处理此页。")
+                }
                 crate::i18n::Locale::En => {
                     format!("The page snapshot is too large ({kib} KiB; the limit is 1024 KiB): the helper leaves this page alone.")
                 }
@@ -384,7 +412,9 @@ fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, 
     })
 }
 
-fn lenient_opt_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+fn lenient_opt_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
     let text = lenient_string(deserializer)?;
     Ok((!text.is_empty()).then_some(text))
 }

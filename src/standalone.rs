@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::console::ConsoleContext;
 use crate::credentials::{
-    self, CredentialScope, CredentialsError, CredentialsView, Environment, HeldCredentials, PasteKind,
-    PasteProblem, PasteResult, PastedToken,
+    self, CredentialScope, CredentialsError, CredentialsView, Environment, HeldCredentials,
+    PasteKind, PasteProblem, PasteResult, PastedToken,
 };
 use crate::i18n::Locale;
 use crate::user_language::AccountId;
@@ -123,7 +123,12 @@ fn sheet(mut paste: PasteResult, selected: Option<&str>) -> Sheet {
         insecure_allowed: Vec::new(),
         problems: paste.problems,
     };
-    Sheet { held, context, kind: paste.kind, token }
+    Sheet {
+        held,
+        context,
+        kind: paste.kind,
+        token,
+    }
 }
 
 struct Sheet {
@@ -143,10 +148,20 @@ fn token_values(token: &PastedToken) -> TokenValues {
 }
 
 /// What the page shows for `paste` with the enterprise `selected` (by 税号) chosen.
-pub fn standalone_view(paste: PasteResult, selected: Option<&str>, locale: Locale) -> StandaloneView {
-    let Sheet { held, context, kind, token } = sheet(paste, selected);
+pub fn standalone_view(
+    paste: PasteResult,
+    selected: Option<&str>,
+    locale: Locale,
+) -> StandaloneView {
+    let Sheet {
+        held,
+        context,
+        kind,
+        token,
+    } = sheet(paste, selected);
     let records = [(SHEET_KEY.to_owned(), held)];
-    let shown: CredentialsView = credentials::view(&records, None, context.account_id.as_deref(), 1, locale);
+    let shown: CredentialsView =
+        credentials::view(&records, None, context.account_id.as_deref(), 1, locale);
     StandaloneView {
         kind,
         environment: shown.environment,
@@ -163,8 +178,17 @@ pub fn standalone_view(paste: PasteResult, selected: Option<&str>, locale: Local
 
 /// The whole value behind one of the page's 复制 buttons (`clientSecret`, `manual:<id>`,
 /// [`APP_SECRET_ID`] …).
-pub fn standalone_value(paste: PasteResult, selected: Option<&str>, id: &str) -> Result<String, CredentialsError> {
-    let Sheet { held, context, token, .. } = sheet(paste, selected);
+pub fn standalone_value(
+    paste: PasteResult,
+    selected: Option<&str>,
+    id: &str,
+) -> Result<String, CredentialsError> {
+    let Sheet {
+        held,
+        context,
+        token,
+        ..
+    } = sheet(paste, selected);
     if id == APP_SECRET_ID {
         return token
             .and_then(|t| t.app_secret)

@@ -63,11 +63,15 @@ fn code(plan: &FillPlan, field: &str) -> Option<String> {
 }
 
 fn message(plan: &FillPlan, field: &str) -> String {
-    plan.row(field).and_then(|r| r.message.clone()).unwrap_or_default()
+    plan.row(field)
+        .and_then(|r| r.message.clone())
+        .unwrap_or_default()
 }
 
 fn value(plan: &FillPlan, field: &str) -> Option<String> {
-    plan.step(field).and_then(|s| s.value.as_ref()).map(|v| v.as_str().to_string())
+    plan.step(field)
+        .and_then(|s| s.value.as_ref())
+        .map(|v| v.as_str().to_string())
 }
 
 fn password(id: &str, caption: &str) -> Control {
@@ -79,8 +83,13 @@ fn password(id: &str, caption: &str) -> Control {
 
 fn yes_no_select(id: &str, caption: &str, selected: Option<&str>) -> Control {
     let options = [("", "请选择"), ("1", "是"), ("0", "否")];
-    let listed: Vec<(&str, &str, bool)> = options.iter().map(|(v, t)| (*v, *t, selected == Some(*t))).collect();
-    control(id, ControlKind::Select).label(LabelRule::FormItem, caption).options(&listed)
+    let listed: Vec<(&str, &str, bool)> = options
+        .iter()
+        .map(|(v, t)| (*v, *t, selected == Some(*t)))
+        .collect();
+    control(id, ControlKind::Select)
+        .label(LabelRule::FormItem, caption)
+        .options(&listed)
 }
 
 /// 发票云授权配置 as the demo draws it, with 是否使用原授权 on `choice` (None: nothing chosen).
@@ -115,7 +124,9 @@ fn expense_page() -> Snapshot {
     page()
         .heading_in("发票云配置", "e")
         .with_all([
-            control("e-org", ControlKind::Lookup).label(LabelRule::FormItem, "组织").container("e"),
+            control("e-org", ControlKind::Lookup)
+                .label(LabelRule::FormItem, "组织")
+                .container("e"),
             text("e-tax", "企业税号").container("e"),
             text("e-name", "企业工商登记名").container("e"),
             text("e-id", "发票云授权标识").container("e"),
@@ -133,7 +144,11 @@ fn enterprise_info_page(name: &str) -> Snapshot {
             text("i-tax", "税号").container("i"),
             control("i-channel", ControlKind::Select)
                 .label(LabelRule::FormItem, "开收票通道")
-                .options(&[("", "请选择", true), ("lqpt", "乐企", false), ("xdz", "新电子服务平台", false)])
+                .options(&[
+                    ("", "请选择", true),
+                    ("lqpt", "乐企", false),
+                    ("xdz", "新电子服务平台", false),
+                ])
                 .container("i"),
         ])
         .snapshot()
@@ -158,7 +173,11 @@ fn eas_page() -> Snapshot {
         .with_all([
             control("s-system", ControlKind::Select)
                 .label(LabelRule::FormItem, "业务系统")
-                .options(&[("", "请选择", true), ("EAS", "EAS", false), ("XH", "星瀚", false)])
+                .options(&[
+                    ("", "请选择", true),
+                    ("EAS", "EAS", false),
+                    ("XH", "星瀚", false),
+                ])
                 .container("s"),
             text("s-prefix", "前缀地址").container("s"),
             text("s-dc", "EAS数据中心编码").container("s"),
@@ -171,16 +190,32 @@ fn eas_page() -> Snapshot {
 
 #[test]
 fn the_auth_form_gets_the_prod_url_the_enterprise_creds_and_no_for_the_original_authorisation() {
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &held());
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &held(),
+    );
     assert_eq!(plan.form, "发票云授权配置");
     assert_eq!(value(&plan, "url").as_deref(), Some(PROD_URL));
     assert_eq!(value(&plan, "Client id").as_deref(), Some(CLIENT_ID));
-    assert_eq!(value(&plan, "Client Secret").as_deref(), Some(CLIENT_SECRET));
+    assert_eq!(
+        value(&plan, "Client Secret").as_deref(),
+        Some(CLIENT_SECRET)
+    );
     assert_eq!(value(&plan, "Encrypt Key").as_deref(), Some(ENCRYPT_KEY));
     let choice = plan.step("是否使用原授权").expect("a choice step");
-    assert_eq!((choice.action, choice.option_value.as_deref()), (StepAction::Select, Some("0")));
-    assert!(plan.step("Client Secret").is_some_and(|s| s.secret) && plan.step("Encrypt Key").is_some_and(|s| s.secret));
-    assert!(plan.step("Client id").is_some_and(|s| !s.secret), "an id is no secret");
+    assert_eq!(
+        (choice.action, choice.option_value.as_deref()),
+        (StepAction::Select, Some("0"))
+    );
+    assert!(
+        plan.step("Client Secret").is_some_and(|s| s.secret)
+            && plan.step("Encrypt Key").is_some_and(|s| s.secret)
+    );
+    assert!(
+        plan.step("Client id").is_some_and(|s| !s.secret),
+        "an id is no secret"
+    );
     // 代理 is the user's: usually empty, never filled.
     assert_eq!(outcome(&plan, "代理"), Some(Outcome::NoValue));
     assert_eq!(code(&plan, "代理").as_deref(), Some("user-input"));
@@ -192,7 +227,11 @@ fn the_auth_form_gets_the_prod_url_the_enterprise_creds_and_no_for_the_original_
 
 #[test]
 fn the_flagship_name_of_the_auth_form_is_kept_and_a_test_mail_gives_the_test_url() {
-    let plan = plan_of(&cloud_auth_page("发票服务授权配置", None), "发票服务授权配置", &values_of(mail_values("test")));
+    let plan = plan_of(
+        &cloud_auth_page("发票服务授权配置", None),
+        "发票服务授权配置",
+        &values_of(mail_values("test")),
+    );
     assert_eq!(plan.form, "发票服务授权配置");
     assert_eq!(value(&plan, "url").as_deref(), Some(TEST_URL));
     assert_eq!(environment_url("prod"), Some(PROD_URL));
@@ -202,17 +241,33 @@ fn the_flagship_name_of_the_auth_form_is_kept_and_a_test_mail_gives_the_test_url
 
 #[test]
 fn a_mail_of_unknown_environment_leaves_the_url_to_the_user_and_says_both_addresses() {
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values_of(mail_values("unknown")));
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values_of(mail_values("unknown")),
+    );
     assert_eq!(outcome(&plan, "url"), Some(Outcome::NoValue));
     assert_eq!(code(&plan, "url").as_deref(), Some("user-input"));
-    assert!(message(&plan, "url").contains(PROD_URL) && message(&plan, "url").contains(TEST_URL), "{}", message(&plan, "url"));
-    assert_eq!(value(&plan, "Client id").as_deref(), Some(CLIENT_ID), "the creds still go in");
+    assert!(
+        message(&plan, "url").contains(PROD_URL) && message(&plan, "url").contains(TEST_URL),
+        "{}",
+        message(&plan, "url")
+    );
+    assert_eq!(
+        value(&plan, "Client id").as_deref(),
+        Some(CLIENT_ID),
+        "the creds still go in"
+    );
 }
 
 #[test]
 fn an_unknown_environment_without_any_credential_is_still_nothing_pasted() {
     let values = values_of(serde_json::json!({ "prefix": PREFIX, "environment": "unknown" }));
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values);
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values,
+    );
     assert_eq!(code(&plan, "url").as_deref(), Some("no-credential"));
     assert!(message(&plan, "url").contains("授权邮件"));
 }
@@ -221,40 +276,104 @@ fn an_unknown_environment_without_any_credential_is_still_nothing_pasted() {
 fn a_url_the_worker_gives_wins_over_the_environment_code() {
     let mut json = mail_values("prod");
     json["environmentUrl"] = serde_json::json!("https://api.piaozone.com");
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values_of(json));
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values_of(json),
+    );
     assert_eq!(value(&plan, "url").as_deref(), Some(PROD_URL));
 }
 
 #[test]
 fn a_choice_already_made_is_a_conflict_that_explains_the_usual_no() {
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", Some("是")), "发票云授权配置", &held());
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", Some("是")),
+        "发票云授权配置",
+        &held(),
+    );
     assert!(plan.step("是否使用原授权").is_none());
     assert_eq!(outcome(&plan, "是否使用原授权"), Some(Outcome::Conflict));
     assert_eq!(code(&plan, "是否使用原授权").as_deref(), Some("conflict"));
     let zh = message(&plan, "是否使用原授权");
-    assert!(zh.contains("否") && zh.contains("费报") && zh.contains("覆盖"), "{zh}");
-    let en = plan_fill(&cloud_auth_page("发票云授权配置", Some("是")), "发票云授权配置", None, &held(), &[], Locale::En).expect("plan");
-    assert!(message(&en, "是否使用原授权").contains("Overwrite"), "{}", message(&en, "是否使用原授权"));
+    assert!(
+        zh.contains("否") && zh.contains("费报") && zh.contains("覆盖"),
+        "{zh}"
+    );
+    let en = plan_fill(
+        &cloud_auth_page("发票云授权配置", Some("是")),
+        "发票云授权配置",
+        None,
+        &held(),
+        &[],
+        Locale::En,
+    )
+    .expect("plan");
+    assert!(
+        message(&en, "是否使用原授权").contains("Overwrite"),
+        "{}",
+        message(&en, "是否使用原授权")
+    );
     // Already 否: unchanged. Overwrite chosen: the step is planned.
-    let right = plan_of(&cloud_auth_page("发票云授权配置", Some("否")), "发票云授权配置", &held());
+    let right = plan_of(
+        &cloud_auth_page("发票云授权配置", Some("否")),
+        "发票云授权配置",
+        &held(),
+    );
     assert_eq!(outcome(&right, "是否使用原授权"), Some(Outcome::Unchanged));
-    let overwrite = plan_fill(&cloud_auth_page("发票云授权配置", Some("是")), "发票云授权配置", None, &held(), &["是否使用原授权".into()], Locale::ZhCn)
-        .expect("plan");
-    assert_eq!(overwrite.step("是否使用原授权").and_then(|s| s.option_value.as_deref()), Some("0"));
+    let overwrite = plan_fill(
+        &cloud_auth_page("发票云授权配置", Some("是")),
+        "发票云授权配置",
+        None,
+        &held(),
+        &["是否使用原授权".into()],
+        Locale::ZhCn,
+    )
+    .expect("plan");
+    assert_eq!(
+        overwrite
+            .step("是否使用原授权")
+            .and_then(|s| s.option_value.as_deref()),
+        Some("0")
+    );
 }
 
 #[test]
 fn nothing_pasted_says_to_paste_the_mail_in_the_popup_on_every_credential_row() {
     let context_only = values(false);
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &context_only);
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &context_only,
+    );
     for field in ["url", "Client id", "Client Secret", "Encrypt Key"] {
         assert_eq!(outcome(&plan, field), Some(Outcome::NoValue), "{field}");
-        assert_eq!(code(&plan, field).as_deref(), Some("no-credential"), "{field}");
-        assert!(message(&plan, field).contains("授权邮件") && message(&plan, field).contains("弹出窗口"), "{field}: {}", message(&plan, field));
+        assert_eq!(
+            code(&plan, field).as_deref(),
+            Some("no-credential"),
+            "{field}"
+        );
+        assert!(
+            message(&plan, field).contains("授权邮件")
+                && message(&plan, field).contains("弹出窗口"),
+            "{field}: {}",
+            message(&plan, field)
+        );
     }
     assert!(message(&plan, "Client id").contains("选择企业"));
-    let en = plan_fill(&tenant_page(), "维护租户授权信息", None, &context_only, &[], Locale::En).expect("plan");
-    assert!(message(&en, "授权账号").contains("TN_") && message(&en, "授权账号").contains("popup"), "{}", message(&en, "授权账号"));
+    let en = plan_fill(
+        &tenant_page(),
+        "维护租户授权信息",
+        None,
+        &context_only,
+        &[],
+        Locale::En,
+    )
+    .expect("plan");
+    assert!(
+        message(&en, "授权账号").contains("TN_") && message(&en, "授权账号").contains("popup"),
+        "{}",
+        message(&en, "授权账号")
+    );
 }
 
 #[test]
@@ -263,9 +382,15 @@ fn tenant_creds_fill_only_the_tenant_form_and_enterprise_creds_never_go_there() 
     assert_eq!(value(&tenant, "授权账号").as_deref(), Some(TENANT_ID));
     assert_eq!(value(&tenant, "授权密钥").as_deref(), Some(TENANT_SECRET));
     assert_eq!(value(&tenant, "加密key").as_deref(), Some(TENANT_KEY));
-    assert!(tenant.step("授权密钥").is_some_and(|s| s.secret) && tenant.step("加密key").is_some_and(|s| s.secret));
+    assert!(
+        tenant.step("授权密钥").is_some_and(|s| s.secret)
+            && tenant.step("加密key").is_some_and(|s| s.secret)
+    );
     assert_eq!(code(&tenant, "租户名称").as_deref(), Some("user-input"));
-    assert_eq!(code(&tenant, "发票云租户授权标识").as_deref(), Some("user-input"));
+    assert_eq!(
+        code(&tenant, "发票云租户授权标识").as_deref(),
+        Some("user-input")
+    );
 
     // Only the enterprise's creds held: the tenant form stays empty, never gets them.
     let only_enterprise = held_without(&["tenantClientId", "tenantSecret", "tenantEncryptKey"]);
@@ -276,18 +401,43 @@ fn tenant_creds_fill_only_the_tenant_form_and_enterprise_creds_never_go_there() 
     // Only the tenant's creds held: no enterprise form gets them.
     let only_tenant = held_without(&["clientId", "clientSecret", "encryptKey"]);
     for (snapshot, form, fields) in [
-        (cloud_auth_page("发票云授权配置", None), "发票云授权配置", ["Client id", "Client Secret", "Encrypt Key"]),
-        (expense_page(), "发票云配置", ["发票云授权标识", "客户端标识", "接入标识"]),
-        (image_auth_page(), "企业授权配置", ["授权客户ID", "secret", "encrypt_key"]),
+        (
+            cloud_auth_page("发票云授权配置", None),
+            "发票云授权配置",
+            ["Client id", "Client Secret", "Encrypt Key"],
+        ),
+        (
+            expense_page(),
+            "发票云配置",
+            ["发票云授权标识", "客户端标识", "接入标识"],
+        ),
+        (
+            image_auth_page(),
+            "企业授权配置",
+            ["授权客户ID", "secret", "encrypt_key"],
+        ),
     ] {
         let plan = plan_of(&snapshot, form, &only_tenant);
         for field in fields {
             assert!(plan.step(field).is_none(), "{form} {field}");
-            assert_eq!(code(&plan, field).as_deref(), Some("no-credential"), "{form} {field}");
+            assert_eq!(
+                code(&plan, field).as_deref(),
+                Some("no-credential"),
+                "{form} {field}"
+            );
         }
-        let all = format!("{:?}", plan.steps.iter().map(|s| s.value.as_ref().map(|v| v.as_str().to_string())).collect::<Vec<_>>());
+        let all = format!(
+            "{:?}",
+            plan.steps
+                .iter()
+                .map(|s| s.value.as_ref().map(|v| v.as_str().to_string()))
+                .collect::<Vec<_>>()
+        );
         for tenant_value in [TENANT_ID, TENANT_SECRET, TENANT_KEY] {
-            assert!(!all.contains(tenant_value), "{form}: a tenant value in a step");
+            assert!(
+                !all.contains(tenant_value),
+                "{form}: a tenant value in a step"
+            );
         }
     }
 }
@@ -296,19 +446,39 @@ fn tenant_creds_fill_only_the_tenant_form_and_enterprise_creds_never_go_there() 
 fn a_tn_id_held_as_the_enterprise_s_fills_none_of_its_set_and_says_why() {
     let mut json = mail_values("prod");
     json["clientId"] = serde_json::json!("TN_wrongly_listed_as_enterprise");
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values_of(json));
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values_of(json),
+    );
     for field in ["Client id", "Client Secret", "Encrypt Key"] {
         assert!(plan.step(field).is_none(), "{field}");
-        assert_eq!(code(&plan, field).as_deref(), Some("invalid-value"), "{field}");
-        assert!(message(&plan, field).contains("租户级"), "{field}: {}", message(&plan, field));
+        assert_eq!(
+            code(&plan, field).as_deref(),
+            Some("invalid-value"),
+            "{field}"
+        );
+        assert!(
+            message(&plan, field).contains("租户级"),
+            "{field}: {}",
+            message(&plan, field)
+        );
     }
-    assert_eq!(value(&plan, "url").as_deref(), Some(PROD_URL), "the url is no credential of either level");
+    assert_eq!(
+        value(&plan, "url").as_deref(),
+        Some(PROD_URL),
+        "the url is no credential of either level"
+    );
 
     let mut json = mail_values("prod");
     json["tenantClientId"] = serde_json::json!("not_a_tenant_id");
     let plan = plan_of(&tenant_page(), "维护租户授权信息", &values_of(json));
     for field in ["授权账号", "授权密钥", "加密key"] {
-        assert_eq!(code(&plan, field).as_deref(), Some("invalid-value"), "{field}");
+        assert_eq!(
+            code(&plan, field).as_deref(),
+            Some("invalid-value"),
+            "{field}"
+        );
     }
 }
 
@@ -319,11 +489,21 @@ fn a_withheld_credential_says_why_and_stays_no_value() {
         json.as_object_mut().expect("object").remove(key);
     }
     json["secretRefusals"] = serde_json::json!({ "clientSecret": "secret-other-console", "encryptKey": "secret-expired" });
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values_of(json));
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values_of(json),
+    );
     assert_eq!(outcome(&plan, "Client Secret"), Some(Outcome::NoValue));
-    assert_eq!(code(&plan, "Client Secret").as_deref(), Some("secret-other-console"));
+    assert_eq!(
+        code(&plan, "Client Secret").as_deref(),
+        Some("secret-other-console")
+    );
     assert!(message(&plan, "Client Secret").contains("另一个控制台"));
-    assert_eq!(code(&plan, "Encrypt Key").as_deref(), Some("secret-expired"));
+    assert_eq!(
+        code(&plan, "Encrypt Key").as_deref(),
+        Some("secret-expired")
+    );
     assert!(message(&plan, "Encrypt Key").contains("重新粘贴"));
     assert_eq!(value(&plan, "Client id").as_deref(), Some(CLIENT_ID));
 }
@@ -331,13 +511,20 @@ fn a_withheld_credential_says_why_and_stays_no_value() {
 #[test]
 fn a_credential_secret_goes_only_into_a_real_input() {
     let mut snapshot = cloud_auth_page("发票云授权配置", None);
-    let secret = snapshot.controls.iter_mut().find(|c| c.id == "a-secret").expect("control");
+    let secret = snapshot
+        .controls
+        .iter_mut()
+        .find(|c| c.id == "a-secret")
+        .expect("control");
     secret.tag = "div".into();
     secret.input_type = String::new();
     secret.kind = ControlKind::Text;
     let plan = plan_of(&snapshot, "发票云授权配置", &held());
     assert!(plan.step("Client Secret").is_none());
-    assert_eq!(code(&plan, "Client Secret").as_deref(), Some("secret-not-input"));
+    assert_eq!(
+        code(&plan, "Client Secret").as_deref(),
+        Some("secret-not-input")
+    );
 }
 
 #[test]
@@ -374,7 +561,11 @@ fn the_image_forms_take_the_enterprise_creds_the_data_centre_and_eas_but_never_t
     assert_eq!(value(&plan, "encrypt_key").as_deref(), Some(ENCRYPT_KEY));
 
     let plan = plan_of(&eas_page(), "对接业务系统配置", &held());
-    assert_eq!(plan.step("业务系统").and_then(|s| s.option_value.as_deref()), Some("EAS"));
+    assert_eq!(
+        plan.step("业务系统")
+            .and_then(|s| s.option_value.as_deref()),
+        Some("EAS")
+    );
     assert_eq!(value(&plan, "EAS数据中心编码").as_deref(), Some(ACCOUNT_ID));
     assert_eq!(value(&plan, "EASSI名称").as_deref(), Some("eas"));
     for field in ["前缀地址", "EAS用户名", "EAS密码"] {
@@ -394,10 +585,21 @@ fn every_form_takes_credentials_of_its_own_level_only() {
             }
         }
     }
-    let tenant_forms: Vec<&str> = SPECS.iter().filter(|s| s.credentials == Some(CredentialLevel::Tenant)).map(|s| s.id).collect();
+    let tenant_forms: Vec<&str> = SPECS
+        .iter()
+        .filter(|s| s.credentials == Some(CredentialLevel::Tenant))
+        .map(|s| s.id)
+        .collect();
     assert_eq!(tenant_forms, ["tenant-auth"]);
-    let takes = FormSpec::find("维护租户授权信息").expect("spec").credentials_taken();
-    assert!(takes.iter().all(|c| c.level() == Some(CredentialLevel::Tenant)), "{takes:?}");
+    let takes = FormSpec::find("维护租户授权信息")
+        .expect("spec")
+        .credentials_taken();
+    assert!(
+        takes
+            .iter()
+            .all(|c| c.level() == Some(CredentialLevel::Tenant)),
+        "{takes:?}"
+    );
 }
 
 #[test]
@@ -406,9 +608,16 @@ fn values_from_the_worker_ignore_what_they_do_not_know() {
         "clientId": 12, "clientSecret": {"x": 1}, "environment": ["prod"], "secretRefusals": {"clientSecret": "nonsense", "bogus": "secret-expired"},
         "somethingNew": "x",
     }));
-    let plan = plan_of(&cloud_auth_page("发票云授权配置", None), "发票云授权配置", &values);
+    let plan = plan_of(
+        &cloud_auth_page("发票云授权配置", None),
+        "发票云授权配置",
+        &values,
+    );
     assert_eq!(value(&plan, "Client id").as_deref(), Some("12"));
-    assert_eq!(code(&plan, "Client Secret").as_deref(), Some("no-credential"));
+    assert_eq!(
+        code(&plan, "Client Secret").as_deref(),
+        Some("no-credential")
+    );
     assert_eq!(code(&plan, "url").as_deref(), Some("no-credential"));
 }
 

@@ -14,7 +14,9 @@ fn diagnose_text(snapshot: &Snapshot) -> String {
 
 #[test]
 fn diagnose_lists_forms_fields_rules_and_every_controls_labels() {
-    let snapshot = callback_page().with(text("x", "备注").label(LabelRule::Placeholder, "请输入备注")).snapshot();
+    let snapshot = callback_page()
+        .with(text("x", "备注").label(LabelRule::Placeholder, "请输入备注"))
+        .snapshot();
     let report = diagnose(&snapshot, &recognise(&snapshot));
     assert_eq!(report["forms"][0]["form"], "发票回调配置");
     assert_eq!(report["forms"][0]["fields"][0]["rule"], "form-item");
@@ -36,7 +38,12 @@ fn diagnose_of_a_page_with_filled_fields_holds_none_of_their_values() {
     controls[3] = controls[3].clone().value(KEY);
     controls[4] = controls[4].clone().value(GATEWAY);
     let mut snapshot = page().with_all(controls).snapshot();
-    snapshot.texts.push(TextItem { label: "x-acgw-identity".into(), value: GATEWAY.into(), id: "t1".into(), ..Default::default() });
+    snapshot.texts.push(TextItem {
+        label: "x-acgw-identity".into(),
+        value: GATEWAY.into(),
+        id: "t1".into(),
+        ..Default::default()
+    });
     snapshot.url = format!("https://h.example/ierp/index.html?formId=x&token={KEY}");
     let text = diagnose_text(&snapshot);
     for secret in [PREFIX, ACCOUNT_ID, KEY, GATEWAY, "token="] {
@@ -44,24 +51,38 @@ fn diagnose_of_a_page_with_filled_fields_holds_none_of_their_values() {
     }
     assert!(text.contains("x-acgw-identity"), "the text's label is kept");
     for key in ["\"value\"", "\"length\"", "\"len\"", "\"valueLength\""] {
-        assert!(!text.contains(key), "no {key} key: values and their lengths stay out");
+        assert!(
+            !text.contains(key),
+            "no {key} key: values and their lengths stay out"
+        );
     }
 }
 
 #[test]
 fn a_label_that_repeats_the_value_is_left_out() {
     let snapshot = page()
-        .with(control("a", ControlKind::Text).label(LabelRule::AriaLabel, "Zq8RkP2vLm4X").value("Zq8RkP2vLm4X"))
+        .with(
+            control("a", ControlKind::Text)
+                .label(LabelRule::AriaLabel, "Zq8RkP2vLm4X")
+                .value("Zq8RkP2vLm4X"),
+        )
         .snapshot();
     let report = diagnose(&snapshot, &recognise(&snapshot));
-    assert_eq!(report["controls"][0]["labels"][0]["omitted"], "equals-value");
+    assert_eq!(
+        report["controls"][0]["labels"][0]["omitted"],
+        "equals-value"
+    );
     assert!(!diagnose_text(&snapshot).contains("Zq8RkP2vLm4X"));
 }
 
 #[test]
 fn select_options_are_counted_not_listed() {
     let snapshot = page()
-        .with(control("s", ControlKind::Select).label(LabelRule::FormItem, "是否使用原授权").options(&[("1", "是secretish", true), ("0", "否", false)]))
+        .with(
+            control("s", ControlKind::Select)
+                .label(LabelRule::FormItem, "是否使用原授权")
+                .options(&[("1", "是secretish", true), ("0", "否", false)]),
+        )
         .snapshot();
     let text = diagnose_text(&snapshot);
     assert!(!text.contains("secretish"));
@@ -70,7 +91,13 @@ fn select_options_are_counted_not_listed() {
 
 #[test]
 fn a_password_control_does_not_even_say_whether_it_holds_something() {
-    let snapshot = page().with(control("p", ControlKind::Password).label(LabelRule::FormItem, "网关").value("x")).snapshot();
+    let snapshot = page()
+        .with(
+            control("p", ControlKind::Password)
+                .label(LabelRule::FormItem, "网关")
+                .value("x"),
+        )
+        .snapshot();
     let report = diagnose(&snapshot, &recognise(&snapshot));
     assert!(report["controls"][0]["hasValue"].is_null());
 }
@@ -78,7 +105,16 @@ fn a_password_control_does_not_even_say_whether_it_holds_something() {
 fn label_text() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "请求地址", "数据中心id", "第三方应用", "第三方应用密码", "网关", "url", "Client Secret", "授权账号", "认证密钥", "姓名",
+            "请求地址",
+            "数据中心id",
+            "第三方应用",
+            "第三方应用密码",
+            "网关",
+            "url",
+            "Client Secret",
+            "授权账号",
+            "认证密钥",
+            "姓名",
         ])
         .prop_map(str::to_string),
         "[\\p{Han}]{1,8}[:：]?",
@@ -172,25 +208,48 @@ fn a_revealed_gateway_shown_as_a_caption_heading_or_title_is_left_out() {
         .heading_in(&format!("x-acgw-identity: {REVEALED} 复制"), "k1")
         .with(text("n1", REVEALED))
         .with(text("n2", &format!("网关：{REVEALED}")))
-        .with(control("n3", ControlKind::Text).label(LabelRule::AriaLabel, &format!("网关 {REVEALED}")))
+        .with(
+            control("n3", ControlKind::Text)
+                .label(LabelRule::AriaLabel, &format!("网关 {REVEALED}")),
+        )
         .snapshot();
-    snapshot.texts.push(TextItem { label: REVEALED.into(), value: "x".into(), id: "t1".into(), ..Default::default() });
+    snapshot.texts.push(TextItem {
+        label: REVEALED.into(),
+        value: "x".into(),
+        id: "t1".into(),
+        ..Default::default()
+    });
     let report = diagnose(&snapshot, &recognise(&snapshot));
     let text = report.to_string();
-    assert!(!text.contains(REVEALED) && !text.contains(&REVEALED[..20]), "{text}");
+    assert!(
+        !text.contains(REVEALED) && !text.contains(&REVEALED[..20]),
+        "{text}"
+    );
     let headings = report["page"]["headings"].as_array().expect("headings");
-    assert_eq!(headings.iter().filter(|h| h["omitted"] == "secret").count(), 2);
+    assert_eq!(
+        headings.iter().filter(|h| h["omitted"] == "secret").count(),
+        2
+    );
     assert!(report["page"]["title"].is_null());
-    assert!(text.contains("请求地址"), "the rest of the page is still described");
+    assert!(
+        text.contains("请求地址"),
+        "the rest of the page is still described"
+    );
 }
 
 #[test]
 fn a_field_label_holding_a_revealed_gateway_in_a_note_is_left_out_of_the_forms_too() {
     let mut controls = callback_controls("k1");
     controls[4] = text("k1-gw", &format!("网关（{REVEALED}）")).container("k1");
-    let snapshot = page().heading_in("发票回调配置", "k1").with_all(controls).snapshot();
+    let snapshot = page()
+        .heading_in("发票回调配置", "k1")
+        .with_all(controls)
+        .snapshot();
     let recognition = recognise(&snapshot);
-    assert!(recognition.forms[0].field("网关").is_some_and(|f| f.found), "the label's core still names the field");
+    assert!(
+        recognition.forms[0].field("网关").is_some_and(|f| f.found),
+        "the label's core still names the field"
+    );
     let text = diagnose(&snapshot, &recognition).to_string();
     assert!(!text.contains(&REVEALED[..20]), "{text}");
 }
@@ -202,7 +261,12 @@ fn a_held_secret_shown_as_text_is_left_out_even_when_no_gateway_check_would_catc
         .heading(&format!("密钥 {typed}"))
         .with(text("n1", &format!("认证密钥：{typed}")))
         .snapshot();
-    assert!(diagnose(&snapshot, &recognise(&snapshot)).to_string().contains(typed), "not a gateway token by shape");
+    assert!(
+        diagnose(&snapshot, &recognise(&snapshot))
+            .to_string()
+            .contains(typed),
+        "not a gateway token by shape"
+    );
     let held = [Secret::new(typed.into()), Secret::new(KEY.into())];
     let text = diagnose_holding(&snapshot, &recognise(&snapshot), &held).to_string();
     assert!(!text.contains(typed), "{text}");
@@ -211,12 +275,23 @@ fn a_held_secret_shown_as_text_is_left_out_even_when_no_gateway_check_would_catc
 
 #[test]
 fn ordinary_labels_and_titles_are_kept() {
-    let snapshot = callback_page().title("发票回调配置 - 金蝶云星瀚").heading("AccessToken认证").snapshot();
+    let snapshot = callback_page()
+        .title("发票回调配置 - 金蝶云星瀚")
+        .heading("AccessToken认证")
+        .snapshot();
     let held = [Secret::new(KEY.into())];
     let report = diagnose_holding(&snapshot, &recognise(&snapshot), &held);
     assert_eq!(report["page"]["title"], "发票回调配置 - 金蝶云星瀚");
-    assert!(report["page"]["headings"].as_array().expect("headings").iter().all(|h| h["text"].is_string()));
-    assert!(report["controls"].as_array().expect("controls").iter().all(|c| c["labels"][0]["text"].is_string()));
+    assert!(report["page"]["headings"]
+        .as_array()
+        .expect("headings")
+        .iter()
+        .all(|h| h["text"].is_string()));
+    assert!(report["controls"]
+        .as_array()
+        .expect("controls")
+        .iter()
+        .all(|c| c["labels"][0]["text"].is_string()));
 }
 
 proptest! {

@@ -405,10 +405,24 @@ fn a_frame_of_another_origin_cannot_plant_a_secret_in_the_console() {
 #[test]
 fn only_real_text_inputs_and_textareas_take_a_secret() {
     use fapiao_helper::secret::policy::is_secret_input;
-    for (tag, kind) in [("input", "password"), ("input", "text"), ("INPUT", "Password"), ("input", ""), ("textarea", "")] {
+    for (tag, kind) in [
+        ("input", "password"),
+        ("input", "text"),
+        ("INPUT", "Password"),
+        ("input", ""),
+        ("textarea", ""),
+    ] {
         assert!(is_secret_input(tag, kind), "{tag} {kind}");
     }
-    for (tag, kind) in [("div", ""), ("span", ""), ("input", "checkbox"), ("input", "hidden"), ("input", "radio"), ("select", ""), ("button", "")] {
+    for (tag, kind) in [
+        ("div", ""),
+        ("span", ""),
+        ("input", "checkbox"),
+        ("input", "hidden"),
+        ("input", "radio"),
+        ("select", ""),
+        ("button", ""),
+    ] {
         assert!(!is_secret_input(tag, kind), "{tag} {kind}");
     }
 }
@@ -424,14 +438,22 @@ fn a_plain_http_console_off_this_machine_gets_a_secret_only_after_the_users_conf
         ..request("发票回调配置")
     };
     let refusal = may_release(SecretKind::Gateway, Some(&held), &asking).expect_err("warned first");
-    assert_eq!(refusal, Refusal::InsecureConsole { kind: SecretKind::Gateway });
+    assert_eq!(
+        refusal,
+        Refusal::InsecureConsole {
+            kind: SecretKind::Gateway
+        }
+    );
     assert_eq!(refusal.code(), "secret-insecure-console");
     assert!(refusal.message(Locale::ZhCn).contains("http://"));
     assert!(!refusal.message(Locale::En).contains(VALUE));
     let grant = insecure_console_grant(console).expect("an insecure console can be confirmed");
     assert_eq!(grant, "http://erp.example.com/ierp/");
     held.insecure_allowed.push(grant);
-    assert_eq!(may_release(SecretKind::Gateway, Some(&held), &asking), Ok("网关"));
+    assert_eq!(
+        may_release(SecretKind::Gateway, Some(&held), &asking),
+        Ok("网关")
+    );
 }
 
 #[test]
@@ -445,9 +467,20 @@ fn https_and_loopback_consoles_need_no_confirmation() {
     ] {
         assert_eq!(insecure_console_grant(console), None, "{console}");
         let held = meta(SecretKind::AccessTokenKey, console);
-        let origin = url::Url::parse(console).expect("a test URL").origin().ascii_serialization();
-        let asking = ReleaseRequest { top_url: console, frame_origin: &origin, ..request("发票回调配置") };
-        assert_eq!(may_release(SecretKind::AccessTokenKey, Some(&held), &asking), Ok("第三方应用密码"), "{console}");
+        let origin = url::Url::parse(console)
+            .expect("a test URL")
+            .origin()
+            .ascii_serialization();
+        let asking = ReleaseRequest {
+            top_url: console,
+            frame_origin: &origin,
+            ..request("发票回调配置")
+        };
+        assert_eq!(
+            may_release(SecretKind::AccessTokenKey, Some(&held), &asking),
+            Ok("第三方应用密码"),
+            "{console}"
+        );
     }
 }
 
@@ -459,5 +492,8 @@ fn another_console_is_refused_as_another_console_before_any_http_warning() {
         frame_origin: "http://erp.example.com",
         ..request("发票回调配置")
     };
-    assert!(matches!(may_release(SecretKind::Gateway, Some(&held), &other), Err(Refusal::OtherConsole { .. })));
+    assert!(matches!(
+        may_release(SecretKind::Gateway, Some(&held), &other),
+        Err(Refusal::OtherConsole { .. })
+    ));
 }

@@ -811,12 +811,19 @@ const ALL_DATACENTRES: &str = r#"[{"accountId":"1899704355817275393","accountNam
 
 #[test]
 fn the_web_clients_answer_under_api_login_gives_its_account_id_not_the_user_id() {
-    let obs = observe(COSMIC_CONSOLE, "/ierp/api/login/getUserLanguage.do", COSMIC_BODY);
+    let obs = observe(
+        COSMIC_CONSOLE,
+        "/ierp/api/login/getUserLanguage.do",
+        COSMIC_BODY,
+    );
     let obs = obs.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(obs.account_id.as_str(), "1899704355817275392");
     assert_eq!(obs.request_path, "/ierp/api/login/getUserLanguage.do");
     let ctx = ConsoleContext::from_url(COSMIC_CONSOLE).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(observation_for_console(&ctx, std::slice::from_ref(&obs)), Some(&obs));
+    assert_eq!(
+        observation_for_console(&ctx, std::slice::from_ref(&obs)),
+        Some(&obs)
+    );
 }
 
 #[test]
@@ -828,12 +835,25 @@ fn a_user_id_that_begins_with_an_account_id_is_never_taken_for_one() {
 #[test]
 fn the_login_pages_list_of_every_data_centre_is_never_an_observation() {
     let login = "https://cosmic.example.com/ierp/login.html";
-    for url in ["/ierp/auth/getAllDatacenters.do", "/ierp/auth/getAllDatacenters.do?_=1"] {
-        assert_eq!(observe(login, url, ALL_DATACENTRES), Err(E::NotUserLanguageRequest), "{url}");
+    for url in [
+        "/ierp/auth/getAllDatacenters.do",
+        "/ierp/auth/getAllDatacenters.do?_=1",
+    ] {
+        assert_eq!(
+            observe(login, url, ALL_DATACENTRES),
+            Err(E::NotUserLanguageRequest),
+            "{url}"
+        );
     }
     // One data centre listed is still not the user's: the request decides, not the body's shape.
     let one = r#"[{"accountId":"1899704355817275393","accountName":"开发环境","isDefault":true}]"#;
-    assert_eq!(observe(login, "/ierp/auth/getAllDatacenters.do", one), Err(E::NotUserLanguageRequest));
+    assert_eq!(
+        observe(login, "/ierp/auth/getAllDatacenters.do", one),
+        Err(E::NotUserLanguageRequest)
+    );
     // Sent as if it were getUserLanguage.do, a list of several is ambiguous, never the first.
-    assert_eq!(observe(login, "/ierp/auth/getUserLanguage.do", ALL_DATACENTRES), Err(E::Ambiguous));
+    assert_eq!(
+        observe(login, "/ierp/auth/getUserLanguage.do", ALL_DATACENTRES),
+        Err(E::Ambiguous)
+    );
 }

@@ -4,7 +4,9 @@
 //! from the page in a problem's message.
 #![cfg(target_arch = "wasm32")]
 
-use fapiao_helper::wasm::forms::{connection_answer, connection_watch, form_problems_parsed, parse_snapshot, recognise_parsed};
+use fapiao_helper::wasm::forms::{
+    connection_answer, connection_watch, form_problems_parsed, parse_snapshot, recognise_parsed,
+};
 use fapiao_helper::wasm::set_locale;
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::JsValue;
@@ -51,8 +53,15 @@ fn form_problems_come_per_field_with_codes_and_no_value() {
     let parsed = parse_snapshot(auth_snapshot()).unwrap_or_else(|e| panic!("{e:?}"));
     let forms = get(&ok(recognise_parsed(&parsed)), "forms");
     let form = Array::from(&forms).get(0);
-    let problems = Array::from(&ok(form_problems_parsed(&parsed, form, js(r#"{"environment":"prod"}"#))));
-    let codes: Vec<(String, String)> = problems.iter().map(|p| (text(&p, "field"), text(&p, "problem"))).collect();
+    let problems = Array::from(&ok(form_problems_parsed(
+        &parsed,
+        form,
+        js(r#"{"environment":"prod"}"#),
+    )));
+    let codes: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| (text(&p, "field"), text(&p, "problem")))
+        .collect();
     assert_eq!(
         codes,
         [
@@ -61,8 +70,14 @@ fn form_problems_come_per_field_with_codes_and_no_value() {
             ("Client Secret".to_string(), "whitespace".to_string()),
         ]
     );
-    let all = JSON::stringify(&problems.into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    assert!(!all.contains(TYPED_SECRET) && !all.contains("TN_8a9f2c71d3"), "{all}");
+    let all = JSON::stringify(&problems.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    assert!(
+        !all.contains(TYPED_SECRET) && !all.contains("TN_8a9f2c71d3"),
+        "{all}"
+    );
     assert!(all.contains("正式环境"), "localised: {all}");
 }
 
@@ -70,9 +85,15 @@ fn form_problems_come_per_field_with_codes_and_no_value() {
 fn connection_watch_and_answer_are_plain_objects() {
     set_locale("en");
     let watch = ok(connection_watch());
-    assert!(Array::from(&get(&watch, "buttons")).iter().any(|b| b.as_string().as_deref() == Some("连接测试")));
-    assert!(get(&watch, "watchMs").as_f64().is_some_and(|ms| ms >= 2000.0));
-    let answer = ok(connection_answer(js(r#"[{"text":"非法的客户ID，请联系管理员","classes":"kd-message"}]"#)));
+    assert!(Array::from(&get(&watch, "buttons"))
+        .iter()
+        .any(|b| b.as_string().as_deref() == Some("连接测试")));
+    assert!(get(&watch, "watchMs")
+        .as_f64()
+        .is_some_and(|ms| ms >= 2000.0));
+    let answer = ok(connection_answer(js(
+        r#"[{"text":"非法的客户ID，请联系管理员","classes":"kd-message"}]"#,
+    )));
     assert_eq!(text(&answer, "cause"), "credentials");
     assert!(text(&answer, "message").contains("https://api.piaozone.com"));
     assert!(ok(connection_answer(js(r#"[{"text":"hello"}]"#))).is_undefined());

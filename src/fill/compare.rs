@@ -11,12 +11,14 @@ use crate::labels::label_key;
 /// Separators between the code and the name in a lookup's text. `-`, `_` and `.` are not
 /// among them: codes contain them.
 const TOKEN_SEPARATORS: [char; 18] = [
-    '/', '|', ',', '，', '(', ')', '（', '）', '[', ']', '【', '】', ':', '：', '·', ';', '；', '、',
+    '/', '|', ',', '，', '(', ')', '（', '）', '[', ']', '【', '】', ':', '：', '·', ';', '；',
+    '、',
 ];
 
 /// The whole tokens of a lookup's shown text.
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || TOKEN_SEPARATORS.contains(&c)).filter(|t| !t.is_empty())
+    text.split(|c: char| c.is_whitespace() || TOKEN_SEPARATORS.contains(&c))
+        .filter(|t| !t.is_empty())
 }
 
 /// Same text, ignoring surrounding whitespace.
@@ -35,7 +37,8 @@ pub(crate) fn lookup_holds(shown: &str, code: &str, name: Option<&str>) -> bool 
         return true;
     }
     // The name alone must be the whole text: `第三方发票上传（副本）` is another entry.
-    name.map(str::trim).is_some_and(|n| !n.is_empty() && shown == n)
+    name.map(str::trim)
+        .is_some_and(|n| !n.is_empty() && shown == n)
 }
 
 /// Whether two choice texts name the same choice.
@@ -59,10 +62,30 @@ mod tests {
 
     #[test]
     fn a_longer_code_does_not_hold_the_code() {
-        assert!(!lookup_holds("invoiceupload2", "invoiceupload", Some("第三方发票上传")));
-        assert!(!lookup_holds("invoiceupload2 第三方发票上传2", "invoiceupload", Some("第三方发票上传")));
-        assert!(lookup_holds("invoiceupload 第三方发票上传", "invoiceupload", Some("第三方发票上传")));
-        assert!(lookup_holds("第三方发票上传(invoiceupload)", "invoiceupload", None));
-        assert!(lookup_holds(" 第三方发票上传 ", "invoiceupload", Some("第三方发票上传")));
+        assert!(!lookup_holds(
+            "invoiceupload2",
+            "invoiceupload",
+            Some("第三方发票上传")
+        ));
+        assert!(!lookup_holds(
+            "invoiceupload2 第三方发票上传2",
+            "invoiceupload",
+            Some("第三方发票上传")
+        ));
+        assert!(lookup_holds(
+            "invoiceupload 第三方发票上传",
+            "invoiceupload",
+            Some("第三方发票上传")
+        ));
+        assert!(lookup_holds(
+            "第三方发票上传(invoiceupload)",
+            "invoiceupload",
+            None
+        ));
+        assert!(lookup_holds(
+            " 第三方发票上传 ",
+            "invoiceupload",
+            Some("第三方发票上传")
+        ));
     }
 }

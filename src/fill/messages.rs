@@ -17,7 +17,10 @@ pub enum Reason {
     Conflict,
     /// A choice (是否使用原授权) already made on the page, differently: left alone, and why the
     /// usual choice is the helper's. Code `conflict`.
-    ChoiceConflict { field: &'static str, wanted: &'static str },
+    ChoiceConflict {
+        field: &'static str,
+        wanted: &'static str,
+    },
     NoPrefix,
     NoAccountId,
     NoSecret(SecretKind),
@@ -39,11 +42,15 @@ pub enum Reason {
     Disabled,
     ReadOnly,
     /// The snapshot listed the control's options and none is the wanted one.
-    NoMatchingOption { code: Option<&'static str> },
+    NoMatchingOption {
+        code: Option<&'static str>,
+    },
     /// The executor saw no options appear after typing.
     NoOptions,
     /// Options appeared, none carrying the code exactly.
-    NoMatch { code: Option<&'static str> },
+    NoMatch {
+        code: Option<&'static str>,
+    },
     Timeout,
     ControlMissing,
     DidNotStick,
@@ -107,7 +114,9 @@ impl Localised for Reason {
     fn message(&self, locale: Locale) -> String {
         let with_code = |zh: &str, en: &str, code: &Option<&'static str>| match code {
             Some(code) => locale.pick(zh, en).replace("{code}", code),
-            None => locale.pick(zh, en).replace("{code}", locale.pick("所需", "the required")),
+            None => locale
+                .pick(zh, en)
+                .replace("{code}", locale.pick("所需", "the required")),
         };
         match self {
             Reason::Filled => locale.pick("已填入。", "Filled.").to_string(),

@@ -130,8 +130,22 @@ impl std::fmt::Debug for FillStep {
             .field("action", &self.action)
             .field("value", &text(&self.value))
             .field("previous", &text(&self.previous))
-            .field("query", if self.secret { &None::<String> } else { &self.query })
-            .field("match", if self.secret { &None::<String> } else { &self.match_text })
+            .field(
+                "query",
+                if self.secret {
+                    &None::<String>
+                } else {
+                    &self.query
+                },
+            )
+            .field(
+                "match",
+                if self.secret {
+                    &None::<String>
+                } else {
+                    &self.match_text
+                },
+            )
             .field("option_value", &self.option_value)
             .field("checked", &self.checked)
             .field("previous_checked", &self.previous_checked)

@@ -97,10 +97,14 @@ pub(crate) fn sticks(step: &FillStep, read_back: &ReadBack) -> bool {
         StepAction::Set => read_back.text().is_some_and(|t| same_text(t, wanted)),
         StepAction::Lookup => {
             let code = step.match_text.as_deref().unwrap_or(wanted);
-            read_back.text().is_some_and(|t| lookup_holds(t, code, step.display.as_deref()) || same_text(t, wanted))
+            read_back.text().is_some_and(|t| {
+                lookup_holds(t, code, step.display.as_deref()) || same_text(t, wanted)
+            })
         }
         StepAction::Select => read_back.text().is_some_and(|t| {
-            same_choice(t, wanted) || same_text(t, wanted) || step.option_value.as_deref().is_some_and(|v| t == v)
+            same_choice(t, wanted)
+                || same_text(t, wanted)
+                || step.option_value.as_deref().is_some_and(|v| t == v)
         }),
         StepAction::Check => read_back.checked() == step.checked,
         StepAction::Clear => read_back.text().is_some_and(|t| t.trim().is_empty()),
@@ -108,7 +112,12 @@ pub(crate) fn sticks(step: &FillStep, read_back: &ReadBack) -> bool {
 }
 
 /// The reason a step ended with, given its result.
-fn judge(step: &FillStep, result: Option<&StepResult>, purpose: Purpose, lookup_code: Option<&'static str>) -> Reason {
+fn judge(
+    step: &FillStep,
+    result: Option<&StepResult>,
+    purpose: Purpose,
+    lookup_code: Option<&'static str>,
+) -> Reason {
     let Some(result) = result else {
         return Reason::NoResult;
     };
@@ -129,7 +138,10 @@ fn judge(step: &FillStep, result: Option<&StepResult>, purpose: Purpose, lookup_
 
 /// The result of `step`: the last one reported for its control.
 pub(crate) fn result_for<'a>(step: &FillStep, results: &'a [StepResult]) -> Option<&'a StepResult> {
-    results.iter().rev().find(|r| r.control_id == step.control_id)
+    results
+        .iter()
+        .rev()
+        .find(|r| r.control_id == step.control_id)
 }
 
 /// Turns a plan and the executor's results into one row per field, in the plan's order.
@@ -142,10 +154,12 @@ pub fn fill_outcomes(plan: &FillPlan, results: &[StepResult], locale: Locale) ->
             let reason = if row.planned {
                 match plan.step(&row.field) {
                     Some(step) => {
-                        let code = spec.and_then(|s| s.field(&row.field)).and_then(|f| match f.source {
-                            ValueSource::Lookup { code, .. } => Some(code),
-                            _ => None,
-                        });
+                        let code =
+                            spec.and_then(|s| s.field(&row.field))
+                                .and_then(|f| match f.source {
+                                    ValueSource::Lookup { code, .. } => Some(code),
+                                    _ => None,
+                                });
                         Some(judge(step, result_for(step, results), plan.purpose, code))
                     }
                     None => Some(Reason::NoResult),
@@ -165,13 +179,24 @@ pub fn fill_outcomes(plan: &FillPlan, results: &[StepResult], locale: Locale) ->
                 None => OutcomeRow {
                     field: row.field.clone(),
                     outcome: row.outcome.unwrap_or(Outcome::Failed),
-                    code: row.code.clone().unwrap_or_else(|| Reason::NoResult.code().to_string()),
-                    message: row.message.clone().unwrap_or_else(|| Reason::NoResult.message(locale)),
+                    code: row
+                        .code
+                        .clone()
+                        .unwrap_or_else(|| Reason::NoResult.code().to_string()),
+                    message: row
+                        .message
+                        .clone()
+                        .unwrap_or_else(|| Reason::NoResult.message(locale)),
                     control_id: row.control_id.clone(),
                     rule: row.rule,
                 },
             }
         })
         .collect();
-    FillReport { purpose: plan.purpose, form: plan.form.clone(), spec: plan.spec.clone(), rows }
+    FillReport {
+        purpose: plan.purpose,
+        form: plan.form.clone(),
+        spec: plan.spec.clone(),
+        rows,
+    }
 }

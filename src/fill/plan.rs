@@ -12,7 +12,8 @@ use super::compare::{lookup_holds, same_choice, same_text, yes_no};
 use super::values::SourcedValue;
 use super::{FillPlan, FillStep, FillValues, PlanRow, PlanText, Purpose, Reason, StepAction};
 use crate::forms::{
-    recognise, validate, CredentialKind, CredentialLevel, FieldKind, FieldMatch, FieldSpec, FormSpec, Validation, ValueSource,
+    recognise, validate, CredentialKind, CredentialLevel, FieldKind, FieldMatch, FieldSpec,
+    FormSpec, Validation, ValueSource,
 };
 use crate::i18n::{Locale, Localised};
 use crate::snapshot::{Control, ControlKind, Snapshot};
@@ -73,9 +74,10 @@ fn missing(source: ValueSource, values: &FillValues) -> Reason {
             }
             None => Reason::NoCredential(credential),
         },
-        ValueSource::UserInput | ValueSource::Constant { .. } | ValueSource::Lookup { .. } | ValueSource::Checked { .. } => {
-            Reason::UserInput
-        }
+        ValueSource::UserInput
+        | ValueSource::Constant { .. }
+        | ValueSource::Lookup { .. }
+        | ValueSource::Checked { .. } => Reason::UserInput,
     }
 }
 
@@ -83,7 +85,10 @@ fn missing(source: ValueSource, values: &FillValues) -> Reason {
 /// an id of its own level, since the three are one set.
 fn client_id_of(level: CredentialLevel) -> (CredentialKind, Validation) {
     match level {
-        CredentialLevel::Enterprise => (CredentialKind::EnterpriseClientId, Validation::EnterpriseClientId),
+        CredentialLevel::Enterprise => (
+            CredentialKind::EnterpriseClientId,
+            Validation::EnterpriseClientId,
+        ),
         CredentialLevel::Tenant => (CredentialKind::TenantClientId, Validation::TenantClientId),
     }
 }
@@ -117,7 +122,12 @@ struct FieldContext<'a> {
 
 impl FieldContext<'_> {
     fn step(&self, action: StepAction) -> FillStep {
-        FillStep::new(self.spec.label, &self.control.id, action, self.value.secret || self.spec.is_secret())
+        FillStep::new(
+            self.spec.label,
+            &self.control.id,
+            action,
+            self.value.secret || self.spec.is_secret(),
+        )
     }
 
     /// Guards shared by every kind once the value is known not to be there already.
@@ -139,7 +149,10 @@ impl FieldContext<'_> {
     fn conflict(&self) -> Reason {
         match (self.spec.kind, self.spec.source) {
             (FieldKind::Select | FieldKind::Radio, ValueSource::Constant { value }) => {
-                Reason::ChoiceConflict { field: self.spec.label, wanted: value }
+                Reason::ChoiceConflict {
+                    field: self.spec.label,
+                    wanted: value,
+                }
             }
             _ => Reason::Conflict,
         }
@@ -228,7 +241,10 @@ impl FieldContext<'_> {
     fn radio(&self, group: &[&Control]) -> Decision {
         let own_text_is = |radio: &Control| {
             same_choice(&radio.value, self.value.text)
-                || radio.labels.iter().any(|l| l.rule.is_own_text() && same_choice(&l.text, self.value.text))
+                || radio
+                    .labels
+                    .iter()
+                    .any(|l| l.rule.is_own_text() && same_choice(&l.text, self.value.text))
         };
         let Some(target) = group.iter().find(|r| own_text_is(r)) else {
             return Decision::Final(Reason::NoMatchingOption { code: None });
@@ -255,11 +271,17 @@ impl FieldContext<'_> {
     fn select_listed(&self) -> Decision {
         let options = &self.control.options;
         let target = match self.lookup_code() {
-            Some(code) => options.iter().find(|o| o.value.trim() == code || lookup_holds(&o.text, code, None)),
-            None => options.iter().find(|o| same_choice(&o.text, self.value.text) || o.value.trim() == self.value.text),
+            Some(code) => options
+                .iter()
+                .find(|o| o.value.trim() == code || lookup_holds(&o.text, code, None)),
+            None => options.iter().find(|o| {
+                same_choice(&o.text, self.value.text) || o.value.trim() == self.value.text
+            }),
         };
         let Some(target) = target else {
-            return Decision::Final(Reason::NoMatchingOption { code: self.lookup_code() });
+            return Decision::Final(Reason::NoMatchingOption {
+                code: self.lookup_code(),
+            });
         };
         let current = options
             .iter()
@@ -275,7 +297,9 @@ impl FieldContext<'_> {
         let mut step = self.step(StepAction::Select);
         step.value = Some(PlanText::new(target.text.trim()));
         step.option_value = Some(target.value.clone());
-        step.previous = Some(PlanText::new(current.map(|c| c.value.as_str()).unwrap_or("")));
+        step.previous = Some(PlanText::new(
+            current.map(|c| c.value.as_str()).unwrap_or(""),
+        ));
         Decision::Step(Box::new(step))
     }
 
@@ -298,7 +322,8 @@ impl FieldContext<'_> {
         // A secret is only ever typed into its own input, whatever the control claims to be,
         // and only into a real one: a contenteditable or widget is page-owned markup.
         if self.value.secret {
-            if !crate::secret::policy::is_secret_input(&self.control.tag, &self.control.input_type) {
+            if !crate::secret::policy::is_secret_input(&self.control.tag, &self.control.input_type)
+            {
                 return Decision::Final(Reason::NotSecretInput);
             }
             return self.set_text();
@@ -310,9 +335,16 @@ impl FieldContext<'_> {
             ControlKind::Select if self.spec.kind == FieldKind::Lookup => self.lookup(),
             ControlKind::Select => self.select_shown(),
             // A custom dropdown of fixed choices is drawn as a combobox too: choose by text.
-            ControlKind::Lookup if matches!(self.spec.kind, FieldKind::Select | FieldKind::Radio) => self.select_shown(),
+            ControlKind::Lookup
+                if matches!(self.spec.kind, FieldKind::Select | FieldKind::Radio) =>
+            {
+                self.select_shown()
+            }
             ControlKind::Lookup => self.lookup(),
-            ControlKind::Text | ControlKind::Password | ControlKind::Textarea | ControlKind::Other => match self.spec.kind {
+            ControlKind::Text
+            | ControlKind::Password
+            | ControlKind::Textarea
+            | ControlKind::Other => match self.spec.kind {
                 FieldKind::Lookup => self.lookup(),
                 FieldKind::Select | FieldKind::Radio => self.select_shown(),
                 _ => self.set_text(),
@@ -344,8 +376,17 @@ fn decide_field(
             return Decision::Final(Reason::InvalidValue(error));
         }
     }
-    let group: Vec<&Control> = found.group.iter().filter_map(|id| controls.get(id.as_str()).copied()).collect();
-    let context = FieldContext { spec, control, value, overwrite: overwrite.iter().any(|o| o.trim() == spec.label) };
+    let group: Vec<&Control> = found
+        .group
+        .iter()
+        .filter_map(|id| controls.get(id.as_str()).copied())
+        .collect();
+    let context = FieldContext {
+        spec,
+        control,
+        value,
+        overwrite: overwrite.iter().any(|o| o.trim() == spec.label),
+    };
     context.decide(&group)
 }
 
@@ -362,8 +403,15 @@ pub fn plan_fill(
 ) -> Result<FillPlan, FillError> {
     let spec = FormSpec::find(form).ok_or_else(|| FillError::UnknownForm(form.to_string()))?;
     let recognition = recognise(snapshot);
-    let found = recognition.find(spec.id, container).ok_or_else(|| FillError::FormNotOnPage(spec.name.to_string()))?;
-    let controls: HashMap<&str, &Control> = snapshot.controls.iter().rev().map(|c| (c.id.as_str(), c)).collect();
+    let found = recognition
+        .find(spec.id, container)
+        .ok_or_else(|| FillError::FormNotOnPage(spec.name.to_string()))?;
+    let controls: HashMap<&str, &Control> = snapshot
+        .controls
+        .iter()
+        .rev()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
     let mut steps = Vec::new();
     let mut rows = Vec::new();
     for (field, matched) in spec.fields.iter().zip(&found.fields) {

@@ -28,7 +28,10 @@ fn changed_nothing(step: &FillStep, result: &StepResult) -> bool {
         // A typed text compares exactly: rewriting ` 123 ` as `123` is a change to undo.
         StepAction::Set => result.read_back.text().is_some_and(|t| t == previous),
         // What a lookup or dropdown shows is read back cleaned of spacing.
-        _ => result.read_back.text().is_some_and(|t| t.trim() == previous.trim()),
+        _ => result
+            .read_back
+            .text()
+            .is_some_and(|t| t.trim() == previous.trim()),
     }
 }
 
@@ -41,7 +44,9 @@ fn restore(step: &FillStep, result: &StepResult) -> Result<FillStep, Reason> {
             undo.value = Some(previous);
             undo.previous = Some(left_text(result, step));
         }
-        StepAction::Lookup | StepAction::Clear | StepAction::Select if previous.as_str().trim().is_empty() => {
+        StepAction::Lookup | StepAction::Clear | StepAction::Select
+            if previous.as_str().trim().is_empty() =>
+        {
             undo.action = StepAction::Clear;
             undo.previous = Some(left_text(result, step));
         }
@@ -54,7 +59,10 @@ fn restore(step: &FillStep, result: &StepResult) -> Result<FillStep, Reason> {
         }
         StepAction::Select => {
             // A listed select went back by option value; a custom one by its shown text.
-            undo.option_value = step.option_value.as_ref().map(|_| previous.as_str().to_string());
+            undo.option_value = step
+                .option_value
+                .as_ref()
+                .map(|_| previous.as_str().to_string());
             undo.value = Some(previous);
             undo.previous = Some(left_text(result, step));
         }
@@ -84,7 +92,9 @@ pub fn plan_undo(plan: &FillPlan, results: &[StepResult], locale: Locale) -> Fil
     let mut steps = Vec::new();
     let mut rows = Vec::new();
     for row in &plan.rows {
-        let ran = plan.step(&row.field).and_then(|step| result_for(step, results).map(|result| (step, result)));
+        let ran = plan
+            .step(&row.field)
+            .and_then(|step| result_for(step, results).map(|result| (step, result)));
         let decision = match ran {
             Some((step, result)) if !changed_nothing(step, result) => restore(step, result),
             _ => Err(Reason::Untouched),

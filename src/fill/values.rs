@@ -107,12 +107,18 @@ pub struct Refusals {
 }
 
 /// The 发票云 address of each environment (DESIGN.md), by the code the worker sends.
-const ENVIRONMENT_URLS: &[(&str, &str)] = &[("prod", "https://api.piaozone.com"), ("test", "https://api-dev.piaozone.com/test")];
+const ENVIRONMENT_URLS: &[(&str, &str)] = &[
+    ("prod", "https://api.piaozone.com"),
+    ("test", "https://api-dev.piaozone.com/test"),
+];
 
 /// The address of an environment code (`prod`, `test`); `unknown` has none.
 pub fn environment_url(environment: &str) -> Option<&'static str> {
     let wanted = environment.trim();
-    ENVIRONMENT_URLS.iter().find(|(code, _)| code.eq_ignore_ascii_case(wanted)).map(|(_, url)| *url)
+    ENVIRONMENT_URLS
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(wanted))
+        .map(|(_, url)| *url)
 }
 
 impl fmt::Debug for FillValues {
@@ -153,9 +159,15 @@ impl FillValues {
             ValueSource::Constant { value } => (value, false),
             ValueSource::Lookup { code, .. } => (code, false),
             ValueSource::Checked { checked } => (if checked { "true" } else { "false" }, false),
-            ValueSource::Secret { secret: SecretKind::AccessTokenKey } => (self.access_token_key.as_ref()?.expose(), true),
-            ValueSource::Secret { secret: SecretKind::Gateway } => (self.gateway.as_ref()?.expose(), true),
-            ValueSource::Credential { credential } => (self.credential(credential)?, credential.is_secret()),
+            ValueSource::Secret {
+                secret: SecretKind::AccessTokenKey,
+            } => (self.access_token_key.as_ref()?.expose(), true),
+            ValueSource::Secret {
+                secret: SecretKind::Gateway,
+            } => (self.gateway.as_ref()?.expose(), true),
+            ValueSource::Credential { credential } => {
+                (self.credential(credential)?, credential.is_secret())
+            }
             ValueSource::UserInput => return None,
         };
         let text = text.trim();
@@ -179,11 +191,15 @@ impl FillValues {
     pub(crate) fn credential(&self, kind: CredentialKind) -> Option<&str> {
         match kind {
             CredentialKind::EnterpriseClientId => self.client_id.as_deref(),
-            CredentialKind::EnterpriseClientSecret => self.client_secret.as_ref().map(Secret::expose),
+            CredentialKind::EnterpriseClientSecret => {
+                self.client_secret.as_ref().map(Secret::expose)
+            }
             CredentialKind::EnterpriseEncryptKey => self.encrypt_key.as_ref().map(Secret::expose),
             CredentialKind::TenantClientId => self.tenant_client_id.as_deref(),
             CredentialKind::TenantClientSecret => self.tenant_secret.as_ref().map(Secret::expose),
-            CredentialKind::TenantEncryptKey => self.tenant_encrypt_key.as_ref().map(Secret::expose),
+            CredentialKind::TenantEncryptKey => {
+                self.tenant_encrypt_key.as_ref().map(Secret::expose)
+            }
             CredentialKind::EnvironmentUrl => self
                 .environment_url
                 .as_deref()
@@ -197,16 +213,24 @@ impl FillValues {
     /// Whether a mail's credentials are held at all (an enterprise's or the tenant's): only then
     /// is an unknown environment the mail's silence rather than nothing pasted yet.
     pub(crate) fn holds_mail_credentials(&self) -> bool {
-        [&self.client_id, &self.tenant_client_id, &self.enterprise_name, &self.tax_id]
-            .iter()
-            .any(|v| v.as_deref().is_some_and(|t| !t.trim().is_empty()))
+        [
+            &self.client_id,
+            &self.tenant_client_id,
+            &self.enterprise_name,
+            &self.tax_id,
+        ]
+        .iter()
+        .any(|v| v.as_deref().is_some_and(|t| !t.trim().is_empty()))
             || self.client_secret.is_some()
             || self.tenant_secret.is_some()
     }
 
     /// Whether the mail said which environment it is for (`prod`/`test`).
     pub(crate) fn environment_known(&self) -> bool {
-        self.environment.as_deref().and_then(environment_url).is_some()
+        self.environment
+            .as_deref()
+            .and_then(environment_url)
+            .is_some()
     }
 }
 
@@ -224,7 +248,10 @@ fn refusals<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Refusals, D::E
     };
     let why = |code: &serde_json::Value| code.as_str().and_then(Withheld::from_code);
     Ok(Refusals {
-        secrets: map.iter().filter_map(|(kind, code)| Some((SecretKind::from_code(kind)?, why(code)?))).collect(),
+        secrets: map
+            .iter()
+            .filter_map(|(kind, code)| Some((SecretKind::from_code(kind)?, why(code)?)))
+            .collect(),
         credentials: map
             .iter()
             .filter_map(|(kind, code)| Some((CredentialKind::from_value_key(kind)?, why(code)?)))

@@ -12,10 +12,21 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Locale, Localised};
 
 /// Button texts that start a 连接测试 (compared without whitespace, case-insensitively).
-pub const TEST_BUTTON_LABELS: &[&str] = &["连接测试", "测试连接", "Test connection", "Connection test", "Test the connection"];
+pub const TEST_BUTTON_LABELS: &[&str] = &[
+    "连接测试",
+    "测试连接",
+    "Test connection",
+    "Connection test",
+    "Test the connection",
+];
 
 /// Forms whose console page has 连接测试 (spec ids): the bar that shows the answer is one of these.
-pub const FORMS_WITH_TEST: &[&str] = &["invoice-cloud-auth", "tenant-auth", "expense-invoice-cloud", "image-enterprise-auth"];
+pub const FORMS_WITH_TEST: &[&str] = &[
+    "invoice-cloud-auth",
+    "tenant-auth",
+    "expense-invoice-cloud",
+    "image-enterprise-auth",
+];
 
 /// How long after the click an answer is awaited (ms): the console's timeout for an unreachable
 /// service is a few seconds; later text is no answer of this click.
@@ -43,7 +54,10 @@ pub enum ConnectionCause {
 /// contains decides. A refusal of the id or signature comes before a generic failure: "与发票云
 /// 建立连接失败：非法的客户id" is the service answering, not an unreachable network.
 const CAUSES: &[(ConnectionCause, &[&str])] = &[
-    (ConnectionCause::NoFeature, &["无特性分组", "特性分组", "nofeaturegroup", "featuregroup"]),
+    (
+        ConnectionCause::NoFeature,
+        &["无特性分组", "特性分组", "nofeaturegroup", "featuregroup"],
+    ),
     (
         ConnectionCause::Credentials,
         &[
@@ -90,22 +104,49 @@ const CAUSES: &[(ConnectionCause, &[&str])] = &[
             "connectexception",
         ],
     ),
-    (ConnectionCause::Ok, &["连接成功", "测试成功", "连接测试成功", "连接正常", "测试通过", "connectionsuccessful", "connectedsuccessfully", "connectionsucceeded", "testsucceeded", "testsuccessful"]),
+    (
+        ConnectionCause::Ok,
+        &[
+            "连接成功",
+            "测试成功",
+            "连接测试成功",
+            "连接正常",
+            "测试通过",
+            "connectionsuccessful",
+            "connectedsuccessfully",
+            "connectionsucceeded",
+            "testsucceeded",
+            "testsuccessful",
+        ],
+    ),
 ];
 
 /// Words of a message that is not the answer yet (a spinner's text).
-const PENDING: &[&str] = &["正在", "测试中", "连接中", "请稍候", "loading", "testing", "connecting"];
+const PENDING: &[&str] = &[
+    "正在",
+    "测试中",
+    "连接中",
+    "请稍候",
+    "loading",
+    "testing",
+    "connecting",
+];
 
 /// Class-name words of a message box, toast or dialog (KDesign `kd-message-box`, Element
 /// `el-message`, antd `ant-notification`, …): with role or aria-live, what tells the console's
 /// answer from other page text when its words are in no table.
-const MESSAGE_HINTS: &[&str] = &["message", "toast", "notif", "notice", "alert", "modal", "dialog", "tips", "popup", "snackbar"];
+const MESSAGE_HINTS: &[&str] = &[
+    "message", "toast", "notif", "notice", "alert", "modal", "dialog", "tips", "popup", "snackbar",
+];
 
 /// Roles of a message.
 const MESSAGE_ROLES: &[&str] = &["alert", "alertdialog", "status", "dialog", "log"];
 
 fn key(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The cause a message's words name, or `None` when they name none.
@@ -141,7 +182,10 @@ impl PageMessage {
         let role = self.role.to_ascii_lowercase();
         let classes = self.classes.to_ascii_lowercase();
         role.split_whitespace().any(|r| MESSAGE_ROLES.contains(&r))
-            || matches!(self.live.trim().to_ascii_lowercase().as_str(), "polite" | "assertive")
+            || matches!(
+                self.live.trim().to_ascii_lowercase().as_str(),
+                "polite" | "assertive"
+            )
             || MESSAGE_HINTS.iter().any(|h| classes.contains(h))
     }
 }
@@ -176,7 +220,10 @@ pub fn read_answer(messages: &[PageMessage], locale: Locale) -> Option<Connectio
             }
             m.looks_like_message().then_some(ConnectionCause::Unknown)
         })
-        .map(|cause| ConnectionAnswer { cause, message: cause.message(locale) })
+        .map(|cause| ConnectionAnswer {
+            cause,
+            message: cause.message(locale),
+        })
 }
 
 impl Localised for ConnectionCause {
@@ -229,5 +276,9 @@ pub struct WatchSetup {
 }
 
 pub fn watch_setup() -> WatchSetup {
-    WatchSetup { buttons: TEST_BUTTON_LABELS.iter().map(|l| key(l)).collect(), forms: FORMS_WITH_TEST, watch_ms: WATCH_MS }
+    WatchSetup {
+        buttons: TEST_BUTTON_LABELS.iter().map(|l| key(l)).collect(),
+        forms: FORMS_WITH_TEST,
+        watch_ms: WATCH_MS,
+    }
 }

@@ -23,14 +23,20 @@ fn holds_secret(text: &str, held: &[Secret]) -> bool {
     if check_gateway(text).is_ok() {
         return true;
     }
-    let runs = text.split(|c: char| !(c.is_ascii_graphic()) || matches!(c, ':' | '：' | ',' | ';' | '"' | '\'' | '(' | ')'));
-    if runs.filter(|run| run.len() >= MIN_TOKEN_CHARS).any(|run| check_gateway(run).is_ok()) {
+    let runs = text.split(|c: char| {
+        !(c.is_ascii_graphic()) || matches!(c, ':' | '：' | ',' | ';' | '"' | '\'' | '(' | ')')
+    });
+    if runs
+        .filter(|run| run.len() >= MIN_TOKEN_CHARS)
+        .any(|run| check_gateway(run).is_ok())
+    {
         return true;
     }
     held.iter().any(|secret| {
         // The collector's text is cleaned as labels are (edge marks and colons dropped): a
         // secret at a text's edge is compared cleaned too.
-        contains_secret(text, secret) || contains_secret(text, &Secret::new(clean_label(secret.expose())))
+        contains_secret(text, secret)
+            || contains_secret(text, &Secret::new(clean_label(secret.expose())))
     })
 }
 
@@ -70,8 +76,18 @@ fn page_address(url: &str) -> String {
 /// matched by its core, `网关（…）`, keeps the rest of its text).
 fn forms_without_secrets(recognition: &Recognition, held: &[Secret]) -> Value {
     let mut forms = serde_json::to_value(&recognition.forms).unwrap_or(Value::Null);
-    for field in forms.as_array_mut().into_iter().flatten().filter_map(|f| f.get_mut("fields")?.as_array_mut()).flatten() {
-        if field.get("label").and_then(Value::as_str).is_some_and(|label| holds_secret(label, held)) {
+    for field in forms
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.get_mut("fields")?.as_array_mut())
+        .flatten()
+    {
+        if field
+            .get("label")
+            .and_then(Value::as_str)
+            .is_some_and(|label| holds_secret(label, held))
+        {
             field["label"] = Value::Null;
             field["labelOmitted"] = json!("secret");
         }
@@ -151,7 +167,12 @@ pub fn diagnose_holding(snapshot: &Snapshot, recognition: &Recognition, held: &[
             None => json!({ "text": null, "omitted": "secret", "container": h.container }),
         })
         .collect();
-    let texts: Vec<Value> = snapshot.texts.iter().take(200).map(|t| json!({ "id": t.id, "label": shown(&t.label, held) })).collect();
+    let texts: Vec<Value> = snapshot
+        .texts
+        .iter()
+        .take(200)
+        .map(|t| json!({ "id": t.id, "label": shown(&t.label, held) }))
+        .collect();
     json!({
         "helper": "fapiao-helper",
         "version": env!("CARGO_PKG_VERSION"),

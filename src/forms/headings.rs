@@ -30,8 +30,16 @@ pub(crate) struct Headings {
 impl Headings {
     pub(crate) fn new(snapshot: &Snapshot) -> Headings {
         let mut enclosing: HashMap<String, HashSet<String>> = HashMap::new();
-        let controls = snapshot.controls.iter().take(MAX_CONTROLS).map(|c| (&c.container, &c.containers));
-        let texts = snapshot.texts.iter().take(MAX_TEXTS).map(|t| (&t.container, &t.containers));
+        let controls = snapshot
+            .controls
+            .iter()
+            .take(MAX_CONTROLS)
+            .map(|c| (&c.container, &c.containers));
+        let texts = snapshot
+            .texts
+            .iter()
+            .take(MAX_TEXTS)
+            .map(|t| (&t.container, &t.containers));
         for (container, containers) in controls.chain(texts) {
             let mut path = container.iter().chain(containers.iter().take(16));
             if let Some(nearest) = path.next() {
@@ -41,7 +49,9 @@ impl Headings {
         }
         enclosing.retain(|_, outer| !outer.is_empty());
         let mut items = Vec::new();
-        if !snapshot.title.trim().is_empty() && snapshot.title.chars().count() <= 4 * MAX_LABEL_CHARS {
+        if !snapshot.title.trim().is_empty()
+            && snapshot.title.chars().count() <= 4 * MAX_LABEL_CHARS
+        {
             items.push((None, label_key(&snapshot.title)));
         }
         for heading in snapshot.headings.iter().take(MAX_HEADINGS) {
@@ -54,7 +64,13 @@ impl Headings {
 
     /// Whether a heading in `heading` speaks for a form in `container`.
     fn covers(&self, container: &Option<String>, heading: &str) -> bool {
-        container.as_deref().is_some_and(|c| c == heading || self.enclosing.get(c).is_some_and(|outer| outer.contains(heading)))
+        container.as_deref().is_some_and(|c| {
+            c == heading
+                || self
+                    .enclosing
+                    .get(c)
+                    .is_some_and(|outer| outer.contains(heading))
+        })
     }
 
     /// Whether a heading in `heading` is the form's own: in one of its containers (or one
@@ -73,13 +89,24 @@ impl Headings {
 
     /// Whether the form's own containers carry a heading of their own (a dialog's title).
     pub(crate) fn has_own_title(&self, scope: &Scope<'_>) -> bool {
-        self.items.iter().any(|(c, _)| c.is_some() && self.own(c, scope))
+        self.items
+            .iter()
+            .any(|(c, _)| c.is_some() && self.own(c, scope))
     }
 
     /// The first of `words` one of the form's own headings names. What rules a form out must be
     /// the form's own title, never any text on the page.
-    pub(crate) fn own_naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-        let keys: Vec<&str> = self.items.iter().filter(|(c, _)| self.own(c, scope)).map(|(_, key)| key.as_str()).collect();
+    pub(crate) fn own_naming<'a>(
+        &self,
+        scope: &Scope<'_>,
+        words: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        let keys: Vec<&str> = self
+            .items
+            .iter()
+            .filter(|(c, _)| self.own(c, scope))
+            .map(|(_, key)| key.as_str())
+            .collect();
         first_named(&keys, words)
     }
 
@@ -97,7 +124,11 @@ impl Headings {
     }
 
     /// The first of `words` some relevant heading names.
-    pub(crate) fn naming<'a>(&self, scope: &Scope<'_>, words: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    pub(crate) fn naming<'a>(
+        &self,
+        scope: &Scope<'_>,
+        words: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
         let keys: Vec<&str> = self.relevant(scope).collect();
         first_named(&keys, words)
     }

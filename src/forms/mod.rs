@@ -15,12 +15,12 @@ mod validate;
 use serde::Serialize;
 
 pub use diagnose::{diagnose, diagnose_holding};
-pub use recognise::{recognise, FieldMatch, Recognition, RecognisedForm, MAX_FORMS};
+pub use recognise::{recognise, FieldMatch, RecognisedForm, Recognition, MAX_FORMS};
 pub use specs::SPECS;
 pub use validate::{validate, ValidationError};
 
-pub use crate::secret::SecretKind;
 use crate::labels::label_key;
+pub use crate::secret::SecretKind;
 
 /// What a field looks like on the page, as the spec expects it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,13 +78,15 @@ impl CredentialKind {
     /// name and 税号 (they are no credential of either level).
     pub fn level(self) -> Option<CredentialLevel> {
         match self {
-            CredentialKind::EnterpriseClientId | CredentialKind::EnterpriseClientSecret | CredentialKind::EnterpriseEncryptKey => {
-                Some(CredentialLevel::Enterprise)
-            }
-            CredentialKind::TenantClientId | CredentialKind::TenantClientSecret | CredentialKind::TenantEncryptKey => {
-                Some(CredentialLevel::Tenant)
-            }
-            CredentialKind::EnvironmentUrl | CredentialKind::EnterpriseName | CredentialKind::TaxId => None,
+            CredentialKind::EnterpriseClientId
+            | CredentialKind::EnterpriseClientSecret
+            | CredentialKind::EnterpriseEncryptKey => Some(CredentialLevel::Enterprise),
+            CredentialKind::TenantClientId
+            | CredentialKind::TenantClientSecret
+            | CredentialKind::TenantEncryptKey => Some(CredentialLevel::Tenant),
+            CredentialKind::EnvironmentUrl
+            | CredentialKind::EnterpriseName
+            | CredentialKind::TaxId => None,
         }
     }
 
@@ -118,7 +120,9 @@ impl CredentialKind {
 
     /// Reads [`CredentialKind::value_key`] back.
     pub fn from_value_key(key: &str) -> Option<CredentialKind> {
-        CredentialKind::ALL.into_iter().find(|kind| kind.value_key() == key)
+        CredentialKind::ALL
+            .into_iter()
+            .find(|kind| kind.value_key() == key)
     }
 }
 
@@ -131,13 +135,24 @@ pub enum ValueSource {
     /// `accountId` from `getUserLanguage.do` (数据中心 id).
     AccountId,
     /// A fixed text (a select's choice such as `否`, a default such as `eas`).
-    Constant { value: &'static str },
+    Constant {
+        value: &'static str,
+    },
     /// A basedata entry chosen by its exact code; `name` is how the console shows it.
-    Lookup { code: &'static str, name: &'static str },
+    Lookup {
+        code: &'static str,
+        name: &'static str,
+    },
     /// A checkbox that should be ticked (or not).
-    Checked { checked: bool },
-    Secret { secret: SecretKind },
-    Credential { credential: CredentialKind },
+    Checked {
+        checked: bool,
+    },
+    Secret {
+        secret: SecretKind,
+    },
+    Credential {
+        credential: CredentialKind,
+    },
     /// Only the user knows it (企业名称, EAS用户名 …): the helper never fills it.
     UserInput,
 }
@@ -206,7 +221,10 @@ impl FieldSpec {
 
     /// Comparison keys of the label and of its synonyms.
     pub fn keys(&self) -> (String, Vec<String>) {
-        (label_key(self.label), self.synonyms.iter().map(|s| label_key(s)).collect())
+        (
+            label_key(self.label),
+            self.synonyms.iter().map(|s| label_key(s)).collect(),
+        )
     }
 }
 
@@ -246,7 +264,9 @@ impl FormSpec {
     /// The spec with this id, or whose name or alias is this name.
     pub fn find(name_or_id: &str) -> Option<&'static FormSpec> {
         let wanted = name_or_id.trim();
-        SPECS.iter().find(|s| s.id == wanted || s.name == wanted || s.aliases.contains(&wanted))
+        SPECS
+            .iter()
+            .find(|s| s.id == wanted || s.name == wanted || s.aliases.contains(&wanted))
     }
 
     /// The field with this DOMAIN.md label.
@@ -257,7 +277,10 @@ impl FormSpec {
     /// Every spec's [`FormSpec::shown_texts`]: the only text labels the collector needs to send
     /// for recognition (their values are never needed for it).
     pub fn shown_text_labels() -> Vec<&'static str> {
-        let mut labels: Vec<&'static str> = SPECS.iter().flat_map(|s| s.shown_texts.iter().copied()).collect();
+        let mut labels: Vec<&'static str> = SPECS
+            .iter()
+            .flat_map(|s| s.shown_texts.iter().copied())
+            .collect();
         labels.sort_unstable();
         labels.dedup();
         labels
@@ -277,6 +300,8 @@ impl FormSpec {
 
     /// All names a heading may show: name, aliases, identifying words.
     pub fn heading_words(&self) -> impl Iterator<Item = &'static str> {
-        std::iter::once(self.name).chain(self.aliases.iter().copied()).chain(self.identifying.iter().copied())
+        std::iter::once(self.name)
+            .chain(self.aliases.iter().copied())
+            .chain(self.identifying.iter().copied())
     }
 }

@@ -10,7 +10,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{validate, CredentialKind, FieldKind, FieldSpec, FormSpec, RecognisedForm, Validation, ValueSource};
+use super::{
+    validate, CredentialKind, FieldKind, FieldSpec, FormSpec, RecognisedForm, Validation,
+    ValueSource,
+};
 use crate::fill::environment_url;
 use crate::i18n::{Locale, Localised};
 use crate::paste::Environment;
@@ -19,7 +22,11 @@ use crate::validate::tax_id::{check_tax_id, TaxIdError};
 
 /// Forms of the 影像系统 (and the EAS client's image settings): their addresses are generated
 /// by the system and often come out with a doubled `:` or `/` (guide 002).
-const IMAGE_FORMS: &[&str] = &["eas-business-system", "image-enterprise-auth", "multi-image-system"];
+const IMAGE_FORMS: &[&str] = &[
+    "eas-business-system",
+    "image-enterprise-auth",
+    "multi-image-system",
+];
 
 /// Fields that take an EAS web-service prefix, `http://host:port/ormrpc/services/`.
 const EAS_PREFIX_FIELDS: &[(&str, &str)] = &[("eas-business-system", "前缀地址")];
@@ -213,7 +220,9 @@ pub struct RowProblem {
 }
 
 fn has_space(value: &str) -> bool {
-    value.chars().any(|c| c.is_whitespace() || INVISIBLE.contains(&c))
+    value
+        .chars()
+        .any(|c| c.is_whitespace() || INVISIBLE.contains(&c))
 }
 
 fn is_tenant_id(id: &str) -> bool {
@@ -236,14 +245,20 @@ pub fn has_doubled_separator(value: &str) -> bool {
     let Some((_, rest)) = scheme_and_rest(value) else {
         return value.contains("::") || value.contains("//");
     };
-    let lead: String = rest.chars().take_while(|c| matches!(c, ':' | '/')).collect();
+    let lead: String = rest
+        .chars()
+        .take_while(|c| matches!(c, ':' | '/'))
+        .collect();
     let body = &rest[lead.len()..];
     lead.len() > 3 || lead.matches(':').count() > 1 || body.contains("::") || body.contains("//")
 }
 
 /// `http` or `https` (any case) and what follows it.
 fn scheme_and_rest(value: &str) -> Option<(&'static str, &str)> {
-    let lower = value.get(..5).map(str::to_ascii_lowercase).unwrap_or_default();
+    let lower = value
+        .get(..5)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     if lower == "https" {
         Some(("https", &value[5..]))
     } else if lower.starts_with("http") {
@@ -256,7 +271,10 @@ fn scheme_and_rest(value: &str) -> Option<(&'static str, &str)> {
 /// The address as meant: spaces dropped, the scheme's separator made `://`, doubled `:` and
 /// `/` made single. `None` when no http(s) address comes out of it.
 pub fn repair_url(value: &str) -> Option<String> {
-    let cleaned: String = value.chars().filter(|c| !c.is_whitespace() && !INVISIBLE.contains(c)).collect();
+    let cleaned: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !INVISIBLE.contains(c))
+        .collect();
     let (scheme, rest) = scheme_and_rest(&cleaned)?;
     let rest = rest.trim_start_matches([':', '/']);
     let mut out = format!("{scheme}://");
@@ -282,7 +300,9 @@ pub fn is_http_url(value: &str) -> bool {
     if !rest.starts_with("://") {
         return false;
     }
-    url::Url::parse(value).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
+    url::Url::parse(value).is_ok_and(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    })
 }
 
 /// The EAS prefix `http://host:port/ormrpc/services/` built from an address's host and port.
@@ -290,26 +310,45 @@ fn eas_prefix_of(value: &str) -> Option<String> {
     let url = url::Url::parse(&repair_url(value)?).ok()?;
     let host = url.host_str()?;
     let port = url.port()?;
-    Some(format!("{}://{host}:{port}{EAS_SERVICES_PATH}", url.scheme()))
+    Some(format!(
+        "{}://{host}:{port}{EAS_SERVICES_PATH}",
+        url.scheme()
+    ))
 }
 
 fn is_eas_prefix(value: &str) -> bool {
     if !is_http_url(value) {
         return false;
     }
-    url::Url::parse(value).is_ok_and(|u| u.port().is_some() && u.path() == EAS_SERVICES_PATH && u.query().is_none() && u.fragment().is_none())
+    url::Url::parse(value).is_ok_and(|u| {
+        u.port().is_some()
+            && u.path() == EAS_SERVICES_PATH
+            && u.query().is_none()
+            && u.fragment().is_none()
+    })
 }
 
 /// Which field takes an address (a URL check, not a lookup or a choice).
 fn is_url_field(field: &FieldSpec) -> bool {
-    matches!(field.validation, Validation::HttpUrl | Validation::UrlPrefix)
+    matches!(
+        field.validation,
+        Validation::HttpUrl | Validation::UrlPrefix
+    )
 }
 
 /// The one problem of `value` (as the page holds it, untrimmed) in `field` of `spec`, most
 /// consequential first: the wrong level of credentials, the wrong environment, spaces, then
 /// the value's own shape.
-pub fn problem_of(spec: &FormSpec, field: &FieldSpec, value: &str, held: &HeldFacts) -> Option<ValueProblem> {
-    if !matches!(field.kind, FieldKind::Text | FieldKind::Password | FieldKind::Textarea) {
+pub fn problem_of(
+    spec: &FormSpec,
+    field: &FieldSpec,
+    value: &str,
+    held: &HeldFacts,
+) -> Option<ValueProblem> {
+    if !matches!(
+        field.kind,
+        FieldKind::Text | FieldKind::Password | FieldKind::Textarea
+    ) {
         return None;
     }
     let trimmed = value.trim_matches(|c: char| c.is_whitespace() || INVISIBLE.contains(&c));
@@ -317,11 +356,20 @@ pub fn problem_of(spec: &FormSpec, field: &FieldSpec, value: &str, held: &HeldFa
         return None;
     }
     match field.validation {
-        Validation::EnterpriseClientId if is_tenant_id(trimmed) => return Some(ValueProblem::TenantCredential),
-        Validation::TenantClientId if !trimmed.is_empty() && !is_tenant_id(trimmed) => return Some(ValueProblem::EnterpriseCredential),
+        Validation::EnterpriseClientId if is_tenant_id(trimmed) => {
+            return Some(ValueProblem::TenantCredential)
+        }
+        Validation::TenantClientId if !trimmed.is_empty() && !is_tenant_id(trimmed) => {
+            return Some(ValueProblem::EnterpriseCredential)
+        }
         _ => {}
     }
-    if matches!(field.source, ValueSource::Credential { credential: CredentialKind::EnvironmentUrl }) {
+    if matches!(
+        field.source,
+        ValueSource::Credential {
+            credential: CredentialKind::EnvironmentUrl
+        }
+    ) {
         if let (Some(url), Some(held)) = (url_environment(trimmed), held.environment()) {
             if url != held {
                 return Some(ValueProblem::EnvironmentMismatch { url, held });
@@ -330,9 +378,16 @@ pub fn problem_of(spec: &FormSpec, field: &FieldSpec, value: &str, held: &HeldFa
     }
     // Ids, keys, codes and addresses: a space is never part of them (names may have one).
     if field.validation != Validation::None && has_space(value) {
-        return Some(ValueProblem::Whitespace { secret: field.is_secret() });
+        return Some(ValueProblem::Whitespace {
+            secret: field.is_secret(),
+        });
     }
-    if matches!(field.source, ValueSource::Credential { credential: CredentialKind::TaxId }) {
+    if matches!(
+        field.source,
+        ValueSource::Credential {
+            credential: CredentialKind::TaxId
+        }
+    ) {
         return check_tax_id(trimmed).err().map(ValueProblem::TaxId);
     }
     if EAS_PREFIX_FIELDS.contains(&(spec.id, field.label)) {
@@ -344,7 +399,9 @@ pub fn problem_of(spec: &FormSpec, field: &FieldSpec, value: &str, held: &HeldFa
                 return Some(ValueProblem::DoubledSeparator { repaired });
             }
         }
-        return Some(ValueProblem::EasPrefix { repaired: eas_prefix_of(trimmed) });
+        return Some(ValueProblem::EasPrefix {
+            repaired: eas_prefix_of(trimmed),
+        });
     }
     if is_url_field(field) {
         if is_http_url(trimmed) {
@@ -359,15 +416,24 @@ pub fn problem_of(spec: &FormSpec, field: &FieldSpec, value: &str, held: &HeldFa
         });
     }
     match field.validation {
-        Validation::HostPort if validate(Validation::HostPort, trimmed).is_err() => Some(ValueProblem::ProxyFormat),
-        Validation::AsciiAlnum if validate(Validation::AsciiAlnum, trimmed).is_err() => Some(ValueProblem::CodeFormat),
+        Validation::HostPort if validate(Validation::HostPort, trimmed).is_err() => {
+            Some(ValueProblem::ProxyFormat)
+        }
+        Validation::AsciiAlnum if validate(Validation::AsciiAlnum, trimmed).is_err() => {
+            Some(ValueProblem::CodeFormat)
+        }
         _ => None,
     }
 }
 
 /// The problems of a recognised form's values in `snapshot`, one per field at most, in field
 /// order. Fields not found, or whose control's value arrived cut, have none.
-pub fn problems(snapshot: &Snapshot, form: &RecognisedForm, held: &HeldFacts, locale: Locale) -> Vec<RowProblem> {
+pub fn problems(
+    snapshot: &Snapshot,
+    form: &RecognisedForm,
+    held: &HeldFacts,
+    locale: Locale,
+) -> Vec<RowProblem> {
     let pairs: Vec<(&str, &str)> = form
         .fields
         .iter()
@@ -378,14 +444,27 @@ pub fn problems(snapshot: &Snapshot, form: &RecognisedForm, held: &HeldFacts, lo
 
 /// As [`problems`], for a form given by its spec and `(field label, control id)` pairs (the
 /// recognised form as the worker holds it).
-pub fn problems_of_fields(snapshot: &Snapshot, spec: &FormSpec, fields: &[(&str, &str)], held: &HeldFacts, locale: Locale) -> Vec<RowProblem> {
+pub fn problems_of_fields(
+    snapshot: &Snapshot,
+    spec: &FormSpec,
+    fields: &[(&str, &str)],
+    held: &HeldFacts,
+    locale: Locale,
+) -> Vec<RowProblem> {
     spec.fields
         .iter()
         .filter_map(|field| {
             let (_, id) = fields.iter().find(|(label, _)| *label == field.label)?;
-            let control = snapshot.controls.iter().find(|c| c.id == *id && !c.truncated)?;
+            let control = snapshot
+                .controls
+                .iter()
+                .find(|c| c.id == *id && !c.truncated)?;
             let problem = problem_of(spec, field, &control.value, held)?;
-            Some(RowProblem { field: field.label, problem: problem.code(), message: problem.message(locale) })
+            Some(RowProblem {
+                field: field.label,
+                problem: problem.code(),
+                message: problem.message(locale),
+            })
         })
         .collect()
 }

@@ -102,7 +102,12 @@ impl RecognisedForm {
 
     /// Ids of every control this form claims.
     fn control_ids(&self) -> impl Iterator<Item = &str> {
-        self.fields.iter().flat_map(|f| f.control_id.iter().map(String::as_str).chain(f.group.iter().map(String::as_str)))
+        self.fields.iter().flat_map(|f| {
+            f.control_id
+                .iter()
+                .map(String::as_str)
+                .chain(f.group.iter().map(String::as_str))
+        })
     }
 }
 
@@ -127,7 +132,12 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
                 .iter()
                 .filter(|l| !l.text.trim().is_empty() && l.text.chars().count() <= MAX_LABEL_CHARS)
                 .take(MAX_LABELS_PER_CONTROL)
-                .map(|l| (l.rule, LabelKeys::new(&l.text, l.rule == LabelRule::Placeholder)))
+                .map(|l| {
+                    (
+                        l.rule,
+                        LabelKeys::new(&l.text, l.rule == LabelRule::Placeholder),
+                    )
+                })
                 .collect();
             labels.sort_by_key(|(rule, _)| rule.priority());
             // A control hidden from view is never filled (a trap, another tab's form, the
@@ -136,7 +146,11 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
             // control whose value arrived cut is never filled, compared or restored: it is not
             // the field of any form for us (its row says not-found).
             let eligible = control.visible && !control.truncated;
-            Prepared { control, labels, eligible }
+            Prepared {
+                control,
+                labels,
+                eligible,
+            }
         })
         .collect()
 }
@@ -152,9 +166,15 @@ impl KeyIndex {
         for (s, spec) in specs.iter().enumerate() {
             for (f, field) in spec.fields.iter().enumerate() {
                 let (key, synonyms) = field.keys();
-                by_key.entry(key).or_default().push((s, f, MatchQuality::Exact));
+                by_key
+                    .entry(key)
+                    .or_default()
+                    .push((s, f, MatchQuality::Exact));
                 for synonym in synonyms {
-                    by_key.entry(synonym).or_default().push((s, f, MatchQuality::Synonym));
+                    by_key
+                        .entry(synonym)
+                        .or_default()
+                        .push((s, f, MatchQuality::Synonym));
                 }
             }
         }
@@ -163,7 +183,8 @@ impl KeyIndex {
 
     /// Fields this label names, with how well: its own key, then (weaker) its core.
     pub fn lookup(&self, keys: &LabelKeys) -> Vec<(usize, usize, MatchQuality)> {
-        let mut hits: Vec<(usize, usize, MatchQuality)> = self.by_key.get(&keys.key).cloned().unwrap_or_default();
+        let mut hits: Vec<(usize, usize, MatchQuality)> =
+            self.by_key.get(&keys.key).cloned().unwrap_or_default();
         if let Some(core) = keys.core.as_ref().and_then(|c| self.by_key.get(c)) {
             for &(s, f, _) in core {
                 if !hits.iter().any(|&(hs, hf, _)| hs == s && hf == f) {
@@ -181,7 +202,9 @@ pub(crate) fn compatible(field: FieldKind, control: ControlKind) -> bool {
         FieldKind::Checkbox => control == ControlKind::Checkbox,
         // A yes/no choice may be drawn as a select, a radio group or a checkbox.
         FieldKind::Select | FieldKind::Radio => true,
-        FieldKind::Text | FieldKind::Password | FieldKind::Textarea | FieldKind::Lookup => !control.is_checkable(),
+        FieldKind::Text | FieldKind::Password | FieldKind::Textarea | FieldKind::Lookup => {
+            !control.is_checkable()
+        }
     }
 }
 
@@ -198,14 +221,21 @@ struct Candidate {
 
 /// For one spec: each eligible control's first label (by rule priority) naming one of its
 /// fields; when that label names two fields, the better match wins.
-fn candidates(spec_index: usize, spec: &FormSpec, prepared: &[Prepared<'_>], index: &KeyIndex) -> Vec<Candidate> {
+fn candidates(
+    spec_index: usize,
+    spec: &FormSpec,
+    prepared: &[Prepared<'_>],
+    index: &KeyIndex,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (c, p) in prepared.iter().enumerate().filter(|(_, p)| p.eligible) {
         for (rule, keys) in &p.labels {
             let best = index
                 .lookup(keys)
                 .into_iter()
-                .filter(|&(s, f, _)| s == spec_index && compatible(spec.fields[f].kind, p.control.kind))
+                .filter(|&(s, f, _)| {
+                    s == spec_index && compatible(spec.fields[f].kind, p.control.kind)
+                })
                 .max_by_key(|&(_, f, q)| (q, std::cmp::Reverse(f)));
             if let Some((_, field, quality)) = best {
                 out.push(Candidate {
@@ -225,10 +255,16 @@ fn candidates(spec_index: usize, spec: &FormSpec, prepared: &[Prepared<'_>], ind
 
 /// Pairs fields and controls greedily: candidates from `preferred` containers first, then by
 /// association strength, then page order.
-fn assign(spec: &FormSpec, cands: &[&Candidate], prepared: &[Prepared<'_>], preferred: Option<&Option<String>>) -> Vec<Option<(Candidate, Vec<usize>)>> {
+fn assign(
+    spec: &FormSpec,
+    cands: &[&Candidate],
+    prepared: &[Prepared<'_>],
+    preferred: Option<&Option<String>>,
+) -> Vec<Option<(Candidate, Vec<usize>)>> {
     let mut order: Vec<&Candidate> = cands.to_vec();
     order.sort_by(|a, b| {
-        let pref = |c: &Candidate| preferred.is_some_and(|p| prepared[c.control].control.container == *p);
+        let pref =
+            |c: &Candidate| preferred.is_some_and(|p| prepared[c.control].control.container == *p);
         pref(b)
             .cmp(&pref(a))
             .then(b.score.total_cmp(&a.score))
@@ -253,7 +289,9 @@ fn assign(spec: &FormSpec, cands: &[&Candidate], prepared: &[Prepared<'_>], pref
                     && !used.contains(&other.control)
                     && match (&control.name, &o.name) {
                         (Some(a), Some(b)) => a == b,
-                        (None, None) => control.container == o.container && other.label_key == cand.label_key,
+                        (None, None) => {
+                            control.container == o.container && other.label_key == cand.label_key
+                        }
                         _ => false,
                     }
                 {
@@ -277,21 +315,30 @@ fn evaluate(
     scope: Option<&Option<String>>,
 ) -> Option<RecognisedForm> {
     let found = assignment.iter().flatten().count();
-    let distinctive = assignment.iter().zip(spec.fields).any(|(a, f)| a.is_some() && f.distinctive);
+    let distinctive = assignment
+        .iter()
+        .zip(spec.fields)
+        .any(|(a, f)| a.is_some() && f.distinctive);
     if found == 0 || !distinctive {
         return None;
     }
     let scope = match scope {
         Some(container) => Scope::One(container),
         None => {
-            let mut containers: Vec<&Option<String>> =
-                assignment.iter().flatten().map(|(c, _)| &prepared[c.control].control.container).collect();
+            let mut containers: Vec<&Option<String>> = assignment
+                .iter()
+                .flatten()
+                .map(|(c, _)| &prepared[c.control].control.container)
+                .collect();
             containers.sort();
             containers.dedup();
             Scope::Union(containers)
         }
     };
-    if headings.own_naming(&scope, spec.excluding.iter().copied()).is_some() {
+    if headings
+        .own_naming(&scope, spec.excluding.iter().copied())
+        .is_some()
+    {
         return None;
     }
     let heading = if spec.requires_heading && headings.has_own_title(&scope) {
@@ -301,13 +348,19 @@ fn evaluate(
     } else {
         // The form's own title first: a menu or another pane may name the same form by its
         // other product's name (发票云授权配置 in the menu beside 发票服务授权配置's own title).
-        headings.own_naming(&scope, spec.heading_words()).or_else(|| headings.naming(&scope, spec.heading_words()))
+        headings
+            .own_naming(&scope, spec.heading_words())
+            .or_else(|| headings.naming(&scope, spec.heading_words()))
     };
     let heading_matched = heading.is_some();
     if spec.requires_heading && !heading_matched {
         return None;
     }
-    let needed = if heading_matched { spec.min_fields_with_heading } else { spec.min_fields };
+    let needed = if heading_matched {
+        spec.min_fields_with_heading
+    } else {
+        spec.min_fields
+    };
     if found < needed.max(1) {
         return None;
     }
@@ -315,10 +368,20 @@ fn evaluate(
         Some(word) if spec.aliases.contains(&word) => word.to_string(),
         _ => spec.name.to_string(),
     };
-    let containers: HashSet<&Option<String>> = assignment.iter().flatten().map(|(c, _)| &prepared[c.control].control.container).collect();
-    let container = if containers.len() == 1 { containers.into_iter().next().cloned().flatten() } else { None };
+    let containers: HashSet<&Option<String>> = assignment
+        .iter()
+        .flatten()
+        .map(|(c, _)| &prepared[c.control].control.container)
+        .collect();
+    let container = if containers.len() == 1 {
+        containers.into_iter().next().cloned().flatten()
+    } else {
+        None
+    };
     let total: f64 = assignment.iter().flatten().map(|(c, _)| c.score).sum();
-    let score = ((total / spec.fields.len() as f64) * 0.9 + if heading_matched { 0.1 } else { 0.0 }).min(1.0);
+    let score = ((total / spec.fields.len() as f64) * 0.9
+        + if heading_matched { 0.1 } else { 0.0 })
+    .min(1.0);
     let fields = spec
         .fields
         .iter()
@@ -332,8 +395,13 @@ fn evaluate(
                 control_id: Some(prepared[cand.control].control.id.clone()),
                 rule: Some(cand.rule),
                 label: Some(cand.label.clone()),
-                group: if group.len() > 1 || prepared[cand.control].control.kind == ControlKind::Radio {
-                    group.iter().map(|&g| prepared[g].control.id.clone()).collect()
+                group: if group.len() > 1
+                    || prepared[cand.control].control.kind == ControlKind::Radio
+                {
+                    group
+                        .iter()
+                        .map(|&g| prepared[g].control.id.clone())
+                        .collect()
                 } else {
                     Vec::new()
                 },
@@ -357,23 +425,32 @@ fn evaluate(
 /// A form none of whose fields is drawn as a control, recognised by a text it always shows
 /// (`FormSpec::shown_texts`) under a heading that names it: the form's fields are all
 /// `not-found`, its other offers (记住网关) still apply.
-fn by_shown_text(spec: &'static FormSpec, snapshot: &Snapshot, headings: &Headings) -> Option<RecognisedForm> {
+fn by_shown_text(
+    spec: &'static FormSpec,
+    snapshot: &Snapshot,
+    headings: &Headings,
+) -> Option<RecognisedForm> {
     let keys: Vec<String> = spec.shown_texts.iter().map(|t| label_key(t)).collect();
     let text = snapshot.texts.iter().take(MAX_TEXTS).find(|t| {
-        t.label.chars().count() <= MAX_LABEL_CHARS && !t.id.is_empty() && keys.contains(&label_key(&t.label))
+        t.label.chars().count() <= MAX_LABEL_CHARS
+            && !t.id.is_empty()
+            && keys.contains(&label_key(&t.label))
     })?;
     let containers = vec![&text.container];
     let scope = Scope::Union(containers);
-    if headings.own_naming(&scope, spec.excluding.iter().copied()).is_some() {
+    if headings
+        .own_naming(&scope, spec.excluding.iter().copied())
+        .is_some()
+    {
         return None;
     }
     let heading = headings.naming(&scope, spec.heading_words())?;
-    let form = if spec.aliases.contains(&heading) { heading } else { spec.name };
-    let fields = spec
-        .fields
-        .iter()
-        .map(FieldMatch::not_found)
-        .collect();
+    let form = if spec.aliases.contains(&heading) {
+        heading
+    } else {
+        spec.name
+    };
+    let fields = spec.fields.iter().map(FieldMatch::not_found).collect();
     Some(RecognisedForm {
         form: form.to_string(),
         spec: spec.id,
@@ -388,14 +465,23 @@ fn by_shown_text(spec: &'static FormSpec, snapshot: &Snapshot, headings: &Headin
 }
 
 /// Every instance of one spec on the page.
-fn instances(spec_index: usize, spec: &'static FormSpec, prepared: &[Prepared<'_>], index: &KeyIndex, headings: &Headings) -> Vec<RecognisedForm> {
+fn instances(
+    spec_index: usize,
+    spec: &'static FormSpec,
+    prepared: &[Prepared<'_>],
+    index: &KeyIndex,
+    headings: &Headings,
+) -> Vec<RecognisedForm> {
     let cands = candidates(spec_index, spec, prepared, index);
     if cands.is_empty() {
         return Vec::new();
     }
     let mut by_container: BTreeMap<&Option<String>, Vec<&Candidate>> = BTreeMap::new();
     for cand in &cands {
-        by_container.entry(&prepared[cand.control].control.container).or_default().push(cand);
+        by_container
+            .entry(&prepared[cand.control].control.container)
+            .or_default()
+            .push(cand);
     }
     let passing: Vec<RecognisedForm> = by_container
         .iter()
@@ -412,7 +498,11 @@ fn instances(spec_index: usize, spec: &'static FormSpec, prepared: &[Prepared<'_
     // One form, perhaps spread over containers: prefer the container that passed alone, or
     // the one holding the most of its fields, and complete it from the others.
     let preferred: &Option<String> = match passing.first() {
-        Some(form) => by_container.keys().copied().find(|c| **c == form.container).unwrap_or(&None),
+        Some(form) => by_container
+            .keys()
+            .copied()
+            .find(|c| **c == form.container)
+            .unwrap_or(&None),
         None => by_container
             .iter()
             .max_by_key(|(_, cs)| cs.iter().map(|c| c.field).collect::<HashSet<_>>().len())
@@ -450,7 +540,11 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
             all.extend(by_shown_text(spec, snapshot, &headings).map(|form| (s, 0, form)));
         }
     }
-    all.sort_by(|(sa, fa, a), (sb, fb, b)| fb.cmp(fa).then(b.score.total_cmp(&a.score)).then(sa.cmp(sb)));
+    all.sort_by(|(sa, fa, a), (sb, fb, b)| {
+        fb.cmp(fa)
+            .then(b.score.total_cmp(&a.score))
+            .then(sa.cmp(sb))
+    });
     let mut claimed: HashSet<String> = HashSet::new();
     let mut forms = Vec::new();
     for (_, _, form) in all {
@@ -464,8 +558,18 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
         forms.push(form);
     }
     // Page order: the form whose first found control comes first.
-    let position: HashMap<&str, usize> = prepared.iter().enumerate().map(|(i, p)| (p.control.id.as_str(), i)).collect();
-    forms.sort_by_key(|f| f.control_ids().filter_map(|id| position.get(id)).min().copied().unwrap_or(usize::MAX));
+    let position: HashMap<&str, usize> = prepared
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.control.id.as_str(), i))
+        .collect();
+    forms.sort_by_key(|f| {
+        f.control_ids()
+            .filter_map(|id| position.get(id))
+            .min()
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
     Recognition { forms }
 }
 
@@ -475,8 +579,18 @@ impl Recognition {
     pub fn find(&self, name: &str, container: Option<&str>) -> Option<&RecognisedForm> {
         let spec = FormSpec::find(name)?;
         let same: Vec<&RecognisedForm> = self.forms.iter().filter(|f| f.spec == spec.id).collect();
-        let exact = container.and_then(|c| same.iter().copied().find(|f| f.container.as_deref() == Some(c)));
+        let exact = container.and_then(|c| {
+            same.iter()
+                .copied()
+                .find(|f| f.container.as_deref() == Some(c))
+        });
         // The page may have re-rendered with new container ids: one instance is unambiguous.
-        exact.or_else(|| if container.is_none() || same.len() == 1 { same.first().copied() } else { None })
+        exact.or_else(|| {
+            if container.is_none() || same.len() == 1 {
+                same.first().copied()
+            } else {
+                None
+            }
+        })
     }
 }

@@ -70,7 +70,9 @@ impl Localised for ValidationError {
 
 fn is_http_url(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
 }
 
@@ -79,7 +81,9 @@ fn is_host_port(value: &str) -> bool {
         return false;
     };
     !host.is_empty()
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         && !port.is_empty()
         && port.len() <= 5
         && port.chars().all(|c| c.is_ascii_digit())
@@ -125,7 +129,11 @@ pub fn validate(validation: Validation, value: &str) -> Result<(), ValidationErr
             }
         }
         Validation::Identifier => {
-            if value.len() <= 64 && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')) {
+            if value.len() <= 64
+                && value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+            {
                 Ok(())
             } else {
                 Err(ValidationError::NotIdentifier)
@@ -148,7 +156,10 @@ pub fn validate(validation: Validation, value: &str) -> Result<(), ValidationErr
         }
         Validation::EnterpriseClientId => {
             no_spaces()?;
-            if value.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("TN_")) {
+            if value
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("TN_"))
+            {
                 Err(ValidationError::TenantWhereEnterprise)
             } else {
                 Ok(())
@@ -156,7 +167,10 @@ pub fn validate(validation: Validation, value: &str) -> Result<(), ValidationErr
         }
         Validation::TenantClientId => {
             no_spaces()?;
-            if value.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("TN_")) {
+            if value
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("TN_"))
+            {
                 Ok(())
             } else {
                 Err(ValidationError::EnterpriseWhereTenant)

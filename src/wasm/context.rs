@@ -1,4 +1,4 @@
-//! Issue 4's exports: the console context, `getUserLanguage.do` observations and the popup
+//! The context's exports: the console context, `getUserLanguage.do` observations and the popup
 //! status. Arguments and results are plain JS objects; `accountId` is always a string.
 
 use wasm_bindgen::prelude::*;
@@ -72,7 +72,8 @@ pub fn popup_status(
             }
         }
     }
-    let status = status::popup_status_with_pasted(tab_url.as_deref(), has_access, &seen, &pasted, locale());
+    let status =
+        status::popup_status_with_pasted(tab_url.as_deref(), has_access, &seen, &pasted, locale());
     to_js(&status)
 }
 

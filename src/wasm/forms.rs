@@ -1,4 +1,4 @@
-//! Issue 5's exports: form recognition, fill plans, outcomes, undo and diagnose. Arguments and
+//! The forms' exports: form recognition, fill plans, outcomes, undo and diagnose. Arguments and
 //! results are plain JS objects (docs/PROTOCOL.md, "Fill plan and outcomes"); errors are
 //! localised `Error`s with a `code`.
 //!
@@ -41,11 +41,15 @@ impl Localised for FormsInputError {
 }
 
 fn read<T: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| localised_error(&FormsInputError::Malformed(what)))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|_| localised_error(&FormsInputError::Malformed(what)))
 }
 
 /// `undefined`/`null` read as the type's default (an omitted `overwrite`, `values`, …).
-fn read_or_default<T: DeserializeOwned + Default>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
+fn read_or_default<T: DeserializeOwned + Default>(
+    value: JsValue,
+    what: &'static str,
+) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         Ok(T::default())
     } else {
@@ -76,7 +80,9 @@ pub struct ParsedSnapshot {
 /// `parseSnapshot(snapshot) -> ParsedSnapshot` (an object or its JSON text; over 1 MiB refused).
 #[wasm_bindgen(js_name = parseSnapshot)]
 pub fn parse_snapshot(snapshot: JsValue) -> Result<ParsedSnapshot, JsValue> {
-    Ok(ParsedSnapshot { snapshot: read_snapshot(snapshot)? })
+    Ok(ParsedSnapshot {
+        snapshot: read_snapshot(snapshot)?,
+    })
 }
 
 /// `recogniseParsed(parsed) -> {forms}`: `recogniseForms` on a snapshot already parsed.
@@ -88,7 +94,12 @@ pub fn recognise_parsed(parsed: &ParsedSnapshot) -> Result<JsValue, JsValue> {
 /// `planFillParsed(parsed, form, values, overwrite) -> FillPlan`: `planFill` on a snapshot
 /// already parsed.
 #[wasm_bindgen(js_name = planFillParsed)]
-pub fn plan_fill_parsed(parsed: &ParsedSnapshot, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_fill_parsed(
+    parsed: &ParsedSnapshot,
+    form: JsValue,
+    values: JsValue,
+    overwrite: JsValue,
+) -> Result<JsValue, JsValue> {
     plan_fill_on(&parsed.snapshot, form, values, overwrite)
 }
 
@@ -116,21 +127,44 @@ pub fn recognise_forms(snapshot: JsValue) -> Result<JsValue, JsValue> {
 
 /// `planFill(snapshot, form, values, overwrite) -> FillPlan` (`snapshot`: an object or its JSON text).
 #[wasm_bindgen(js_name = planFill)]
-pub fn plan_fill(snapshot: JsValue, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_fill(
+    snapshot: JsValue,
+    form: JsValue,
+    values: JsValue,
+    overwrite: JsValue,
+) -> Result<JsValue, JsValue> {
     plan_fill_on(&read_snapshot(snapshot)?, form, values, overwrite)
 }
 
-fn plan_fill_on(snapshot: &Snapshot, form: JsValue, values: JsValue, overwrite: JsValue) -> Result<JsValue, JsValue> {
+fn plan_fill_on(
+    snapshot: &Snapshot,
+    form: JsValue,
+    values: JsValue,
+    overwrite: JsValue,
+) -> Result<JsValue, JsValue> {
     let (name, container) = match read::<FormRef>(form, "form")? {
         FormRef::Name(name) => (name, None),
-        FormRef::Object { form, spec, container } => {
-            (form.or(spec).ok_or_else(|| localised_error(&FormsInputError::Malformed("form")))?, container)
-        }
+        FormRef::Object {
+            form,
+            spec,
+            container,
+        } => (
+            form.or(spec)
+                .ok_or_else(|| localised_error(&FormsInputError::Malformed("form")))?,
+            container,
+        ),
     };
     let values: FillValues = read_or_default(values, "values")?;
     let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
-    let plan = fill::plan_fill(snapshot, &name, container.as_deref(), &values, &overwrite, locale())
-        .map_err(|e| localised_error(&e))?;
+    let plan = fill::plan_fill(
+        snapshot,
+        &name,
+        container.as_deref(),
+        &values,
+        &overwrite,
+        locale(),
+    )
+    .map_err(|e| localised_error(&e))?;
     to_js(&plan)
 }
 
@@ -164,7 +198,11 @@ pub fn form_text_labels() -> Result<JsValue, JsValue> {
 pub fn diagnose(snapshot: JsValue, held: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = read_snapshot(snapshot)?;
     let held: Vec<String> = read_or_default(held, "held")?;
-    let held: Vec<Secret> = held.into_iter().filter(|s| !s.is_empty()).map(Secret::new).collect();
+    let held: Vec<Secret> = held
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(Secret::new)
+        .collect();
     let recognition = forms::recognise(&snapshot);
     to_js(&forms::diagnose_holding(&snapshot, &recognition, &held))
 }
@@ -191,7 +229,11 @@ struct FieldControl {
 /// the values `form` (a `recogniseParsed` entry) holds in the parsed snapshot; `held` is
 /// `{environment?}` of the pasted credentials (no secret). Messages never quote a value.
 #[wasm_bindgen(js_name = formProblemsParsed)]
-pub fn form_problems_parsed(parsed: &ParsedSnapshot, form: JsValue, held: JsValue) -> Result<JsValue, JsValue> {
+pub fn form_problems_parsed(
+    parsed: &ParsedSnapshot,
+    form: JsValue,
+    held: JsValue,
+) -> Result<JsValue, JsValue> {
     let form: FormControls = read(form, "form")?;
     let held: forms::problems::HeldFacts = read_or_default(held, "held")?;
     let Some(spec) = forms::FormSpec::find(&form.spec) else {
@@ -202,7 +244,13 @@ pub fn form_problems_parsed(parsed: &ParsedSnapshot, form: JsValue, held: JsValu
         .iter()
         .filter_map(|f| Some((f.field.as_str(), f.control_id.as_deref()?)))
         .collect();
-    to_js(&forms::problems::problems_of_fields(&parsed.snapshot, spec, &pairs, &held, locale()))
+    to_js(&forms::problems::problems_of_fields(
+        &parsed.snapshot,
+        spec,
+        &pairs,
+        &held,
+        locale(),
+    ))
 }
 
 /// `connectionWatch() -> {buttons, forms, watchMs}`: what the content script watches for after

@@ -1,4 +1,4 @@
-//! Issue 6's exports: generate and check secrets, build their session-store records, and decide
+//! The secrets' exports: generate and check secrets, build their session-store records, and decide
 //! whether one may be released. The service worker calls these; the content scripts never do.
 //!
 //! A secret value crosses this boundary only where it must: out once when made or checked (as

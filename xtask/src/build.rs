@@ -32,8 +32,20 @@ pub fn build(tools: &Tools) -> Result {
     }
     let scripts = read_content_scripts(&ext_src)?;
     let dist = root.join("dist");
-    assemble(&ext_src, &wasm_dir, &dist.join("extension"), Variant::Production, &scripts)?;
-    assemble(&ext_src, &wasm_dir, &dist.join("extension-e2e"), Variant::E2e, &scripts)?;
+    assemble(
+        &ext_src,
+        &wasm_dir,
+        &dist.join("extension"),
+        Variant::Production,
+        &scripts,
+    )?;
+    assemble(
+        &ext_src,
+        &wasm_dir,
+        &dist.join("extension-e2e"),
+        Variant::E2e,
+        &scripts,
+    )?;
     println!("wrote dist/extension/ and dist/extension-e2e/");
 
     crate::standalone::build_standalone(&root, &wasm_dir, &dist)?;
@@ -47,7 +59,12 @@ pub fn build(tools: &Tools) -> Result {
 fn compile_wasm(root: &Path) -> Result<PathBuf> {
     run(Command::new("cargo")
         .args([
-            "build", "--release", "--target", "wasm32-unknown-unknown", "--lib", "--package",
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--package",
             "fapiao-helper",
         ])
         .env("CARGO_ENCODED_RUSTFLAGS", wasm_rustflags(root))
@@ -64,13 +81,27 @@ fn compile_wasm(root: &Path) -> Result<PathBuf> {
 /// nor the checkout (`cargo xtask dist` refuses a package that does).
 fn wasm_rustflags(root: &Path) -> String {
     let mut flags: Vec<String> = match std::env::var("CARGO_ENCODED_RUSTFLAGS") {
-        Ok(encoded) => encoded.split('\x1f').filter(|f| !f.is_empty()).map(str::to_owned).collect(),
-        Err(_) => std::env::var("RUSTFLAGS").unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
+        Ok(encoded) => encoded
+            .split('\x1f')
+            .filter(|f| !f.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Err(_) => std::env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
     };
     if let Some(cargo_home) = util::cargo_bin_dir().parent() {
-        flags.push(format!("--remap-path-prefix={}=/cargo", cargo_home.display()));
+        flags.push(format!(
+            "--remap-path-prefix={}=/cargo",
+            cargo_home.display()
+        ));
     }
-    flags.push(format!("--remap-path-prefix={}=/fapiao-helper", root.display()));
+    flags.push(format!(
+        "--remap-path-prefix={}=/fapiao-helper",
+        root.display()
+    ));
     flags.join("\x1f")
 }
 
@@ -104,7 +135,8 @@ fn bindgen_and_optimise(root: &Path, raw: &Path, tools: &Tools) -> Result<PathBu
         tools.wasm_bindgen.display(),
         tools.wasm_opt
     );
-    let outputs_exist = out.join("fapiao_helper.js").is_file() && out.join("fapiao_helper_bg.wasm").is_file();
+    let outputs_exist =
+        out.join("fapiao_helper.js").is_file() && out.join("fapiao_helper_bg.wasm").is_file();
     if outputs_exist && fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         println!("wasm-bindgen and wasm-opt: unchanged input, reusing target/xtask/wasm/");
         return Ok(out);
@@ -137,7 +169,12 @@ fn optimise(wasm_opt: &Path, module: &Path) -> Result {
         run(Command::new(wasm_opt)
             .arg("-Oz")
             .args(features)
-            .args(["--strip-debug", "--strip-producers", "--strip-target-features", "-o"])
+            .args([
+                "--strip-debug",
+                "--strip-producers",
+                "--strip-target-features",
+                "-o",
+            ])
             .arg(&optimised)
             .arg(module))
     };
@@ -162,7 +199,11 @@ fn optimise(wasm_opt: &Path, module: &Path) -> Result {
         starts_in_node(module)?;
         return Ok(());
     }
-    println!("wasm-opt -Oz: {} B → {} B (starts through the glue: ok)", original.len(), bytes.len());
+    println!(
+        "wasm-opt -Oz: {} B → {} B (starts through the glue: ok)",
+        original.len(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -184,7 +225,12 @@ fn starts_in_node(module: &Path) -> Result {
         return Ok(());
     }
     let err = String::from_utf8_lossy(&out.stderr);
-    let reason = err.lines().find(|l| l.contains("Error")).unwrap_or("no reason given").trim().to_owned();
+    let reason = err
+        .lines()
+        .find(|l| l.contains("Error"))
+        .unwrap_or("no reason given")
+        .trim()
+        .to_owned();
     Err(Failure(reason))
 }
 
@@ -199,10 +245,13 @@ pub enum Variant {
 fn read_content_scripts(ext_src: &Path) -> Result<Vec<Json>> {
     let path = ext_src.join("content-scripts.json");
     let Ok(text) = fs::read_to_string(&path) else {
-        util::warn("extension/content-scripts.json is missing: the e2e build declares no content scripts");
+        util::warn(
+            "extension/content-scripts.json is missing: the e2e build declares no content scripts",
+        );
         return Ok(Vec::new());
     };
-    let parsed = json::parse(&text).map_err(|e| Failure(format!("extension/content-scripts.json: {e}")))?;
+    let parsed =
+        json::parse(&text).map_err(|e| Failure(format!("extension/content-scripts.json: {e}")))?;
     match parsed {
         Json::Array(items) => Ok(items),
         _ => crate::fail!("extension/content-scripts.json must be a JSON array"),
@@ -231,7 +280,12 @@ pub fn static_content_script(entry: &Json, hosts: &[&str]) -> Result<Json> {
     };
     let mut out = vec![(
         "matches".to_owned(),
-        Json::Array(hosts.iter().map(|h| Json::String((*h).to_owned())).collect()),
+        Json::Array(
+            hosts
+                .iter()
+                .map(|h| Json::String((*h).to_owned()))
+                .collect(),
+        ),
     )];
     for (key, value) in fields {
         if matches!(key.as_str(), "id" | "persistAcrossSessions" | "matches") {
@@ -239,7 +293,11 @@ pub fn static_content_script(entry: &Json, hosts: &[&str]) -> Result<Json> {
         }
         out.push((snake_case(key), value.clone()));
     }
-    if entry.get("js").and_then(Json::as_array).is_none_or(<[Json]>::is_empty) {
+    if entry
+        .get("js")
+        .and_then(Json::as_array)
+        .is_none_or(<[Json]>::is_empty)
+    {
         crate::fail!("content-scripts.json: an entry has no `js` list");
     }
     Ok(Json::Object(out))
@@ -326,10 +384,19 @@ fn check_minimum_chrome_version(manifest: &Json) -> Result {
 
 /// Writes one extension build next to its final place, then swaps it in, so a test reading
 /// `dist/` while we build sees the old build or the new one, never half of one.
-fn assemble(ext_src: &Path, wasm_dir: &Path, dest: &Path, variant: Variant, scripts: &[Json]) -> Result {
+fn assemble(
+    ext_src: &Path,
+    wasm_dir: &Path,
+    dest: &Path,
+    variant: Variant,
+    scripts: &[Json],
+) -> Result {
     let parent = dest.parent().ok_or("dist has no parent")?;
     fs::create_dir_all(parent)?;
-    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("extension");
+    let name = dest
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("extension");
     let staging = parent.join(format!(".{name}.new.{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     if ext_src.is_dir() {
@@ -344,7 +411,8 @@ fn assemble(ext_src: &Path, wasm_dir: &Path, dest: &Path, variant: Variant, scri
     }
     let manifest_path = ext_src.join("manifest.json");
     if let Ok(text) = fs::read_to_string(&manifest_path) {
-        let source = json::parse(&text).map_err(|e| Failure(format!("extension/manifest.json: {e}")))?;
+        let source =
+            json::parse(&text).map_err(|e| Failure(format!("extension/manifest.json: {e}")))?;
         let manifest = manifest_for(&source, variant, scripts)?;
         fs::write(staging.join("manifest.json"), manifest.pretty())?;
     }
@@ -370,7 +438,11 @@ fn build_demo(root: &Path) -> Result {
 pub fn print_wasm_size(wasm: &Path) {
     let Ok(meta) = fs::metadata(wasm) else { return };
     let gz = util::gzip_size(wasm).map_or("?".to_owned(), util::human_size);
-    println!("WASM size: {} raw, {} gzip -9", util::human_size(meta.len()), gz);
+    println!(
+        "WASM size: {} raw, {} gzip -9",
+        util::human_size(meta.len()),
+        gz
+    );
 }
 
 #[cfg(test)]
@@ -391,31 +463,56 @@ mod tests {
     }
 
     fn source() -> Json {
-        json::parse(r#"{"manifest_version": 3, "name": "x", "optional_host_permissions": ["*://*/*"]}"#).expect("valid JSON")
+        json::parse(
+            r#"{"manifest_version": 3, "name": "x", "optional_host_permissions": ["*://*/*"]}"#,
+        )
+        .expect("valid JSON")
     }
 
     #[test]
     fn e2e_manifest_grants_both_loopback_hosts_up_front() {
         let m = manifest_for(&source(), Variant::E2e, &scripts()).expect("a manifest");
-        let hosts: Vec<_> = m.get("host_permissions").expect("host_permissions").as_array().expect("an array").iter()
-            .filter_map(Json::as_str).collect();
+        let hosts: Vec<_> = m
+            .get("host_permissions")
+            .expect("host_permissions")
+            .as_array()
+            .expect("an array")
+            .iter()
+            .filter_map(Json::as_str)
+            .collect();
         assert_eq!(hosts, E2E_HOSTS);
     }
 
     #[test]
     fn e2e_content_scripts_use_manifest_keys_and_loopback_matches() {
         let m = manifest_for(&source(), Variant::E2e, &scripts()).expect("a manifest");
-        let cs = m.get("content_scripts").expect("content_scripts").as_array().expect("an array");
+        let cs = m
+            .get("content_scripts")
+            .expect("content_scripts")
+            .as_array()
+            .expect("an array");
         assert_eq!(cs.len(), 2);
         let hook = &cs[0];
-        assert_eq!(hook.get("run_at").expect("run_at").as_str(), Some("document_start"));
+        assert_eq!(
+            hook.get("run_at").expect("run_at").as_str(),
+            Some("document_start")
+        );
         assert_eq!(hook.get("world").expect("world").as_str(), Some("MAIN"));
         assert_eq!(hook.get("all_frames"), Some(&Json::Bool(true)));
-        assert_eq!(hook.get("match_origin_as_fallback"), Some(&Json::Bool(true)));
+        assert_eq!(
+            hook.get("match_origin_as_fallback"),
+            Some(&Json::Bool(true))
+        );
         assert!(hook.get("id").is_none());
         assert!(hook.get("persist_across_sessions").is_none());
-        let matches: Vec<_> = hook.get("matches").expect("matches").as_array().expect("an array").iter()
-            .filter_map(Json::as_str).collect();
+        let matches: Vec<_> = hook
+            .get("matches")
+            .expect("matches")
+            .as_array()
+            .expect("an array")
+            .iter()
+            .filter_map(Json::as_str)
+            .collect();
         assert_eq!(matches, E2E_HOSTS);
     }
 
@@ -427,15 +524,26 @@ mod tests {
 
     #[test]
     fn production_manifest_naming_a_loopback_host_is_refused() {
-        let bad = json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).expect("valid JSON");
+        let bad =
+            json::parse(r#"{"host_permissions": ["http://localhost/*"]}"#).expect("valid JSON");
         assert!(manifest_for(&bad, Variant::Production, &[]).is_err());
     }
 
     #[test]
     fn e2e_manifest_holds_the_optional_permissions_up_front_production_keeps_them_optional() {
-        let src = json::parse(r#"{"permissions": ["storage"], "optional_permissions": ["clipboardRead"]}"#).expect("valid JSON");
+        let src = json::parse(
+            r#"{"permissions": ["storage"], "optional_permissions": ["clipboardRead"]}"#,
+        )
+        .expect("valid JSON");
         let e2e = manifest_for(&src, Variant::E2e, &[]).expect("a manifest");
-        let granted: Vec<_> = e2e.get("permissions").expect("permissions").as_array().expect("an array").iter().filter_map(Json::as_str).collect();
+        let granted: Vec<_> = e2e
+            .get("permissions")
+            .expect("permissions")
+            .as_array()
+            .expect("an array")
+            .iter()
+            .filter_map(Json::as_str)
+            .collect();
         assert_eq!(granted, ["storage", "clipboardRead"]);
         let prod = manifest_for(&src, Variant::Production, &[]).expect("a manifest");
         assert_eq!(prod, src);
@@ -443,8 +551,20 @@ mod tests {
 
     #[test]
     fn a_minimum_chrome_version_below_what_the_code_uses_is_refused() {
-        for bad in [r#"{"minimum_chrome_version": "116"}"#, r#"{"minimum_chrome_version": "x"}"#, r#"{"minimum_chrome_version": 120}"#] {
-            assert!(manifest_for(&json::parse(bad).expect("valid JSON"), Variant::Production, &[]).is_err(), "{bad}");
+        for bad in [
+            r#"{"minimum_chrome_version": "116"}"#,
+            r#"{"minimum_chrome_version": "x"}"#,
+            r#"{"minimum_chrome_version": 120}"#,
+        ] {
+            assert!(
+                manifest_for(
+                    &json::parse(bad).expect("valid JSON"),
+                    Variant::Production,
+                    &[]
+                )
+                .is_err(),
+                "{bad}"
+            );
         }
         let ok = json::parse(r#"{"minimum_chrome_version": "119"}"#).expect("valid JSON");
         assert!(manifest_for(&ok, Variant::Production, &[]).is_ok());
@@ -452,11 +572,24 @@ mod tests {
 
     #[test]
     fn the_extension_manifest_names_the_minimum_chrome_and_asks_clipboard_read_only_optionally() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../extension/manifest.json")).expect("readable");
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../extension/manifest.json"
+        ))
+        .expect("readable");
         let m = json::parse(&text).expect("valid JSON");
-        assert_eq!(m.get("minimum_chrome_version").and_then(Json::as_str), Some(MIN_CHROME.to_string().as_str()));
+        assert_eq!(
+            m.get("minimum_chrome_version").and_then(Json::as_str),
+            Some(MIN_CHROME.to_string().as_str())
+        );
         let listed = |key: &str| -> Vec<String> {
-            m.get(key).and_then(Json::as_array).unwrap_or(&[]).iter().filter_map(Json::as_str).map(str::to_owned).collect()
+            m.get(key)
+                .and_then(Json::as_array)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(Json::as_str)
+                .map(str::to_owned)
+                .collect()
         };
         assert!(!listed("permissions").contains(&"clipboardRead".to_owned()));
         assert!(listed("optional_permissions").contains(&"clipboardRead".to_owned()));
@@ -470,7 +603,10 @@ mod tests {
 
     #[test]
     fn snake_case_follows_the_manifest_spelling() {
-        assert_eq!(snake_case("matchOriginAsFallback"), "match_origin_as_fallback");
+        assert_eq!(
+            snake_case("matchOriginAsFallback"),
+            "match_origin_as_fallback"
+        );
         assert_eq!(snake_case("runAt"), "run_at");
         assert_eq!(snake_case("js"), "js");
     }
