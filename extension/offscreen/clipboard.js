@@ -1,4 +1,4 @@
-//! Offscreen document for the popup's 复制 of a secret (issue 6): writes it to the clipboard and,
+//! Offscreen document for the popup's 复制 of a secret: writes it to the clipboard and,
 //! after the given seconds, clears the clipboard only if it still holds that secret (the user
 //! may have copied something else since). It keeps no value while it waits: only a SHA-256
 //! digest to compare with. The async Clipboard API needs a focused document, which an offscreen

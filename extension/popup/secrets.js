@@ -1,4 +1,4 @@
-// The popup's secrets panel (issue 6): which secrets are held for the tab's console, masked
+// The popup's secrets panel: which secrets are held for the tab's console, masked
 // (•••• + last 4) with their expiry; 复制 with a visible 30 s countdown after which the
 // clipboard is cleared if it still holds the secret; 清除所有密钥; and, when the tab is another
 // console than the one a secret came from, the confirmation that lets it be filled there.

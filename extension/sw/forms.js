@@ -2,13 +2,13 @@
 //! snapshots and executor results, the Rust core decides (docs/PROTOCOL.md "Fill plan and
 //! outcomes"). Values come from the console the sending document belongs to (sw/documents.js:
 //! the one it loaded as, the tab's for a same-origin frame; 数据中心 id from this session's
-//! observations) and, for secrets, from whatever source the secrets module registers (issue 6);
+//! observations) and, for secrets, from whatever source the secrets module registers;
 //! none of them ever comes from the page's own message.
 import { placeOf } from './documents.js';
 import { fromContentScript, fromExtensionPage } from './senders.js';
 
 /**
- * Secret values for a fill, supplied by the secrets module (issue 6) through
+ * Secret values for a fill, supplied by the secrets module through
  * `registerSecretsSource(async ({sender, form, purpose}) => ({accessTokenKey?, gateway?}))`.
  * A registry rather than an import: a module worker cannot import a module that may not exist.
  */

@@ -10,7 +10,7 @@ import { localeTag, restoreContext, watchSettings } from './settings.js';
 import { watchTabs } from './badge.js';
 import { watchFirstRun } from './firstrun.js';
 
-// Secrets (issue 6) and observations live here; content scripts must never read them.
+// Secrets and observations live here; content scripts must never read them.
 chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
 
 let ready = null;

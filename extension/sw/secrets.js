@@ -1,4 +1,4 @@
-//! The secret store and its doors (issue 6). Secrets live only in `chrome.storage.session`
+//! The secret store and its doors. Secrets live only in `chrome.storage.session`
 //! (TRUSTED_CONTEXTS: content scripts cannot read it; gone when the browser closes), one record
 //! per (kind, console) under `secret:<kind>:<prefix>`, each with an expiry. The Rust core makes
 //! every decision: generating the key, checking what was captured, binding it to a console,

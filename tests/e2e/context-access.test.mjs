@@ -1,4 +1,4 @@
-// Issue 4: host access is optional and per site. The test build grants only the loopback
+// Host access is optional and per site. The test build grants only the loopback
 // hosts; a console anywhere else gets no content script and says `no-access`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

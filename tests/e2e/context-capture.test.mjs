@@ -1,4 +1,4 @@
-// Issue 4: the 数据中心 id is read from getUserLanguage.do however the console asks for it,
+// The 数据中心 id is read from getUserLanguage.do however the console asks for it,
 // and the console's own request is left exactly as it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

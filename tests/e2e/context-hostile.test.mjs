@@ -1,4 +1,4 @@
-// Issue 4: the console page is hostile. Whatever it posts, dispatches or patches, the 数据中心 id
+// The console page is hostile. Whatever it posts, dispatches or patches, the 数据中心 id
 // stays the one its own server answered, and the page keeps working.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

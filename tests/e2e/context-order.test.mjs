@@ -1,4 +1,4 @@
-// Issue 4: the hook (MAIN world) and the agent (ISOLATED world) find each other whichever
+// The hook (MAIN world) and the agent (ISOLATED world) find each other whichever
 // Chrome injects first. The test build injects the hook first; this file loads a copy whose
 // manifest lists the isolated scripts first, and the channel must still carry the answer.
 import assert from 'node:assert/strict';

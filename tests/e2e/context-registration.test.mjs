@@ -1,4 +1,4 @@
-// Issue 4: in the production build nothing runs on a site until it is granted; a granted site
+// In the production build nothing runs on a site until it is granted; a granted site
 // gets the content scripts registered dynamically. Granting needs a person at the browser's
 // prompt, so this file loads a copy of dist/extension whose manifest already holds the grant
 // (the worker sees it exactly as a grant: chrome.permissions.getAll()) and the `tabs`

@@ -1,4 +1,4 @@
-// Issue 4: the popup speaks Chinese first. A browser whose UI language is zh_CN shows the
+// The popup speaks Chinese first. A browser whose UI language is zh_CN shows the
 // Chinese messages the implementers read every day.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

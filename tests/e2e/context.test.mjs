@@ -1,4 +1,4 @@
-// Issue 4, the user's journey: log in to a console, open the helper, copy the four values.
+// The user's journey: log in to a console, open the helper, copy the four values.
 // One browser for the file; every test opens its own tabs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

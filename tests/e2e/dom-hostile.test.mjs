@@ -40,7 +40,7 @@ describe('a page that synthesises clicks on the bar', () => {
       // Let the page hammer the bar for a while.
       await page.waitForFunction(() => Number(document.body.dataset.attempts || 0) > 50);
       await page.waitForTimeout(1500);
-      assert.deepEqual(await page.evaluate(() => [f0.value, f1.value, f2.value]), ['', '', '']);
+      assert.deepEqual(await page.evaluate(() => [window.f0.value, window.f1.value, window.f2.value]), ['', '', '']);
       assert.notEqual(await bar(page).getAttribute('data-phase'), 'filled');
       const rows = await outcomes(page);
       assert.equal(rows['请求地址'], null, 'no outcome: nothing was filled');

@@ -116,7 +116,7 @@ const isExtensionWorker = (worker) => worker.url().startsWith('chrome-extension:
 
 /**
  * Every console message of every page, frame and worker of `context`, as
- * `{source, type, text}`, in arrival order (issue 6 scans them for secrets).
+ * `{source, type, text}`, in arrival order (the secret tests scan them for secrets).
  */
 export function collectConsoleMessages(context) {
   const messages = [];

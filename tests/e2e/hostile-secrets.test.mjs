@@ -1,4 +1,4 @@
-// Hostile pages never obtain a secret (issue 6 item 8, DESIGN.md security model). The console
+// Hostile pages never obtain a secret (DESIGN.md security model). The console
 // here spies on everything a page can observe (patched dispatchEvent/addEventListener/
 // postMessage/CustomEvent, every mutation, every message, the bar's open shadow root read all
 // the time) and forges clicks, keys and extension-shaped messages on the bar. The same console

@@ -1,4 +1,4 @@
-// A small console for the secret tests (issue 6), plain DOM so every step is explicit: a
+// A small console for the secret tests, plain DOM so every step is explicit: a
 // single-page app whose menu opens 第三方应用 (detail with 系统编码/系统名称, 访问策略 with the
 // AccessToken认证 编辑 dialog holding 认证密钥, and 认证凭证 where x-acgw-identity stays masked
 // until a password is entered) or 发票回调配置 (five fields and 保存, which writes what the page

@@ -76,7 +76,7 @@ export function BasedataField({ item, caption, required, records, value, onChang
 
   useEffect(() => {
     setText(chosen ? chosen.name : '');
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value]); // on a new value only, not on every new `records` array
 
   useEffect(() => {
     if (!open) return undefined;
