@@ -19,7 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { launchBrowser, repoRoot, startServer, tabIdFor } from '../tests/e2e/harness.mjs';
+import { launchBrowser, repoRoot, startServer, tabIdFor } from '../tools/driver/browser.mjs';
 import { DEFAULT_ACCOUNT_ID } from '../www/serve.mjs';
 import { glueFactorySource } from './glue.mjs';
 import { addBenchPages, CALLBACK_LABELS, TICKER_NODES } from './pages.mjs';

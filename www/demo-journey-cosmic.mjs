@@ -3,12 +3,12 @@
 //! data centre, captions in title wrappers, `<div>` buttons, 访问策略 as titled cards,
 //! 发票回调配置 inside a same-origin iframe, and an F7 dropdown whose first row is 新增. The popup
 //! must show the accountId of the console's own getUserLanguage.do, never a data centre's.
-import { openPopup, readPopup } from '../tests/e2e/harness.mjs';
-import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
+import { openPopup, readPopup } from '../tools/driver/browser.mjs';
+import { bar, clickBar, fill, idleBar, undo } from '../tools/driver/bar.mjs';
 import {
   COSMIC_CALLBACK_MENU, COSMIC_THIRD_PARTY_APPS_MENU, DEMO_PASSWORD, cosmicButton, cosmicDialog, cosmicFrame, cosmicPage,
   cosmicSave, cosmicSubmittedState, loginToCosmicConsole, openFromCosmicMenu,
-} from '../tests/e2e/demo-steps.mjs';
+} from '../tools/driver/demo-steps.mjs';
 import { COSMIC_DATACENTERS } from './serve.mjs';
 
 const CALLBACK = '发票回调配置';

@@ -25,10 +25,10 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, openPopup, readPopup, repoRoot, startServer, tabIdFor } from '../tests/e2e/harness.mjs';
-import { bar, clickBar, fill, idleBar, undo } from '../tests/e2e/bar.mjs';
-import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tests/e2e/demo-steps.mjs';
-import { connectionTest, INVOICE_CLOUD_AUTH_MENU, openFromMenuPath } from '../tests/e2e/demo-steps.mjs';
+import { launchBrowser, openPopup, readPopup, repoRoot, startServer, tabIdFor } from '../tools/driver/browser.mjs';
+import { bar, clickBar, fill, idleBar, undo } from '../tools/driver/bar.mjs';
+import { CALLBACK_MENU, DEMO_PASSWORD, modal, openFromMenu, save, submittedState, THIRD_PARTY_APPS_MENU } from '../tools/driver/demo-steps.mjs';
+import { connectionTest, INVOICE_CLOUD_AUTH_MENU, openFromMenuPath } from '../tools/driver/demo-steps.mjs';
 import { ACTIVATIONS, SAMPLE_MAILS } from './demo/fixtures/activation-mails.mjs';
 import { cosmicSteps, printCosmic } from './demo-journey-cosmic.mjs';
 
@@ -69,7 +69,7 @@ const complain = (text = '') => console.error(redact(text));
 
 // --- what the bar shows, for the printout -----------------------------------------------------------
 // The steps on the demo console and on the assistant bar (trusted clicks, DESIGN.md's contract
-// only) are the E2E tests' own: tests/e2e/demo-steps.mjs and tests/e2e/bar.mjs.
+// only) are the ones the E2E tests take too: tools/driver/demo-steps.mjs and tools/driver/bar.mjs.
 
 /** `[{field, outcome, text}]` per row of the bar. */
 async function barRows(page, form) {

@@ -6,13 +6,13 @@
 // reverse; a 是否使用原授权 already chosen is left alone (conflict).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
-import { bar, fill, outcomes, row, undo, waitForBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { bar, fill, outcomes, row, undo, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   EXPENSE_INVOICE_CLOUD_MENU, INVOICE_CLOUD_AUTH_MENU, INVOICE_SERVICE_AUTH_MENU, connectionTest, loginToDemoConsole,
   openFromMenuPath, openTenantAuth, save,
-} from './demo-steps.mjs';
-import { ACTIVATIONS, PROD_URL, SAMPLE_MAILS, TEST_URL, pasteMail } from './credentials-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
+import { ACTIVATIONS, PROD_URL, SAMPLE_MAILS, TEST_URL, pasteMail } from '../../tools/driver/credentials-steps.mjs';
 
 const PROD = ACTIVATIONS.prod;
 const [ENTERPRISE, NO_FEATURE] = PROD.enterprises;

@@ -7,8 +7,8 @@
 // or Enter on a button they reached with Tab, works again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { bar, fill, idleBar, outcomes } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { bar, fill, idleBar, outcomes } from '../../tools/driver/bar.mjs';
 import {
   ACCESS_TOKEN, CALLBACK, addSecretsConsole, generateKey, openKeyDialog, secretKeys, storageDump,
 } from './secrets-console.mjs';

@@ -5,9 +5,9 @@
 // there for a person.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, startServerAndBrowser } from './harness.mjs';
-import { anyBar, bar, clickBar, idleBar, fill, outcomes } from './bar.mjs';
-import { CALLBACK_MENU, THIRD_PARTY_APPS_MENU, loginToDemoConsole, modal, openFromMenu } from './demo-steps.mjs';
+import { closeAll, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { anyBar, bar, clickBar, idleBar, fill, outcomes } from '../../tools/driver/bar.mjs';
+import { CALLBACK_MENU, THIRD_PARTY_APPS_MENU, loginToDemoConsole, modal, openFromMenu } from '../../tools/driver/demo-steps.mjs';
 
 const CALLBACK = '发票回调配置';
 const ACCESS_TOKEN = 'AccessToken认证';

@@ -6,9 +6,9 @@
 // gets its bar again; the two secret fields say no-value while no secret is held.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
-import { anyBar, bar, fill, outcomes, overwrite, row, undo, waitForBar } from './bar.mjs';
-import { CALLBACK_MENU, loginToDemoConsole, openFromMenu, save } from './demo-steps.mjs';
+import { closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { anyBar, bar, fill, outcomes, overwrite, row, undo, waitForBar } from '../../tools/driver/bar.mjs';
+import { CALLBACK_MENU, loginToDemoConsole, openFromMenu, save } from '../../tools/driver/demo-steps.mjs';
 
 const FORM = '发票回调配置';
 const ACCOUNT_ID = '1742050739649250304';

@@ -5,11 +5,11 @@
 // answer. The helper only reads the page's words (the demo's toast), never asks the service.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
+import { closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
 import { addCase } from './fixtures/forms.mjs';
-import { bar, waitForBar } from './bar.mjs';
-import { EXPENSE_INVOICE_CLOUD_MENU, INVOICE_CLOUD_AUTH_MENU, connectionTest, openFromMenuPath, openTenantAuth } from './demo-steps.mjs';
-import { ACTIVATIONS, PROD_URL, TEST_URL } from './credentials-steps.mjs';
+import { bar, waitForBar } from '../../tools/driver/bar.mjs';
+import { EXPENSE_INVOICE_CLOUD_MENU, INVOICE_CLOUD_AUTH_MENU, connectionTest, openFromMenuPath, openTenantAuth } from '../../tools/driver/demo-steps.mjs';
+import { ACTIVATIONS, PROD_URL, TEST_URL } from '../../tools/driver/credentials-steps.mjs';
 
 const PROD = ACTIVATIONS.prod;
 const [ENTERPRISE, NO_FEATURE] = PROD.enterprises;

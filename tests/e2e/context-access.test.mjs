@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, newTab, popupShowing, readPopup, startServerAndBrowser } from './harness.mjs';
+import { closeAll, newTab, popupShowing, readPopup, startServerAndBrowser } from '../../tools/driver/browser.mjs';
 import { addConsole, resolveUngranted, UNGRANTED_HOST, userLanguageBody } from './context-fixtures.mjs';
 
 describe('host access in the test build', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from '../../tools/driver/browser.mjs';
 import { addConsole, expectedValues, frameOnLoad, scriptPage, userLanguageBody } from './context-fixtures.mjs';
 
 describe('reading the 数据中心 id from getUserLanguage.do', () => {

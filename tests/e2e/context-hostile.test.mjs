@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, newTab, popupShowing, readPopup, startServerAndBrowser } from './harness.mjs';
+import { closeAll, newTab, popupShowing, readPopup, startServerAndBrowser } from '../../tools/driver/browser.mjs';
 import { addConsole, expectedValues, userLanguageBody } from './context-fixtures.mjs';
 
 const FORGED_ID = '1742050739649250666';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, copyBuild, popupFor, startServerAndBrowser } from './harness.mjs';
+import { closeAll, copyBuild, popupFor, startServerAndBrowser } from '../../tools/driver/browser.mjs';
 import { addConsole, expectedDemoValues, expectedValues, frameOnLoad, scriptPage, userLanguageBody } from './context-fixtures.mjs';
 
 describe('the isolated world injected before the main world', () => {

@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, copyBuild, popupFor, repoRoot, startServerAndBrowser } from './harness.mjs';
+import { closeAll, copyBuild, popupFor, repoRoot, startServerAndBrowser } from '../../tools/driver/browser.mjs';
 import { addConsole, expectedValues, resolveUngranted, UNGRANTED_HOST, userLanguageBody } from './context-fixtures.mjs';
 
 describe('the production build', () => {

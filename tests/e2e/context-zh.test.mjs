@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, popupFor, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { closeAll, popupFor, readPopup, startServerAndBrowser, waitForState } from '../../tools/driver/browser.mjs';
 import { addConsole, expectedDemoValues, expectedValues, userLanguageBody } from './context-fixtures.mjs';
 
 describe('the popup in a Chinese browser', () => {

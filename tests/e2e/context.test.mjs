@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
+import { closeAll, newTab, popupFor, popupShowing, readPopup, startServerAndBrowser, waitForState } from '../../tools/driver/browser.mjs';
 import { addConsole, addPage, DEMO_ACCOUNT_ID, expectedDemoValues, expectedValues, userLanguageBody } from './context-fixtures.mjs';
-import { loginToDemoConsole } from './demo-steps.mjs';
+import { loginToDemoConsole } from '../../tools/driver/demo-steps.mjs';
 
 /** The browser's clipboard, read from a web page granted clipboard-read. */
 async function readClipboard(page) {

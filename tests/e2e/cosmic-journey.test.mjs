@@ -6,12 +6,12 @@
 // api/login/getUserLanguage.do, whose userId is `<accountId>_<n>`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_BUILD, closeAll, openPopup, readPopup, startServerAndBrowser, waitForState } from './harness.mjs';
-import { bar, clickBar, fill, outcomes, undo, waitForBar } from './bar.mjs';
+import { TEST_BUILD, closeAll, openPopup, readPopup, startServerAndBrowser, waitForState } from '../../tools/driver/browser.mjs';
+import { bar, clickBar, fill, outcomes, undo, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   COSMIC_CALLBACK_MENU, COSMIC_THIRD_PARTY_APPS_MENU, DEMO_PASSWORD, closeCosmicTab, cosmicButton, cosmicDialog, cosmicFrame,
   cosmicPage, cosmicSave, cosmicSubmittedState, loginToCosmicConsole, openFromCosmicMenu,
-} from './demo-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
 import { waitForHeld } from './secrets-console.mjs';
 import { COSMIC_ACCOUNT_ID, COSMIC_DATACENTERS } from '../../www/serve.mjs';
 

@@ -6,8 +6,8 @@
 // a field only that copy holds is `not-found`, never filled there.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TEST_BUILD, closeAll, newTab, startServerAndBrowser } from './harness.mjs';
-import { fill, outcomes, waitForBar } from './bar.mjs';
+import { TEST_BUILD, closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { fill, outcomes, waitForBar } from '../../tools/driver/bar.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const CALLBACK = '发票回调配置';

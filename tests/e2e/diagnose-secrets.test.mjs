@@ -4,8 +4,8 @@
 // the clipboard like any 复制: it is cleared after 30 s if the clipboard still holds it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { clickBar, idleBar, newTabWithBar } from './bar.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { clickBar, idleBar, newTabWithBar } from '../../tools/driver/bar.mjs';
 import { addCase, prefixOf } from './fixtures/forms.mjs';
 import { readClipboard, storageDump } from './secrets-console.mjs';
 

@@ -6,8 +6,8 @@
 // dialog, with the same 认证密钥 field, still gets no AccessToken认证 bar.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { anyBar, bar, clickBar, idleBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { anyBar, bar, clickBar, idleBar } from '../../tools/driver/bar.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const FORM = 'AccessToken认证';

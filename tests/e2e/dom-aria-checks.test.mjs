@@ -6,9 +6,9 @@
 // is what the tests read.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { fill, newTabWithBar, outcomes, overwrite, undo } from './bar.mjs';
-import { savedState } from './demo-steps.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { fill, newTabWithBar, outcomes, overwrite, undo } from '../../tools/driver/bar.mjs';
+import { savedState } from '../../tools/driver/demo-steps.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const STATE = '<button type="button" id="save">保存</button><pre data-testid="submitted-state"></pre>';

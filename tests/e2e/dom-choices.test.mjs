@@ -5,9 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { fill, newTabWithBar, outcomes, overwrite, undo } from './bar.mjs';
-import { savedState } from './demo-steps.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { fill, newTabWithBar, outcomes, overwrite, undo } from '../../tools/driver/bar.mjs';
+import { savedState } from '../../tools/driver/demo-steps.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const JS = readFileSync(new URL('./fixtures/pages/choices.js', import.meta.url), 'utf8');

@@ -3,8 +3,8 @@
 // can send it when the helper does not understand a page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { newTabWithBar } from './bar.mjs';
+import { closeAll, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { newTabWithBar } from '../../tools/driver/bar.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const SECRET_LOOKING = 'Zq8vUu2mXc5rT1pLwKe7';

@@ -7,9 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { closeAll, repoRoot, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { bar, fill, newTabWithBar, outcomes, overwrite, row, undo } from './bar.mjs';
-import { savedState } from './demo-steps.mjs';
+import { closeAll, repoRoot, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { bar, fill, newTabWithBar, outcomes, overwrite, row, undo } from '../../tools/driver/bar.mjs';
+import { savedState } from '../../tools/driver/demo-steps.mjs';
 import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
 const pageFile = (name) => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url), 'utf8');

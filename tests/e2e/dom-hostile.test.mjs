@@ -4,8 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { closeAll, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { bar, fill, newTabWithBar, outcomes, waitForBar } from './bar.mjs';
+import { closeAll, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { bar, fill, newTabWithBar, outcomes, waitForBar } from '../../tools/driver/bar.mjs';
 import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
 const item = (label, id) => `<div class="item"><div class="label">${label}</div><span><input id="${id}"></span></div>`;

@@ -3,8 +3,8 @@
 // appear, say which rule found each field, and a trusted 填充 must put the console's values in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { fill, newTabWithBar, outcomes, row } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { fill, newTabWithBar, outcomes, row } from '../../tools/driver/bar.mjs';
 import { ACCOUNT_ID, addCase, prefixOf } from './fixtures/forms.mjs';
 
 const FIELDS = ['请求地址', '数据中心id', '第三方应用', '第三方应用密码', '网关'];

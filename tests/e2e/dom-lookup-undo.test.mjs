@@ -4,7 +4,7 @@
 // and close it only on Escape (read from `keyCode`) or only on a click elsewhere on the page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './harness.mjs';
+import { launchBrowser, startServer } from '../../tools/driver/browser.mjs';
 import { addCase, fill, outcomes, undo, waitForBar } from './fixtures/forms.mjs';
 
 const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';

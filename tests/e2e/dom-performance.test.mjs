@@ -5,7 +5,7 @@
 // gets its bar and is filled (the collector stops at its cap).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, tabIdFor } from './harness.mjs';
+import { launchBrowser, startServer, tabIdFor } from '../../tools/driver/browser.mjs';
 import { ACCOUNT_ID, addCase, bar, fill, outcomes, prefixOf, waitForBar } from './fixtures/forms.mjs';
 
 const EXTENSION = process.env.FAPIAO_EXTENSION_DIR || 'dist/extension-e2e';

@@ -4,8 +4,8 @@
 // holds the form, once, every time the form appears.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { anyBar, fill, newTabWithBar, outcomes, waitForBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { anyBar, fill, newTabWithBar, outcomes, waitForBar } from '../../tools/driver/bar.mjs';
 import { ACCOUNT_ID, FORM, addCase, prefixOf } from './fixtures/forms.mjs';
 
 

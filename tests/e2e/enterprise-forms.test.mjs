@@ -5,12 +5,12 @@
 // form from its menu, 填充, 保存 — the page's own state is right —, 撤销 restores.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
-import { fill, outcomes, row, undo, waitForBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { fill, outcomes, row, undo, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   IMAGE_BUSINESS_SYSTEM_MENU, IMAGE_ENTERPRISE_AUTH_MENU, openEnterpriseInfo, openFromMenuPath, save,
-} from './demo-steps.mjs';
-import { ACTIVATIONS, SAMPLE_MAILS, pasteMail } from './credentials-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
+import { ACTIVATIONS, SAMPLE_MAILS, pasteMail } from '../../tools/driver/credentials-steps.mjs';
 
 const ACCOUNT_ID = '1742050739649250304';
 const [ENTERPRISE, OTHER] = ACTIVATIONS.prod.enterprises;

@@ -6,9 +6,9 @@
 // non-console URL inside the console (the tab's console is used for it).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
 import { STRICT_CSP, userLanguageBody } from '../../www/serve.mjs';
-import { clickBar, fill, outcomes, row, waitForBar } from './bar.mjs';
+import { clickBar, fill, outcomes, row, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, prefixOf, revealGateway,
   storageDump,

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { closeAll, newTab, startServerAndBrowser, tabIdFor, TEST_BUILD } from './harness.mjs';
+import { closeAll, newTab, startServerAndBrowser, tabIdFor, TEST_BUILD } from '../../tools/driver/browser.mjs';
 import { addCase } from './fixtures/forms.mjs';
 
 const item = (label, control) => `<div class="item"><div class="label">${label}</div><span>${control}</span></div>`;

@@ -6,9 +6,9 @@
 // origin, and under another prefix. Each rule has a test that fails when the rule is broken.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
 import { STRICT_CSP } from '../../www/serve.mjs';
-import { clickBar, fill, idleBar, outcomes, row } from './bar.mjs';
+import { clickBar, fill, idleBar, outcomes, row } from '../../tools/driver/bar.mjs';
 import {
   ACCESS_TOKEN, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, openKeyDialog, prefixOf,
   readClipboard, revealGateway, secretKeys, setExpiry, storageDump, waitForHeld, writeClipboard,

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { repoRoot } from './harness.mjs';
+import { repoRoot } from '../../tools/driver/browser.mjs';
 
 const LOCALES = ['zh_CN', 'en'];
 const catalogue = async (locale) => JSON.parse(await readFile(join(repoRoot, 'extension/_locales', locale, 'messages.json'), 'utf8'));

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { closeAll, launchBrowser, newTab, repoRoot, startServer, tabIdFor } from './harness.mjs';
+import { closeAll, launchBrowser, newTab, repoRoot, startServer, tabIdFor } from '../../tools/driver/browser.mjs';
 
 const KEYS = Object.keys(JSON.parse(readFileSync(join(repoRoot, 'extension/_locales/zh_CN/messages.json'), 'utf8')));
 const PREFIXES = [...new Set(KEYS.map((k) => k.split('_')[0]))];

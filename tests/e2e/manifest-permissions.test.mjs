@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { closeAll, copyBuild, launchBrowser, newTab, openPopup, repoRoot, startServer, TEST_BUILD } from './harness.mjs';
-import { clickBar, fill, outcomes, row } from './bar.mjs';
+import { closeAll, copyBuild, launchBrowser, newTab, openPopup, repoRoot, startServer, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { clickBar, fill, outcomes, row } from '../../tools/driver/bar.mjs';
 import { UNGRANTED_HOST, resolveUngranted } from './context-fixtures.mjs';
 import {
   CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, revealGateway, waitForHeld,

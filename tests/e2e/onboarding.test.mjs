@@ -3,9 +3,9 @@
 // fill-form shortcut (manifest `commands`), relayed by the worker, runs 填充 on the page's bar.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, launchBrowser, newTab, startServer, tabIdFor } from './harness.mjs';
-import { idleBar, outcomes, waitForBar } from './bar.mjs';
-import { CALLBACK_MENU, loginToDemoConsole, openFromMenu } from './demo-steps.mjs';
+import { closeAll, launchBrowser, newTab, startServer, tabIdFor } from '../../tools/driver/browser.mjs';
+import { idleBar, outcomes, waitForBar } from '../../tools/driver/bar.mjs';
+import { CALLBACK_MENU, loginToDemoConsole, openFromMenu } from '../../tools/driver/demo-steps.mjs';
 
 const ONBOARDING = 'onboarding/onboarding.html';
 

@@ -3,7 +3,7 @@
 // default) and 清除全部数据 — each as the user does it, checked through the extension's storage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, launchBrowser, newTab, openPopup, startServer } from './harness.mjs';
+import { closeAll, launchBrowser, newTab, openPopup, startServer } from '../../tools/driver/browser.mjs';
 
 describe('options page', () => {
   let browser, server;

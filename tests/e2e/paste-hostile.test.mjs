@@ -7,9 +7,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
-import { closeAll, copyBuild, launchBrowser, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
+import { closeAll, copyBuild, launchBrowser, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
 import { resolveUngranted, UNGRANTED_HOST } from './context-fixtures.mjs';
-import { bar, fill, idleBar, outcomes, row } from './bar.mjs';
+import { bar, fill, idleBar, outcomes, row } from '../../tools/driver/bar.mjs';
 import { addSecretsConsole, readClipboard, writeClipboard } from './secrets-console.mjs';
 import { ALL_SECRETS, APP_SECRET, MAIL_ONE, ONE, paste, tokenSample, waitForCredential } from './paste-fixtures.mjs';
 

@@ -5,10 +5,10 @@
 // AccessToken key; 清除所有密钥 forgets everything pasted; the EAS client's values wait to be copied.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, readPopup, startServerAndBrowser, TEST_BUILD, waitForState } from './harness.mjs';
+import { closeAll, newTab, openPopup, readPopup, startServerAndBrowser, TEST_BUILD, waitForState } from '../../tools/driver/browser.mjs';
 import { addConsole } from './context-fixtures.mjs';
 import { ACCOUNT_ID, CALLBACK, addSecretsConsole, prefixOf, readClipboard, waitForHeld, writeClipboard } from './secrets-console.mjs';
-import { fill, outcomes } from './bar.mjs';
+import { fill, outcomes } from '../../tools/driver/bar.mjs';
 import {
   ALL_SECRETS, APP_SECRET, MAIL_ONE, MAIL_TWO, ONE, TOKEN_ACCOUNT_ID, TWO, credential, enterprises, paste, tokenSample,
   waitForCredential,

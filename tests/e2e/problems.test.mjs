@@ -4,12 +4,12 @@
 // when the value is fixed. The bar never shows a secret the user typed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser } from './harness.mjs';
-import { bar, fill, row, waitForBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { bar, fill, row, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   IMAGE_BUSINESS_SYSTEM_MENU, INVOICE_CLOUD_AUTH_MENU, loginToDemoConsole, openEnterpriseInfo, openFromMenuPath, openTenantAuth,
-} from './demo-steps.mjs';
-import { ACTIVATIONS, PROD_URL, SAMPLE_MAILS, TEST_URL, pasteMail } from './credentials-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
+import { ACTIVATIONS, PROD_URL, SAMPLE_MAILS, TEST_URL, pasteMail } from '../../tools/driver/credentials-steps.mjs';
 
 const PROD = ACTIVATIONS.prod;
 const [ENTERPRISE] = PROD.enterprises;

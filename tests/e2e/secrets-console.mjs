@@ -10,7 +10,7 @@
 // every button in it. Everything it sees lands in `window.__loot` (an array of strings), which
 // the tests search for the secrets. The bar's own steps are in bar.mjs.
 import { DEFAULT_ACCOUNT_ID, STRICT_CSP, userLanguageBody } from '../../www/serve.mjs';
-import { clickBar } from './bar.mjs';
+import { clickBar } from '../../tools/driver/bar.mjs';
 
 export const ACCOUNT_ID = DEFAULT_ACCOUNT_ID;
 export const GATEWAY = 'eyJhcHAiOiJpbnZvaWNldXBsb2FkIiwidGVuYW50IjoiZGVtbyJ9.Zm9vYmFyLXNpZ25hdHVyZS0wMTIzNDU2Nzg5';

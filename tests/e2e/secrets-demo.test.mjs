@@ -5,11 +5,11 @@
 // and no console output or storage outside the session store carries a secret.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, openPopup, startServerAndBrowser } from './harness.mjs';
-import { bar, clickBar, fill, outcomes } from './bar.mjs';
+import { closeAll, openPopup, startServerAndBrowser } from '../../tools/driver/browser.mjs';
+import { bar, clickBar, fill, outcomes } from '../../tools/driver/bar.mjs';
 import {
   CALLBACK_MENU, DEMO_PASSWORD, THIRD_PARTY_APPS_MENU, loginToDemoConsole, modal, openFromMenu, save, submittedState,
-} from './demo-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
 import { readClipboard, storageDump, waitForHeld, writeClipboard } from './secrets-console.mjs';
 
 const ACCOUNT_ID = '1742050739649250304';

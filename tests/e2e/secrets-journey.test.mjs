@@ -3,8 +3,8 @@
 // 填充, 保存 — and the page's submitted state holds all five values, without the clipboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { bar, barMarkup, clickBar, fill, idleBar, outcomes } from './bar.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { bar, barMarkup, clickBar, fill, idleBar, outcomes } from '../../tools/driver/bar.mjs';
 import {
   ACCESS_TOKEN, ACCOUNT_ID, CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, openKeyDialog, prefixOf,
   readClipboard, revealGateway, secretKeys, storageDump, waitForHeld, writeClipboard,

@@ -4,8 +4,8 @@
 // while the plain fields are still filled. The same form with real inputs is filled whole.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { clickBar, fill, outcomes, row } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { clickBar, fill, outcomes, row } from '../../tools/driver/bar.mjs';
 import {
   CALLBACK, GATEWAY, THIRD_PARTY_APP, addSecretsConsole, generateKey, prefixOf, revealGateway,
 } from './secrets-console.mjs';

@@ -6,8 +6,8 @@
 // with the console's own search box and the credential in a table.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from './harness.mjs';
-import { anyBar, bar, barMarkup, clickBar, idleBar } from './bar.mjs';
+import { closeAll, newTab, openPopup, startServerAndBrowser, TEST_BUILD } from '../../tools/driver/browser.mjs';
+import { anyBar, bar, barMarkup, clickBar, idleBar } from '../../tools/driver/bar.mjs';
 import { addCase, prefixOf } from './fixtures/forms.mjs';
 import { storageDump } from './secrets-console.mjs';
 

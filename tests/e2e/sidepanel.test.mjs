@@ -8,13 +8,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { closeAll, newTab, startServerAndBrowser, tabIdFor } from './harness.mjs';
-import { clickBar, fill, outcomes, waitForBar } from './bar.mjs';
+import { closeAll, newTab, startServerAndBrowser, tabIdFor } from '../../tools/driver/browser.mjs';
+import { clickBar, fill, outcomes, waitForBar } from '../../tools/driver/bar.mjs';
 import {
   CALLBACK_MENU, COSMIC_CALLBACK_MENU, COSMIC_THIRD_PARTY_APPS_MENU, DEMO_PASSWORD, THIRD_PARTY_APPS_MENU, cosmicButton,
   cosmicDialog, cosmicFrame, cosmicPage, cosmicSave, loginToCosmicConsole, loginToDemoConsole, modal, openFromCosmicMenu,
   openFromMenu, save,
-} from './demo-steps.mjs';
+} from '../../tools/driver/demo-steps.mjs';
 
 const CALLBACK = '发票回调配置';
 const ACCOUNT_ID = '1742050739649250304';

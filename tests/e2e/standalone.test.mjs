@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { repoRoot, startServer } from './harness.mjs';
+import { repoRoot, startServer } from '../../tools/driver/browser.mjs';
 import { APP_SECRET, MAIL_ONE, MAIL_TWO, ONE, TWO, TOKEN_ACCOUNT_ID, tokenSample } from './paste-fixtures.mjs';
 
 const DIST = join(repoRoot, 'dist/standalone');

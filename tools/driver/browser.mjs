@@ -1,6 +1,7 @@
-// End-to-end harness: the built extension in a real Chromium (playwright-core driving the
-// system browser), the demo console server, and the few helpers every e2e file needs.
-// Tests reach the extension only through DESIGN.md's contracts (popup page, test ids).
+// Driving the built extension in a real Chromium (playwright-core driving the system browser),
+// with the demo console server: what the E2E tests, the demo walk (www/demo-journey*.mjs) and the
+// bench (bench/browser.mjs) share. It lives outside tests/ so nothing but tests imports a test.
+// The extension is reached only through DESIGN.md's contracts (popup page, test ids).
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

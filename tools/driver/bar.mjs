@@ -5,7 +5,7 @@
 // that forge clicks do it in their own code. `scope` is a page, a frame or a frame locator; the
 // form is 发票回调配置 unless named.
 
-import { newTab } from './harness.mjs';
+import { newTab } from './browser.mjs';
 
 export const CALLBACK = '发票回调配置';
 

@@ -2,7 +2,7 @@
 // the E2E files and the demo walk (www/demo-journey.mjs): log in, open a form from the
 // application menu, find a KDesign modal, 保存 and read what the page's own framework believes
 // (`[data-testid="submitted-state"][data-form]`, www/README.md). The fixture case pages
-// (fixtures/forms.mjs) keep the same convention with one form each (`savedState`). The assistant
+// (tests/e2e/fixtures/forms.mjs) keep the same convention with one form each (`savedState`). The assistant
 // bar's steps are in bar.mjs. The Cosmic runtime variant (www/demo/src/cosmic, under /cosmic/)
 // has its own steps at the end: div toolbars, the live (visible) instance of a reopened form,
 // 发票回调配置 inside an iframe.

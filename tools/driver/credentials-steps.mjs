@@ -2,7 +2,7 @@
 // tab (DESIGN.md "Credentials, validation and 连接测试": `paste-input`, `paste-read`,
 // `paste-result`, `enterprise`), choose the enterprise, close the popup. The sample mails are
 // the demo's own (www/demo/fixtures/activation-mails.mjs), so the demo's 连接测试 knows them.
-import { openPopup } from './harness.mjs';
+import { openPopup } from './browser.mjs';
 
 export { ACTIVATIONS, PROD_URL, SAMPLE_MAILS, TEST_URL } from '../../www/demo/fixtures/activation-mails.mjs';
 
