@@ -3,31 +3,15 @@
 //! step with the sites the user granted. MV3 stops idle workers, so every listener is
 //! registered synchronously at top level and no state lives only in memory (the memoised
 //! core is a cache, rebuilt on the next wake).
-import init, * as core from '../wasm/fapiao_helper.js';
+import { loadCore, setCoreLocale } from './core.js';
 import { handlers } from './handlers.js';
 import { syncContentScripts } from './registration.js';
-import { localeTag, restoreContext, watchSettings } from './settings.js';
+import { restoreContext, watchSettings } from './settings.js';
 import { watchTabs } from './badge.js';
 import { watchFirstRun } from './firstrun.js';
 
 // Secrets and observations live here; content scripts must never read them.
 chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
-
-let ready = null;
-/** The initialised wasm-bindgen module, loaded on first need, once per worker life. */
-function loadCore() {
-  ready ??= init({ module_or_path: chrome.runtime.getURL('wasm/fapiao_helper_bg.wasm') })
-    .then(async () => {
-      // The language chosen in the options, else the browser's.
-      core.setLocale(await localeTag());
-      return core;
-    })
-    .catch((error) => {
-      ready = null; // let the next message try again
-      throw error;
-    });
-  return ready;
-}
 
 /** Runs one handler; every failure becomes a reply, never an unhandled rejection. */
 async function route(handler, message, sender) {
@@ -52,7 +36,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.runtime.onInstalled.addListener(() => syncContentScripts());
 chrome.runtime.onStartup.addListener(() => syncContentScripts());
 chrome.runtime.onStartup.addListener(() => restoreContext().catch(() => {}));
-watchSettings((tag) => ready?.then((loaded) => loaded.setLocale(tag)));
+watchSettings(setCoreLocale);
 watchTabs(loadCore);
 watchFirstRun();
 chrome.permissions.onAdded.addListener(() => syncContentScripts());
