@@ -1,6 +1,6 @@
 // ESLint for the JavaScript `cargo xtask test` lints (its gates stage runs
-// `eslint extension www bench tests/e2e`): the recommended rules and, per folder, the globals
-// that code really has. Kept small on purpose: Rust holds the rules, this catches slips.
+// `eslint extension www bench tests/e2e tools`): the recommended rules and, per folder, the
+// globals and the kind of script that code really is. Kept small on purpose: Rust holds the rules, this catches slips.
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -46,11 +46,26 @@ export default [
     },
   },
   {
-    // Extension pages, content scripts, the offscreen document and the service worker.
+    // Extension pages, the offscreen document and the service worker.
     files: ['extension/**'],
+    ignores: ['extension/content/**'],
     languageOptions: {
       globals: { ...globals.browser, ...globals.serviceworker, ...globals.webextensions },
     },
+  },
+  {
+    // The content scripts' ES modules (extension/content/src/), which `cargo xtask build`
+    // bundles into one IIFE per *.entry.js: a page's globals and chrome.*, nothing of a worker.
+    files: ['extension/content/src/**'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.webextensions },
+    },
+  },
+  {
+    // The MAIN-world hook runs as it is, a classic script in the page's own world (no chrome.*).
+    files: ['extension/content/main-hook.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {
     // The demo console, the standalone page and the test pages run in a browser.

@@ -31,17 +31,22 @@ pub fn build(tools: &Tools) -> Result {
         util::warn("extension/manifest.json is missing: dist/ will hold no loadable extension yet");
     }
     let scripts = read_content_scripts(&ext_src)?;
+    let content = build_content_scripts(&root, &ext_src, &scripts)?;
     let dist = root.join("dist");
+    let built = Built {
+        wasm: &wasm_dir,
+        content: &content,
+    };
     assemble(
         &ext_src,
-        &wasm_dir,
+        &built,
         &dist.join("extension"),
         Variant::Production,
         &scripts,
     )?;
     assemble(
         &ext_src,
-        &wasm_dir,
+        &built,
         &dist.join("extension-e2e"),
         Variant::E2e,
         &scripts,
@@ -258,6 +263,122 @@ fn read_content_scripts(ext_src: &Path) -> Result<Vec<Json>> {
     }
 }
 
+/// Every file the entries of `content-scripts.json` list in `js`, in order, each once.
+pub fn content_script_files(scripts: &[Json]) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for entry in scripts {
+        for file in entry
+            .get("js")
+            .and_then(Json::as_array)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Json::as_str)
+        {
+            if !files.iter().any(|f| f == file) {
+                files.push(file.to_owned());
+            }
+        }
+    }
+    files
+}
+
+/// Where a listed content script comes from.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ContentSource {
+    /// `extension/content/src/<name>.entry.js` and the ES modules it imports, bundled by
+    /// esbuild into one IIFE.
+    Bundle(PathBuf),
+    /// `extension/content/<name>.js` as it is: the MAIN-world hook, a classic script that must
+    /// stay small and capture the page's built-ins before any page script runs.
+    Plain(PathBuf),
+}
+
+/// The source of `listed` (`content/<name>.js`, as content-scripts.json names it): a bundle
+/// entry or a plain script, exactly one of the two.
+pub fn content_source(ext_src: &Path, listed: &str) -> Result<ContentSource> {
+    let name = listed
+        .strip_prefix("content/")
+        .and_then(|rest| rest.strip_suffix(".js"))
+        .filter(|name| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+    let Some(name) = name else {
+        crate::fail!("content-scripts.json lists {listed}: a content script is content/<name>.js");
+    };
+    let entry = ext_src.join(format!("content/src/{name}.entry.js"));
+    let plain = ext_src.join(format!("content/{name}.js"));
+    match (entry.is_file(), plain.is_file()) {
+        (true, false) => Ok(ContentSource::Bundle(entry)),
+        (false, true) => Ok(ContentSource::Plain(plain)),
+        (true, true) => crate::fail!(
+            "{listed}: both extension/content/src/{name}.entry.js and extension/content/{name}.js exist; keep one"
+        ),
+        (false, false) => crate::fail!(
+            "{listed}: neither extension/content/src/{name}.entry.js (bundled) nor extension/content/{name}.js exists"
+        ),
+    }
+}
+
+/// esbuild's arguments for one bundle: one IIFE for Chrome [`MIN_CHROME`], strict as the
+/// classic scripts were, UTF-8 as written, no source map and no comments (legal comments
+/// included), so nothing of the builder's machine is in the package. `entry` and `out` are
+/// relative to the repository, so the module names esbuild writes above each part are too.
+pub fn esbuild_args(entry: &str, out: &str) -> Vec<String> {
+    vec![
+        entry.to_owned(),
+        "--bundle".to_owned(),
+        "--format=iife".to_owned(),
+        format!("--target=chrome{MIN_CHROME}"),
+        "--platform=browser".to_owned(),
+        "--charset=utf8".to_owned(),
+        "--legal-comments=none".to_owned(),
+        "--banner:js=\"use strict\";".to_owned(),
+        "--log-level=warning".to_owned(),
+        format!("--outfile={out}"),
+    ]
+}
+
+/// Builds every content script content-scripts.json lists into `target/xtask/content/`, as
+/// `content/` in dist/ holds them: the ISOLATED-world scripts bundled from their ES modules, the
+/// MAIN-world hook copied as it is.
+fn build_content_scripts(root: &Path, ext_src: &Path, scripts: &[Json]) -> Result<PathBuf> {
+    let out = root.join("target/xtask/content");
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out)?;
+    let esbuild = root.join("node_modules/esbuild/bin/esbuild");
+    for listed in content_script_files(scripts) {
+        let dest = out.join(listed.trim_start_matches("content/"));
+        match content_source(ext_src, &listed)? {
+            ContentSource::Plain(path) => {
+                fs::copy(&path, &dest)?;
+            }
+            ContentSource::Bundle(entry) => {
+                if !esbuild.is_file() {
+                    crate::fail!("node_modules has no esbuild (`cargo xtask setup` runs npm ci)");
+                }
+                let relative = |p: &Path| {
+                    p.strip_prefix(root)
+                        .unwrap_or(p)
+                        .to_string_lossy()
+                        .into_owned()
+                };
+                run(Command::new("node")
+                    .arg(&esbuild)
+                    .args(esbuild_args(&relative(&entry), &relative(&dest)))
+                    .current_dir(root))?;
+            }
+        }
+    }
+    println!(
+        "content scripts: {}",
+        content_script_files(scripts).join(", ")
+    );
+    Ok(out)
+}
+
 /// `matchOriginAsFallback` → `match_origin_as_fallback`.
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
@@ -382,15 +503,22 @@ fn check_minimum_chrome_version(manifest: &Json) -> Result {
     }
 }
 
+/// What the build made for the extension: the WASM core and its glue, the content scripts.
+struct Built<'a> {
+    wasm: &'a Path,
+    content: &'a Path,
+}
+
 /// Writes one extension build next to its final place, then swaps it in, so a test reading
 /// `dist/` while we build sees the old build or the new one, never half of one.
 fn assemble(
     ext_src: &Path,
-    wasm_dir: &Path,
+    built: &Built,
     dest: &Path,
     variant: Variant,
     scripts: &[Json],
 ) -> Result {
+    let wasm_dir = built.wasm;
     let parent = dest.parent().ok_or("dist has no parent")?;
     fs::create_dir_all(parent)?;
     let name = dest
@@ -409,6 +537,10 @@ fn assemble(
     for file in ["fapiao_helper.js", "fapiao_helper_bg.wasm"] {
         fs::copy(wasm_dir.join(file), wasm_out.join(file))?;
     }
+    // content/ holds the built scripts only, never their module sources.
+    let content_out = staging.join("content");
+    let _ = fs::remove_dir_all(&content_out);
+    util::copy_tree(built.content, &content_out)?;
     let manifest_path = ext_src.join("manifest.json");
     if let Ok(text) = fs::read_to_string(&manifest_path) {
         let source =
@@ -599,6 +731,140 @@ mod tests {
     fn a_content_script_without_js_is_refused() {
         let entry = json::parse(r#"{"id": "x", "world": "MAIN"}"#).expect("valid JSON");
         assert!(static_content_script(&entry, &E2E_HOSTS).is_err());
+    }
+
+    #[test]
+    fn content_script_files_lists_each_file_once_in_order() {
+        let mut list = scripts();
+        list.push(
+            json::parse(r#"{"id": "again", "js": ["content/main-hook.js", "content/x.js"]}"#)
+                .expect("valid JSON"),
+        );
+        assert_eq!(
+            content_script_files(&list),
+            [
+                "content/main-hook.js",
+                "content/context-agent.js",
+                "content/x.js"
+            ]
+        );
+    }
+
+    /// A scratch `extension/` with the given files (relative paths), removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(tag: &str, files: &[&str]) -> Scratch {
+            let dir =
+                std::env::temp_dir().join(format!("xtask-content-{tag}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            for file in files {
+                let path = dir.join(file);
+                fs::create_dir_all(path.parent().expect("a parent")).expect("temporary directory");
+                fs::write(&path, "").expect("temporary file");
+            }
+            Scratch(dir)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_listed_content_script_is_a_bundle_entry_or_a_plain_script_never_both_or_neither() {
+        let ext = Scratch::new(
+            "sources",
+            &[
+                "content/main-hook.js",
+                "content/src/forms.entry.js",
+                "content/src/forms.js",
+                "content/both.js",
+                "content/src/both.entry.js",
+            ],
+        );
+        assert_eq!(
+            content_source(&ext.0, "content/main-hook.js").expect("a source"),
+            ContentSource::Plain(ext.0.join("content/main-hook.js"))
+        );
+        assert_eq!(
+            content_source(&ext.0, "content/forms.js").expect("a source"),
+            ContentSource::Bundle(ext.0.join("content/src/forms.entry.js"))
+        );
+        assert!(content_source(&ext.0, "content/both.js").is_err());
+        assert!(content_source(&ext.0, "content/missing.js").is_err());
+    }
+
+    #[test]
+    fn a_content_script_outside_content_or_with_a_path_in_its_name_is_refused() {
+        let ext = Scratch::new("names", &["content/x.js", "x.js", "content/src/x.js"]);
+        for listed in [
+            "x.js",
+            "content/.js",
+            "content/src/x.js",
+            "content/../x.js",
+            "content/x.mjs",
+        ] {
+            assert!(content_source(&ext.0, listed).is_err(), "{listed}");
+        }
+    }
+
+    #[test]
+    fn the_main_world_hook_stays_a_plain_script_of_its_own_and_the_isolated_world_is_bundled() {
+        let ext = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../extension"));
+        let scripts = read_content_scripts(ext).expect("content-scripts.json");
+        let world = |entry: &Json| entry.get("world").and_then(Json::as_str).map(str::to_owned);
+        let files = |entry: &Json| content_script_files(std::slice::from_ref(entry));
+        let main: Vec<_> = scripts
+            .iter()
+            .filter(|e| world(e).as_deref() == Some("MAIN"))
+            .collect();
+        assert_eq!(main.len(), 1);
+        assert_eq!(files(main[0]), ["content/main-hook.js"]);
+        assert!(matches!(
+            content_source(ext, "content/main-hook.js"),
+            Ok(ContentSource::Plain(_))
+        ));
+        let isolated: Vec<String> = scripts
+            .iter()
+            .filter(|e| world(e).as_deref() != Some("MAIN"))
+            .flat_map(files)
+            .collect();
+        assert!(!isolated.is_empty());
+        for file in &isolated {
+            assert!(
+                matches!(content_source(ext, file), Ok(ContentSource::Bundle(_))),
+                "{file} is not bundled from extension/content/src/"
+            );
+        }
+        // Module sources live in content/src/; a plain script beside the hook would be a source
+        // no list names, or a classic script that escaped the bundle.
+        let plain: Vec<String> = fs::read_dir(ext.join("content"))
+            .expect("extension/content")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".js"))
+            .collect();
+        assert_eq!(plain, ["main-hook.js"]);
+    }
+
+    #[test]
+    fn esbuild_writes_one_strict_iife_for_the_minimum_chrome_and_no_source_map() {
+        let args = esbuild_args("extension/content/src/forms.entry.js", "out/forms.js");
+        assert_eq!(args[0], "extension/content/src/forms.entry.js");
+        for wanted in [
+            "--bundle",
+            "--format=iife",
+            "--legal-comments=none",
+            "--banner:js=\"use strict\";",
+            "--outfile=out/forms.js",
+        ] {
+            assert!(args.iter().any(|a| a == wanted), "{wanted}");
+        }
+        assert!(args.contains(&format!("--target=chrome{MIN_CHROME}")));
+        assert!(!args.iter().any(|a| a.starts_with("--sourcemap")));
     }
 
     #[test]
