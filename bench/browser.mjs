@@ -1,17 +1,25 @@
 //! The browser half of `cargo xtask bench`: what the extension costs a console page and what
 //! its worker spends, measured in headless Chromium with `dist/extension-e2e/` and, for the
 //! page costs, the same Chromium without any extension. It prints tables (median and min–max
-//! over several runs) and writes them as JSON; it never judges a number, so it never fails on
-//! a slow machine, only when it could not measure (then the reason is printed).
+//! over several runs), writes everything as JSON with the report's rows (rows.mjs), and never
+//! judges a number, so it never fails on a slow machine, only when it could not measure (then
+//! each section that could not says why, the others still run, and it exits non-zero).
 //!
-//! (a) the MAIN-world hook: N sequential same-origin `fetch` calls, with and without the hook;
+//! (a) the MAIN-world hook: N sequential same-origin `fetch` calls (`ping`, which the hook passes
+//!     through, and `getUserLanguage.do`, which it reads), with and without the extension;
 //! (b) the collector in the content scripts' isolated world on tables of 50/400/2000 controls,
 //!     called through `chrome.scripting.executeScript` (the way 诊断此页 reaches it: no debug
 //!     hook in the shipped code), and the `recognise` message round trip to the worker;
 //! (c) the worker: WASM compile/instantiate and `recogniseForms`/`planFill` on those snapshots,
 //!     evaluated inside the service worker (bench/glue.mjs);
 //! (d) the SPA observer: a page rewriting 1000 unrelated nodes every animation frame for 2 s,
-//!     main-thread busy time (DevTools `TaskDuration`) with and without the extension.
+//!     main-thread busy time (DevTools `TaskDuration`) with and without the extension;
+//! (e) the same page under a performance trace: the longest slice of the helper's own script in
+//!     one main-thread task (trace.mjs);
+//! (f) recognition and fill on 5,000 elements holding a 50-field form, against the hand-written
+//!     baseline (bigform.mjs, baseline.mjs);
+//! (g) the first fill after the worker stopped, beside the same fill on a warm worker (firstfill.mjs);
+//! (h) the demo console's heap and (i) its page load, with and without the extension (pageload.mjs).
 //!
 //! usage: node bench/browser.mjs [--out target/bench/results.json] [--sizes FILE] [--extension DIR]
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,18 +30,28 @@ import { chromium } from 'playwright-core';
 import { launchBrowser, repoRoot, startServer, tabIdFor } from '../tools/driver/browser.mjs';
 import { DEFAULT_ACCOUNT_ID } from '../www/serve.mjs';
 import { glueFactorySource } from './glue.mjs';
+import { benchBigForm } from './bigform.mjs';
+import { benchFirstFill } from './firstfill.mjs';
+import { benchHeap, benchPageLoad } from './pageload.mjs';
 import { addBenchPages, CALLBACK_LABELS, TICKER_NODES } from './pages.mjs';
+import { reportRows } from './rows.mjs';
 import { num, overhead, printTable, showMs, summary } from './stats.mjs';
+import { helperWork, traceDuring } from './trace.mjs';
 
 const SIZES = [50, 400, 2000];
 const FETCH_CALLS = 200;
 const FETCH_WARMUP = 20;
-const FETCH_RUNS = 7;
+const FETCH_RUNS = 5;
 const COLLECT_RUNS = 9;
 const ROUND_TRIPS = 5;
 const WORKER_RUNS = 7;
 const MUTATE_MS = 2000;
-const MUTATE_RUNS = 5;
+const MUTATE_RUNS = 3;
+const TRACE_RUNS = 3;
+const PAGE_LOADS = 30;
+const HEAP_RUNS = 3;
+const BIG_FORM_RUNS = 9;
+const FIRST_FILLS = 10;
 
 const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
   '--disable-sync', '--disable-gpu'];
@@ -58,38 +76,45 @@ const barShown = (page) => page.locator('[data-fapiao-helper="bar"]').first()
 
 // --- (a) fetch through the MAIN-world hook ---------------------------------------------------------
 
-/** One run in the page's own world: N sequential fetches, then N issued back to back. */
-function fetchRun(page) {
-  return page.evaluate(async ({ calls, warmup }) => {
+/** One run in the page's own world: N sequential fetches of `path`, then N issued back to back. */
+function fetchRun(page, path) {
+  return page.evaluate(async ({ calls, warmup, path }) => {
     const hooked = !/\[native code\]/.test(Function.prototype.toString.call(window.fetch));
-    for (let i = 0; i < warmup; i++) await (await fetch(`ping?w=${i}`)).text();
+    for (let i = 0; i < warmup; i++) await (await fetch(`${path}?w=${i}`)).text();
     const per = [];
     const t0 = performance.now();
     for (let i = 0; i < calls; i++) {
       const a = performance.now();
-      await (await fetch(`ping?i=${i}`)).text();
+      await (await fetch(`${path}?i=${i}`)).text();
       per.push(performance.now() - a);
     }
     const total = performance.now() - t0;
     // The synchronous part: what fetch() costs before it hands the page its promise.
     const b = performance.now();
     const pending = [];
-    for (let i = 0; i < calls; i++) pending.push(fetch(`ping?b=${i}`));
+    for (let i = 0; i < calls; i++) pending.push(fetch(`${path}?b=${i}`));
     const issue = (performance.now() - b) / calls;
     await Promise.all(pending.map((p) => p.then((r) => r.text())));
     per.sort((x, y) => x - y);
     return { hooked, mean: total / calls, median: per[calls >> 1], issue };
-  }, { calls: FETCH_CALLS, warmup: FETCH_WARMUP });
+  }, { calls: FETCH_CALLS, warmup: FETCH_WARMUP, path });
 }
 
+/**
+ * `ping` (a fetch the hook passes through) and `getUserLanguage.do` (the one it reads and hands
+ * to the helper), each with and without the extension, alternating.
+ */
 async function benchFetch(ext, plain, url) {
   const pages = { without: await plain.context.newPage(), with: await ext.context.newPage() };
-  const runs = { without: [], with: [] };
+  const runs = { ping: { without: [], with: [] }, userLanguage: { without: [], with: [] } };
   try {
     for (const page of Object.values(pages)) await page.goto(url);
     for (let r = 0; r < FETCH_RUNS; r++) {
       // Alternate, so drift on a shared machine touches both sides alike.
-      for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) runs[side].push(await fetchRun(pages[side]));
+      for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) {
+        runs.ping[side].push(await fetchRun(pages[side], 'ping'));
+        runs.userLanguage[side].push(await fetchRun(pages[side], 'getUserLanguage.do'));
+      }
     }
   } finally {
     for (const page of Object.values(pages)) await page.close();
@@ -100,10 +125,11 @@ async function benchFetch(ext, plain, url) {
   return {
     calls: FETCH_CALLS,
     runs: FETCH_RUNS,
-    hookedWith: runs.with.every((x) => x.hooked),
-    hookedWithout: runs.without.some((x) => x.hooked),
-    without: side(runs.without),
-    with: side(runs.with),
+    hookedWith: runs.ping.with.every((x) => x.hooked),
+    hookedWithout: runs.ping.without.some((x) => x.hooked),
+    without: side(runs.ping.without),
+    with: side(runs.ping.with),
+    userLanguage: { without: side(runs.userLanguage.without), with: side(runs.userLanguage.with) },
   };
 }
 
@@ -214,10 +240,10 @@ async function benchWorker(ext, collected) {
       glue.setLocale('zh-CN');
       glue.consoleContext(consoleUrl);
       firstCall.push(now() - t);
-      // What the worker does when it wakes: fetch + compile + instantiate, streaming.
+      // What the worker does when it wakes (sw/core.js): fetch + compile, streaming, then instantiate.
       const fresh = Glue();
       t = now();
-      await fresh.init({ module_or_path: wasmUrl });
+      await fresh.init({ module_or_path: await WebAssembly.compileStreaming(fetch(wasmUrl)) });
       streaming.push(now() - t);
     }
     const glue = Glue();
@@ -341,12 +367,74 @@ async function benchMutations(ext, plain, url) {
   };
 }
 
+// --- (e) the observer's longest task, from a performance trace -------------------------------------
+
+/** In the page: the same churn as (d), for `ms`. */
+function churn(ms) {
+  return new Promise((done) => {
+    const spans = [...document.querySelectorAll('#ticker span')];
+    let frames = 0;
+    const end = performance.now() + ms;
+    const frame = () => {
+      for (let i = 0; i < spans.length; i++) {
+        spans[i].textContent = String((frames * 7 + i) % 1000);
+        spans[i].className = (frames + i) % 2 ? 'odd' : 'even';
+      }
+      frames++;
+      if (performance.now() < end) requestAnimationFrame(frame);
+      else done(frames);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * A trace of each side while the page churns, alternating: with the extension, the longest slice
+ * of its own script in one main-thread task (the worst over the runs); without, the page's own
+ * longest task, the frame it would have drawn anyway.
+ */
+async function benchObserver(ext, plain, url) {
+  const prefix = `chrome-extension://${ext.extensionId}/`;
+  const sides = {};
+  try {
+    for (const [side, browser] of [['without', plain], ['with', ext]]) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      if (side === 'with' && !(await barShown(page))) throw new Error('no bar on the churning page: the helper was not watching');
+      await page.waitForTimeout(500);
+      sides[side] = { page, cdp: await browser.context.newCDPSession(page), runs: [] };
+    }
+    for (let r = 0; r < TRACE_RUNS; r++) {
+      for (const side of r % 2 ? ['with', 'without'] : ['without', 'with']) {
+        const { page, cdp } = sides[side];
+        await page.bringToFront();
+        const { events } = await traceDuring(cdp, () => page.evaluate(churn, MUTATE_MS));
+        sides[side].runs.push(helperWork(events, prefix));
+      }
+    }
+  } finally {
+    for (const s of Object.values(sides)) await s.page.close().catch(() => {});
+  }
+  const w = sides.with.runs, wo = sides.without.runs;
+  if (!w.some((x) => x.tasks > 0)) throw new Error('the trace holds no script of the extension: cannot attribute any task to it');
+  return {
+    nodesPerFrame: TICKER_NODES, durationMs: MUTATE_MS, runs: TRACE_RUNS,
+    with: {
+      longestHelperMs: Math.max(...w.map((x) => x.longestMs)),
+      medianLongestHelperMs: summary(w.map((x) => x.longestMs)).median,
+      helperTasks: summary(w.map((x) => x.tasks)).median,
+      helperTotalMs: summary(w.map((x) => x.totalMs)).median,
+      longestTaskMs: Math.max(...w.map((x) => x.longestTaskMs)),
+    },
+    without: { longestTaskMs: Math.max(...wo.map((x) => x.longestTaskMs)) },
+  };
+}
+
 // --- output -----------------------------------------------------------------------------------------
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-function printResults(r) {
-  const { fetch: a, collect: b, worker: c, mutations: d } = r;
+function printFetch(a) {
   console.log(`\n(a) MAIN-world hook: ${a.calls} sequential same-origin fetch() calls, ${a.runs} runs (median, min–max)` +
     `${a.hookedWith ? '' : '  ⚠ the hook was NOT installed in the extension browser'}`);
   printTable([
@@ -354,8 +442,12 @@ function printResults(r) {
     ['per call (run total / N)', showMs(a.without.mean), showMs(a.with.mean), overhead(a.without.mean, a.with.mean)],
     ['per call (median of the N)', showMs(a.without.median), showMs(a.with.median), overhead(a.without.median, a.with.median)],
     ['fetch() until it returns its promise', showMs(a.without.issue), showMs(a.with.issue), overhead(a.without.issue, a.with.issue)],
+    ['getUserLanguage.do per call (median of the N)', showMs(a.userLanguage.without.median), showMs(a.userLanguage.with.median),
+      overhead(a.userLanguage.without.median, a.userLanguage.with.median)],
   ]);
+}
 
+function printCollect(b) {
   console.log(`\n(b) collector, in the content scripts' isolated world (chrome.scripting, as 诊断此页), ${COLLECT_RUNS} runs`);
   printTable([
     ['controls on the page', 'collect()', 'in snapshot', 'snapshot', 'recognise round trip', 'bar'],
@@ -363,13 +455,15 @@ function printResults(r) {
       showMs(b[n].recogniseRoundTrip), b[n].barShown ? 'shown' : 'NOT shown']),
   ]);
   console.log('  (recognise round trip: content script → worker recogniseForms + planFill per form → reply)');
+}
 
+function printWorker(c) {
   console.log(`\n(c) service worker (Chromium's V8, ${WORKER_RUNS} runs; WASM ${kib(c.wasmBytes)})`);
   printTable([
     ['WebAssembly.compile', showMs(c.compile)],
     ['instantiate (initSync)', showMs(c.instantiate)],
     ['first calls (setLocale + consoleContext)', showMs(c.firstCall)],
-    ['cold start as the worker does it (fetch + instantiateStreaming)', showMs(c.initStreaming)],
+    ['cold start as the worker does it (fetch + compileStreaming + instantiate)', showMs(c.initStreaming)],
   ]);
   printTable([
     ['snapshot', 'JSON.parse', 'recogniseForms', 'planFill', 'recognised'],
@@ -382,7 +476,9 @@ function printResults(r) {
   if (SIZES.some((n) => c.snapshots[n].widened)) {
     console.log('  (widened: the collector stops at the first 400 controls, so the bigger snapshot is the collected one plus renamed copies)');
   }
+}
 
+function printMutations(d) {
   console.log(`\n(d) SPA observer: ${d.nodesPerFrame} unrelated nodes rewritten per animation frame for ${d.durationMs / 1000} s, ` +
     `${d.runs} runs${d.barShown ? '' : '  ⚠ no bar appeared: the helper may not have been watching'}`);
   printTable([
@@ -397,6 +493,7 @@ function printResults(r) {
 
 /** The JSON written to disk: everything measured, snapshots left out (they are large). */
 function forJson(r) {
+  if (!r.collect) return r;
   const collect = Object.fromEntries(Object.entries(r.collect).map(([n, { snapshot, ...rest }]) => [n, rest]));
   return { ...r, collect };
 }
@@ -412,6 +509,18 @@ const { values: args } = parseArgs({
 });
 const extensionDir = args.extension;
 
+/** Runs one section; a failure is kept with its reason so the others still run. */
+async function section(results, errors, name, run) {
+  const t = performance.now();
+  try {
+    results[name] = await run();
+  } catch (error) {
+    errors[name] = String(error?.message ?? error).split('\n')[0];
+    console.error(`\n${name}: could not measure: ${error?.stack ?? error}`);
+  }
+  console.log(`  ${name}: ${num((performance.now() - t) / 1000)} s`);
+}
+
 async function main() {
   const started = performance.now();
   const fixtures = new Map();
@@ -425,13 +534,25 @@ async function main() {
     const results = {
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', chromium: version, node: process.version },
     };
+    const errors = {};
     console.log(`Chromium ${version}, ${results.machine.cpus} CPUs (${results.machine.cpu}), headless`);
-    results.fetch = await benchFetch(ext, plain, server.origin + paths.fetch);
-    results.collect = await benchCollect(ext, server.origin, paths);
-    results.worker = await benchWorker(ext, results.collect);
-    results.mutations = await benchMutations(ext, plain, server.origin + paths.mutate);
+    const run = (name, fn) => section(results, errors, name, fn);
+    await run('fetch', () => benchFetch(ext, plain, server.origin + paths.fetch));
+    await run('collect', () => benchCollect(ext, server.origin, paths));
+    if (results.collect) await run('worker', () => benchWorker(ext, results.collect));
+    await run('mutations', () => benchMutations(ext, plain, server.origin + paths.mutate));
+    await run('observer', () => benchObserver(ext, plain, server.origin + paths.mutate));
+    await run('bigForm', () => benchBigForm(ext, server.origin + paths.big, BIG_FORM_RUNS));
+    await run('firstFill', () => benchFirstFill(ext, server.consoleUrl, FIRST_FILLS));
+    await run('heap', () => benchHeap(ext, plain, server.consoleUrl, HEAP_RUNS));
+    await run('pageLoad', () => benchPageLoad(ext, plain, server.consoleUrl, PAGE_LOADS));
     results.tookSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
-    printResults(results);
+    if (results.fetch) printFetch(results.fetch);
+    if (results.collect) printCollect(results.collect);
+    if (results.worker) printWorker(results.worker);
+    if (results.mutations) printMutations(results.mutations);
+    results.rows = reportRows(results, errors);
+    results.errors = errors;
     const json = forJson(results);
     if (args.sizes) json.sizes = JSON.parse(await readFile(resolve(repoRoot, args.sizes), 'utf8'));
     const out = resolve(repoRoot, args.out);
@@ -440,6 +561,10 @@ async function main() {
     const rounded = (_key, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(3)) : v);
     await writeFile(out, `${JSON.stringify(json, rounded, 2)}\n`);
     console.log(`\nbrowser bench took ${num(results.tookSeconds)} s; results in ${args.out}`);
+    const failed = Object.entries(errors);
+    if (failed.length) {
+      throw new Error(`could not measure ${failed.map(([name, why]) => `${name} (${why})`).join('; ')}`);
+    }
   } finally {
     await ext?.close();
     await plain?.close();

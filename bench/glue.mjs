@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 /** Source of an expression whose value is the factory; fails loudly if the glue changed shape. */
 export async function glueFactorySource(gluePath) {
   const src = await readFile(gluePath, 'utf8');
-  const names = [...src.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  const names = [...src.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
   const body = src
-    .replace(/^export function /gm, 'function ')
+    .replace(/^export (function|class) /gm, '$1 ')
     .replace(/^export \{[^}]*\};?[ \t]*$/m, '')
     // Only used when init() is given no module; the bench always gives one.
     .replace(/import\.meta\.url/g, 'self.location.href');

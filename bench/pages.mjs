@@ -6,11 +6,16 @@
 //!   (so the helper recognises a form and shows its bar), the rest a mix of inputs, selects,
 //!   textareas and checkboxes, as a large Kingdee form draws them;
 //! - `mutate`: the same five fields as form items beside 1000 unrelated nodes the page rewrites
-//!   every animation frame (a live dashboard, a ticker).
+//!   every animation frame (a live dashboard, a ticker);
+//! - `big`: a form of 50 labelled rows (发票回调配置's five fields first) inside a page of 5,000
+//!   element nodes in all (a dashboard of cards around it), for recognition and fill side by side
+//!   with the hand-written baseline (baseline.mjs).
 import { DEFAULT_ACCOUNT_ID, userLanguageBody } from '../www/serve.mjs';
 
 export const CALLBACK_LABELS = ['请求地址', '数据中心id', '第三方应用', '第三方应用密码', '网关'];
 export const TICKER_NODES = 1000;
+export const BIG_FIELDS = 50;
+export const BIG_NODES = 5000;
 
 /** Asks getUserLanguage.do at boot, as the console does, so the helper has all its values. */
 const BOOT_JS = "fetch('getUserLanguage.do?_=' + Date.now()).catch(() => {});\n";
@@ -58,9 +63,29 @@ function tickerBody() {
   return `${formItems()}<div id="ticker">${spans}</div>`;
 }
 
+/** Element nodes the `<body>` of a page holds (the body included), as the browser will count them. */
+function elementCount(html) {
+  return (html.match(/<[a-z][^>]*>/g) ?? []).length + 1;
+}
+
+/** 50 form rows, then cards of filler (a title, three figures) until the body holds 5,000 elements. */
+function bigBody() {
+  const form = tableBody(BIG_FIELDS);
+  const card = (i) => `<div class="card"><h4>指标 ${i}</h4><p><span>${i}</span><span>%</span><em>较上期</em></p></div>`;
+  const cards = [];
+  let count = elementCount(form) + 1; // the wrapping <div>
+  for (let i = 0; count + elementCount(card(i)) - 1 <= BIG_NODES; i++) {
+    cards.push(card(i));
+    count += elementCount(card(i)) - 1;
+  }
+  // Pad with single spans to land on exactly BIG_NODES.
+  const pad = '<span></span>'.repeat(Math.max(0, BIG_NODES - count));
+  return `<div>${cards.join('')}${pad}</div>${form}`;
+}
+
 /**
  * Registers the bench pages in `fixtures` and returns their paths:
- * `{fetch, ping, table(n), mutate}` (page paths include `?formId=…`).
+ * `{fetch, table(n), mutate, big}` (page paths include `?formId=…`).
  */
 export function addBenchPages(fixtures, sizes) {
   const add = (name, body) => {
@@ -76,5 +101,6 @@ export function addBenchPages(fixtures, sizes) {
     fetch: add('fetch', '<p>fetch bench</p>'),
     table: (n) => tables.get(n),
     mutate: add('mutate', tickerBody()),
+    big: add('big', bigBody()),
   };
 }
