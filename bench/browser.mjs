@@ -50,7 +50,7 @@ const MUTATE_RUNS = 3;
 const TRACE_RUNS = 3;
 const PAGE_LOADS = 30;
 const HEAP_RUNS = 3;
-const BIG_FORM_RUNS = 9;
+const BIG_FORM_RUNS = 7;
 const FIRST_FILLS = 10;
 
 const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',

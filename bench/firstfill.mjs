@@ -11,10 +11,10 @@ import { extensionWorker, newTab } from '../tools/driver/browser.mjs';
 import { CALLBACK_MENU, openFromMenu } from '../tools/driver/demo-steps.mjs';
 import { summary } from './stats.mjs';
 
-const HOST = `[data-fapiao-helper="bar"][data-form="${CALLBACK}"]`;
+export const HOST = `[data-fapiao-helper="bar"][data-form="${CALLBACK}"]`;
 
 /** In the page: remembers the time of every trusted click and when the bar next shows filled. */
-function watchBar(host) {
+export function watchBar(host) {
   const w = (window.__fapiaoBenchFill = { clicks: [], filledAt: null });
   addEventListener('click', (event) => { if (event.isTrusted) w.clicks.push(event.timeStamp); }, true);
   const observer = new MutationObserver(() => {
@@ -28,8 +28,11 @@ function watchBar(host) {
 
 const workerStart = async (context) => (await extensionWorker(context)).evaluate(() => performance.timeOrigin);
 
-/** One 填充: click (again, if the bar refused it for having just moved), time click → filled. */
-async function timedFill(page) {
+/**
+ * One 填充 on a page `watchBar` runs in: click (again, if the bar refused it for having just
+ * moved), and return the time from the accepted click to the bar showing filled.
+ */
+export async function timedFill(page) {
   await page.evaluate(() => { window.__fapiaoBenchFill.clicks = []; window.__fapiaoBenchFill.filledAt = null; });
   for (let attempt = 0; attempt < 3; attempt++) {
     const b = await idleBar(page);
