@@ -86,7 +86,7 @@ fn start_server(root: &Path) -> Result<Option<(Server, String)>> {
     let script = root.join("www/serve.mjs");
     if !script.is_file() {
         util::warn(
-            "www/serve.mjs is missing: the journey serves dist/demo/ through tests/e2e/harness.mjs",
+            "www/serve.mjs is missing: the journey serves dist/demo/ through tools/driver/browser.mjs",
         );
         return Ok(None);
     }
