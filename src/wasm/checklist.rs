@@ -21,7 +21,7 @@ fn stored<T: DeserializeOwned + Default>(value: JsValue) -> T {
     if value.is_undefined() || value.is_null() {
         return T::default();
     }
-    serde_wasm_bindgen::from_value(value).unwrap_or_default()
+    super::from_value(value).unwrap_or_default()
 }
 
 fn locale_of(tag: Option<String>) -> Locale {
@@ -159,7 +159,7 @@ pub fn checklist_tick(progress: JsValue, step: &str, done: bool) -> Result<JsVal
 #[wasm_bindgen(js_name = checklistFillReported)]
 pub fn checklist_fill_reported(pending: JsValue, report: JsValue) -> Result<JsValue, JsValue> {
     let pending: PendingFills = stored(pending);
-    let report: FillReported = serde_wasm_bindgen::from_value(report)
+    let report: FillReported = super::from_value(report)
         .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
     to_js(&after_fill(pending, &report))
 }

@@ -52,7 +52,7 @@ pub(super) fn records_of(value: &JsValue) -> Vec<(String, HeldCredentials)> {
             let pair = js_sys::Array::from(&entry);
             let key = pair.get(0).as_string()?;
             key.starts_with(credentials::STORAGE_PREFIX).then_some(())?;
-            let record: HeldCredentials = serde_wasm_bindgen::from_value(pair.get(1)).ok()?;
+            let record: HeldCredentials = super::from_value(pair.get(1)).ok()?;
             Some((key, record))
         })
         .collect();
@@ -154,9 +154,9 @@ fn held_message(outcome: &credentials::PasteOutcome, locale: Locale) -> String {
 #[wasm_bindgen(js_name = credentialsFromPaste)]
 pub fn credentials_from_paste(parsed: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
     let place: PasteWhere =
-        serde_wasm_bindgen::from_value(place).map_err(|e| js_error(&e.to_string()))?;
+        super::from_value(place).map_err(|e| js_error(&e.to_string()))?;
     let paste: PasteResult =
-        serde_wasm_bindgen::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
+        super::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
     let outcome = match credentials::from_paste(
         paste,
         place.tab_url.as_deref(),
@@ -206,7 +206,7 @@ pub fn credentials_view(
 #[wasm_bindgen(js_name = selectEnterprise)]
 pub fn select_enterprise(record: JsValue, tax_id: &str) -> Result<JsValue, JsValue> {
     let mut record: HeldCredentials =
-        serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
+        super::from_value(record).map_err(|e| js_error(&e.to_string()))?;
     match record.select(tax_id) {
         Ok(()) => to_js(&Write {
             key: record.storage_key(),
@@ -226,7 +226,7 @@ pub fn allow_credentials(
     insecure: bool,
 ) -> Result<JsValue, JsValue> {
     let mut record: HeldCredentials =
-        serde_wasm_bindgen::from_value(record).map_err(|e| js_error(&e.to_string()))?;
+        super::from_value(record).map_err(|e| js_error(&e.to_string()))?;
     let tab = match CredentialScope::of_page(tab_url) {
         Ok(scope) => scope,
         Err(error) => return rejected(&error),
@@ -258,7 +258,7 @@ struct Requester {
 #[wasm_bindgen(js_name = credentialsForFill)]
 pub fn credentials_for_fill(records: JsValue, requester: JsValue) -> Result<JsValue, JsValue> {
     let requester: Requester =
-        serde_wasm_bindgen::from_value(requester).map_err(|e| js_error(&e.to_string()))?;
+        super::from_value(requester).map_err(|e| js_error(&e.to_string()))?;
     let records: Vec<HeldCredentials> = records_of(&records).into_iter().map(|(_, r)| r).collect();
     let request = FillRequest {
         form: &requester.form,

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{locale, localised_error, to_js};
+use super::{from_value, json_text, locale, localised_error, to_js};
 use crate::fill::{self, FillPlan, FillValues, StepResult};
 use crate::forms;
 use crate::i18n::{Locale, Localised};
@@ -41,8 +41,7 @@ impl Localised for FormsInputError {
 }
 
 fn read<T: DeserializeOwned>(value: JsValue, what: &'static str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|_| localised_error(&FormsInputError::Malformed(what)))
+    from_value(value).map_err(|_| localised_error(&FormsInputError::Malformed(what)))
 }
 
 /// `undefined`/`null` read as the type's default (an omitted `overwrite`, `values`, …).
@@ -60,13 +59,15 @@ fn read_or_default<T: DeserializeOwned + Default>(
 /// A snapshot from a plain object or from its JSON text (the same lenient shape either way). A
 /// text over `MAX_SNAPSHOT_BYTES` is refused before it is parsed.
 fn read_snapshot(value: JsValue) -> Result<Snapshot, JsValue> {
-    match value.as_string() {
-        Some(text) => Snapshot::from_json(&text).map_err(|e| match e {
-            SnapshotError::TooLarge { .. } => localised_error(&e),
-            SnapshotError::Unreadable => localised_error(&FormsInputError::Malformed("snapshot")),
-        }),
-        None => read(value, "snapshot"),
-    }
+    let malformed = || localised_error(&FormsInputError::Malformed("snapshot"));
+    let text = match value.as_string() {
+        Some(text) => zeroize::Zeroizing::new(text),
+        None => json_text(&value).map_err(|_| malformed())?,
+    };
+    Snapshot::from_json(&text).map_err(|e| match e {
+        SnapshotError::TooLarge { .. } => localised_error(&e),
+        SnapshotError::Unreadable => malformed(),
+    })
 }
 
 /// A snapshot parsed once for every call of one message (`recogniseParsed`, `planFillParsed`):

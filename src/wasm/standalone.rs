@@ -6,7 +6,7 @@ use super::{locale, localised_error, to_js};
 use crate::credentials::PasteResult;
 
 fn paste_of(parsed: JsValue) -> Result<PasteResult, JsValue> {
-    serde_wasm_bindgen::from_value(parsed).map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+    super::from_value(parsed).map_err(|e| JsValue::from(JsError::new(&e.to_string())))
 }
 
 /// `standaloneView(parsed, selectedTaxId?) -> {kind, environment, environmentUrl?, context:
