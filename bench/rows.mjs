@@ -35,11 +35,11 @@ export function reportRows(r, errors) {
   add('bigForm', {
     what: `recognition on a page of ${big?.nodes ?? 5000} elements with a ${big?.fields ?? 50}-field form (collect + recognise round trip)`,
     unit: 'ms', value: med(big?.helper.recogniseMs), baseline: med(big?.baseline.recogniseMs),
-    baselineIs: 'hand-written JS (bench/baseline.mjs)',
+    baselineIs: 'hand-written JS, bench/baseline.mjs',
   });
   add('bigForm', {
     what: 'fill of that form: trusted click on 填充 → outcomes shown (fill-plan, execute, fill-report)', unit: 'ms',
-    value: med(big?.helper.fillMs), baseline: med(big?.baseline.fillMs), baselineIs: 'hand-written JS (bench/baseline.mjs)',
+    value: med(big?.helper.fillMs), baseline: med(big?.baseline.fillMs), baselineIs: 'hand-written JS, bench/baseline.mjs',
     note: big ? `the helper filled ${big.valuesFilled} fields, the baseline ${med(big.baseline.filled)}; the helper's execute waits for a frame, ` +
       'an idle period and 150 ms after its last step so that a framework\'s re-render is read back, not assumed; the baseline reads nothing back' : '',
   });
