@@ -368,8 +368,9 @@ export function shadowRootsUnder(root, depth, acc) {
 /**
  * Same-origin child documents that no helper runs in. Every frame runs its own content
  * scripts (all_frames, matchOriginAsFallback) and collects itself; a frame whose isolated world
- * has our namespace is skipped, so nothing is collected twice. The page cannot fake that
- * marker: it lives in the extension's isolated world, which page scripts never see.
+ * has the helper's entry point (api.js) is skipped, so nothing is collected twice. The page
+ * cannot fake that marker: it lives in the extension's isolated world, which page scripts never
+ * see.
  */
 export function helperlessChildDocs(doc, acc) {
   if (acc.length >= MAX_FRAMES) return acc;
