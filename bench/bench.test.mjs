@@ -42,6 +42,7 @@ test('every section gives its rows; one that failed gives them with its reason a
     pageLoad: 'x', fetch: 'x', bigForm: 'x', observer: 'no trace', mutations: 'x', firstFill: 'x', heap: 'x',
   });
   assert.equal(rows.length, 9);
+  assert.equal(new Set(rows.map((r) => r.key)).size, rows.length, 'every row has its own key');
   for (const row of rows) {
     assert.ok(row.what && row.error, JSON.stringify(row));
     assert.equal(row.value, undefined);

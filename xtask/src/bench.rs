@@ -63,6 +63,7 @@ pub fn bench() -> Result {
             }
         }
         None => rows.push(Row::failed(
+            "browser",
             "the measurements in headless Chromium",
             match &browser {
                 Err(e) => format!("bench/browser.mjs failed: {e}"),
@@ -282,6 +283,8 @@ enum Bound {
 /// a warm worker, or by the hand-written baseline), in the same run.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
+    /// Stays the same from run to run, for tools that read report.json.
+    key: String,
     what: String,
     unit: String,
     value: Option<f64>,
@@ -312,8 +315,9 @@ fn number_json(v: Option<f64>) -> Json {
 }
 
 impl Row {
-    fn failed(what: &str, why: String) -> Row {
+    fn failed(key: &str, what: &str, why: String) -> Row {
         Row {
+            key: key.to_owned(),
             what: what.to_owned(),
             unit: String::new(),
             value: None,
@@ -365,6 +369,7 @@ impl Row {
             return Err(format!("{what}: neither a value nor an error"));
         }
         Ok(Row {
+            key: text(j.get("key")),
             what,
             unit: text(j.get("unit")),
             value: number(j.get("value")),
@@ -378,6 +383,7 @@ impl Row {
 
     fn json(&self) -> Json {
         let mut o = Json::Object(Vec::new());
+        o.set("key", Json::String(self.key.clone()));
         o.set("what", Json::String(self.what.clone()));
         o.set("unit", Json::String(self.unit.clone()));
         o.set("value", number_json(self.value));
@@ -400,8 +406,10 @@ impl Row {
 /// Size rows: gzip -9 beside raw (the ratio is what compression leaves), the WASM against its budget.
 fn size_rows(sizes: &Sizes) -> Vec<Row> {
     let kib = |b: u64| b as f64 / 1024.0;
-    let row = |what: &str, size: &Size, target: Option<(Bound, String)>| match size.gzip {
+    let row = |key: &str, what: &str, size: &Size, target: Option<(Bound, String)>| match size.gzip
+    {
         Some(gzip) => Row {
+            key: key.to_owned(),
             what: what.to_owned(),
             unit: "KiB".to_owned(),
             value: Some(kib(gzip)),
@@ -411,10 +419,11 @@ fn size_rows(sizes: &Sizes) -> Vec<Row> {
             note: String::new(),
             error: None,
         },
-        None => Row::failed(what, "gzip -9 did not run".to_owned()),
+        None => Row::failed(key, what, "gzip -9 did not run".to_owned()),
     };
     vec![
         row(
+            "wasmSize",
             "WASM core shipped (`wasm/fapiao_helper_bg.wasm`), gzip -9",
             &sizes.wasm,
             Some((
@@ -422,18 +431,26 @@ fn size_rows(sizes: &Sizes) -> Vec<Row> {
                 format!("gzip ≤ {WASM_GZIP_BUDGET_KIB} KiB"),
             )),
         ),
-        row("wasm-bindgen JS glue, gzip -9", &sizes.glue, None),
         row(
+            "glueSize",
+            "wasm-bindgen JS glue, gzip -9",
+            &sizes.glue,
+            None,
+        ),
+        row(
+            "contentScriptsSize",
             "content scripts every console page loads, gzip -9",
             &sizes.content,
             None,
         ),
         row(
+            "mainWorldHookSize",
             "  of which the MAIN-world hook, gzip -9",
             &sizes.main_hook,
             None,
         ),
         row(
+            "allJsSize",
             "all JS in the package (each file gzip -9)",
             &sizes.all_js,
             None,
@@ -595,7 +612,7 @@ mod tests {
 
     #[test]
     fn no_ratio_against_a_zero_or_missing_baseline() {
-        let mut row = Row::failed("x", String::new());
+        let mut row = Row::failed("x", "x", String::new());
         row.error = None;
         row.value = Some(3.0);
         row.target = Some((Bound::Ratio(1.5), String::new()));
@@ -639,6 +656,9 @@ mod tests {
         };
         let rows = size_rows(&sizes);
         assert_eq!(rows.len(), 5);
+        let keys: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys.len(), rows.len(), "keys are unique");
+        assert_eq!(rows[0].key, "wasmSize");
         assert_eq!((rows[0].value, rows[0].baseline), (Some(99.0), Some(400.0)));
         assert_eq!(rows[0].met(), Some(true));
         assert_eq!(rows[1].met(), None);
@@ -656,7 +676,7 @@ mod tests {
 
     #[test]
     fn the_markdown_table_has_one_line_per_row_and_says_what_was_not_measured() {
-        let mut ok = Row::failed("load | event", String::new());
+        let mut ok = Row::failed("load", "load | event", String::new());
         ok.error = None;
         ok.unit = "ms".to_owned();
         ok.value = Some(123.456);
@@ -664,7 +684,7 @@ mod tests {
         ok.baseline_is = "without".to_owned();
         ok.target = Some((Bound::Ratio(1.1), "≤ 1.1×".to_owned()));
         ok.note = "alternating".to_owned();
-        let failed = Row::failed("heap", "no session".to_owned());
+        let failed = Row::failed("heap", "heap", "no session".to_owned());
         let md = markdown(&[ok, failed], "Chromium 1");
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(
