@@ -1,10 +1,12 @@
 //! `cargo xtask bench`: what the extension costs, measured and printed, never asserted.
-//! Here the sizes (the WASM core raw and gzip, its JS glue, and the content scripts every
-//! console page loads, the MAIN-world hook apart since it runs before every page script);
-//! then `bench/browser.mjs` measures in headless Chromium with the extension: the hook's cost
-//! on the page's `fetch`, the collector, the worker's WASM start-up and recognition, and the
-//! SPA observer under a page that mutates every frame. Everything lands in
-//! `target/bench/results.json` as well. It fails only when it could not measure.
+//! Here the sizes (the WASM core raw and gzip, its JS glue, the content scripts every console
+//! page loads, the MAIN-world hook apart since it runs before every page script, and all the
+//! package's JS); then `bench/browser.mjs` measures in headless Chromium with the extension and
+//! without it (see its header for each section). Its figures land in
+//! `target/bench/results.json`; from its rows and the sizes this writes the side-by-side report,
+//! `target/bench/report.json` and the Markdown table `target/bench/report.md`: each figure beside
+//! its baseline, their ratio, and whether the target (where one is set) is met. A slow figure
+//! never fails the command; one that could not be measured does, after the report says why.
 
 use std::fs;
 use std::path::Path;
