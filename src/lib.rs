@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod keygen;
 pub mod labels;
 pub mod paste;
+pub mod registration;
 pub mod secret;
 pub mod snapshot;
 pub mod standalone;

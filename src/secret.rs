@@ -11,6 +11,7 @@ mod held;
 mod kind;
 pub mod policy;
 mod scope;
+pub mod store;
 
 use std::fmt;
 

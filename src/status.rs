@@ -79,9 +79,7 @@ pub fn popup_status_with_pasted(
         Some(Err(error)) => return not_console(not_console_message(&error, locale)),
         Some(Ok(context)) => context,
     };
-    let account_id = observation_for_console(&context, observations)
-        .or_else(|| observation_for_console(&context, pasted))
-        .map(|o| o.account_id.clone());
+    let account_id = account_id_for(&context, observations, pasted);
     let state = match (has_access, &account_id) {
         (false, _) => PopupState::NoAccess,
         (true, Some(_)) => PopupState::Ready,
@@ -92,6 +90,43 @@ pub fn popup_status_with_pasted(
         message: state_message(state, locale).to_owned(),
         context: Some(context),
         account_id,
+    }
+}
+
+/// The console's 数据中心 id: what the console itself answered (`getUserLanguage.do`), else a
+/// context the user pasted (live ones only).
+pub fn account_id_for(
+    context: &ConsoleContext,
+    observations: &[Observation],
+    pasted: &[Observation],
+) -> Option<AccountId> {
+    observation_for_console(context, observations)
+        .or_else(|| observation_for_console(context, pasted))
+        .map(|o| o.account_id.clone())
+}
+
+/// The console values a fill of a page at `page_url` receives: its prefix and 数据中心 id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsoleValues {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<AccountId>,
+}
+
+/// [`ConsoleValues`] of the page at `page_url` (none for a page that is no console).
+pub fn console_values(
+    page_url: &str,
+    observations: &[Observation],
+    pasted: &[Observation],
+) -> ConsoleValues {
+    match ConsoleContext::from_url(page_url) {
+        Ok(context) => ConsoleValues {
+            account_id: account_id_for(&context, observations, pasted),
+            prefix: Some(context.prefix),
+        },
+        Err(_) => ConsoleValues::default(),
     }
 }
 

@@ -2,32 +2,22 @@
 //! can fill. The content scripts' own messages say both (a recognition's forms per frame, the
 //! console's getUserLanguage.do); the core's `badgeFor` decides what the badge says.
 import { fromContentScript } from './senders.js';
+import { observationsOf, sessionValue, webOrigin } from './shared.js';
 
 /** `badge:<tabId>` → `{[frameId]: formsCount}` for the page the tab shows now. */
 const countsKey = (tabId) => `badge:${tabId}`;
-
-function originOf(url) {
-  try {
-    const parsed = new URL(url);
-    return /^https?:$/.test(parsed.protocol) ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Recomputes the tab's badge from its stored counts and its console status. */
 export async function refreshBadge(tabId, url, core) {
   if (!Number.isInteger(tabId) || tabId < 0 || !chrome.action) return;
   const key = countsKey(tabId);
-  const counts = (await chrome.storage.session.get(key))[key] ?? {};
+  const counts = (await sessionValue(key)) ?? {};
   const forms = Object.values(counts).reduce((sum, n) => sum + (Number(n) || 0), 0);
   let state = null;
-  const origin = originOf(url);
-  if (origin) {
-    const obsKey = `obs:${origin}`;
-    const observations = (await chrome.storage.session.get(obsKey))[obsKey] ?? [];
+  // Only a web page has a console status; any other page has no state at all.
+  if (webOrigin(url)) {
     try {
-      state = core.popupStatus(url, true, observations).state;
+      state = core.popupStatus(url, true, await observationsOf(url)).state;
     } catch {
       state = null;
     }
@@ -42,7 +32,7 @@ async function noteForms(sender, count, core) {
   const tabId = sender.tab?.id;
   if (!Number.isInteger(tabId)) return;
   const key = countsKey(tabId);
-  const counts = (await chrome.storage.session.get(key))[key] ?? {};
+  const counts = (await sessionValue(key)) ?? {};
   counts[String(sender.frameId ?? 0)] = count;
   await chrome.storage.session.set({ [key]: counts });
   await refreshBadge(tabId, sender.tab.url, core);

@@ -5,7 +5,7 @@
 //! `loadCore()` then only instantiates the compiled module through the wasm-bindgen glue and sets
 //! the locale.
 import init, * as core from '../wasm/fapiao_helper.js';
-import { localeTag } from './settings.js';
+import { localeTag } from '../shared/i18n.js';
 
 const WASM = 'wasm/fapiao_helper_bg.wasm';
 

@@ -8,50 +8,24 @@
 //! Never log a value, never put one in a reply other than a fill's values (as the core released
 //! them) and the offscreen clipboard on the popup's 复制.
 import { placeOf } from './documents.js';
-import { fromExtensionPage } from './senders.js';
-import { registerSecretsSource } from './forms.js';
+import { frameOriginOf, requireExtensionPage } from './senders.js';
 import { accountIdFor, forgetPasted, rememberPasted } from './context.js';
-import init, * as wasmCore from '../wasm/fapiao_helper.js';
+import { loadCore } from './core.js';
 import {
-  clearClipboardIfHolds, copyValue, handlers as secretHandlers, secretsForFill, store as storeSecret,
+  clearClipboardIfHolds, copyValue, handlers as secretHandlers, store as storeSecret,
 } from './secrets.js';
+import {
+  CLIPBOARD_KEY, CREDENTIALS_PREFIX, isObject, malformed, serialisedQueue, sessionEntries, tabUrl, text, ttlMinutes,
+} from './shared.js';
 
-const RECORD_PREFIX = 'cred:';
-const TTL_SETTING = 'secretTtlMinutes';
-const CLIPBOARD_KEY = 'secretsClipboard';
 const EXPIRY_ALARM = 'credentials-expiry';
 
-const text = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 // Read-modify-write of the records one at a time (a paste and a choice may cross).
-let queue = Promise.resolve();
-function serialised(task) {
-  const run = queue.then(task);
-  queue = run.catch(() => {});
-  return run;
-}
-
-async function ttlMinutes() {
-  const stored = await chrome.storage.local.get(TTL_SETTING);
-  const minutes = Number(stored[TTL_SETTING]);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
-}
+const serialised = serialisedQueue();
 
 /** Every credentials record, keyed by storage key (expired ones too: the core decides). */
-async function records() {
-  const all = await chrome.storage.session.get(null);
-  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(RECORD_PREFIX)));
-}
-
-async function tabUrl(tabId) {
-  if (!Number.isInteger(tabId)) return null;
-  try {
-    const tab = await chrome.tabs.get(tabId);
-    return tab.url || tab.pendingUrl || null;
-  } catch {
-    return null;
-  }
+function records() {
+  return sessionEntries(CREDENTIALS_PREFIX);
 }
 
 /** One alarm at the next expiry, so pasted values go even when nothing wakes the worker. */
@@ -79,9 +53,8 @@ chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name !== EXPIRY_ALARM) return;
   // Waking for the alarm: the core answers which records expired.
   (async () => {
-    // The alarm may be what woke the worker: load the core (a no-op once main.js loaded it).
-    await init({ module_or_path: chrome.runtime.getURL('wasm/fapiao_helper_bg.wasm') });
-    const core = wasmCore;
+    // The alarm may be what woke the worker: load the core (a no-op once it is loaded).
+    const core = await loadCore();
     const held = await records();
     const view = core.credentialsView(held, null, null, Date.now());
     if (view.expired?.length) await chrome.storage.session.remove(view.expired);
@@ -104,25 +77,22 @@ async function read(tabId, pasted, core) {
     if (held.credentials) await chrome.storage.session.set({ [held.credentials.key]: held.credentials.record });
   });
   if (held.accessKey) await storeSecret(held.accessKey);
-  if (held.observation) await rememberPasted(held.observation);
+  if (held.observation) await rememberPasted(held.observation, core);
   await scheduleExpiry(await records());
   return { ok: true, state: 'ok', kind: held.kind, scope: held.scope ?? null, message: held.message };
 }
 
 /** The values of a fill from the pasted credentials, as the core's policy releases them. */
-async function credentialsForFill({ sender, form, purpose }, core) {
+export async function credentialsForFill({ sender, form, purpose }, core) {
   if (purpose !== 'fill' && purpose !== 'predict') return {};
   const formKey = isObject(form) ? (form.spec || form.form) : form;
   if (typeof formKey !== 'string' || !formKey) return {};
   const held = await records();
   if (!Object.keys(held).length) return {};
   const place = await placeOf(sender, core);
-  let frameOrigin = 'null';
-  if (typeof sender.origin === 'string') frameOrigin = sender.origin;
-  else if (/^https?:/i.test(String(sender.url ?? ''))) frameOrigin = new URL(sender.url).origin;
   const released = core.credentialsForFill(held, {
     form: formKey,
-    frameOrigin,
+    frameOrigin: frameOriginOf(sender),
     pageUrl: place?.ok ? place.pageUrl : undefined,
     placeRefusal: place?.ok ? undefined : place?.secretRefusal,
     // forms-agent asks for fill plans only from trusted clicks; a prediction's values never
@@ -133,24 +103,12 @@ async function credentialsForFill({ sender, form, purpose }, core) {
   return { values: released?.values ?? {}, refusals: released?.refusals ?? {} };
 }
 
-// A fill draws on both stores: the secrets' values and refusals, then the pasted credentials'.
-registerSecretsSource(async (request) => {
-  const core = request.core ?? wasmCore;
-  const secrets = await secretsForFill(request, core);
-  const pasted = await credentialsForFill(request, core);
-  const refusals = { ...(secrets.secretRefusals ?? {}), ...(pasted.refusals ?? {}) };
-  const values = { ...secrets, ...(pasted.values ?? {}) };
-  delete values.secretRefusals;
-  if (Object.keys(refusals).length) values.secretRefusals = refusals;
-  return values;
-});
-
 /** The record shown for the tab, updated by `change(core, record)` (the core writes it). */
 async function updateShown(tabId, core, change) {
   const { view, held } = await viewFor(tabId, core);
-  if (!view.key || !isObject(held[view.key])) return { ok: false, error: text('paste_nothing_held') };
+  if (!view.key || !isObject(held[view.key])) return { ok: false, code: 'nothing-held', error: text('paste_nothing_held') };
   const written = change(held[view.key]);
-  if (!written?.key || !isObject(written.record)) return { ok: false, error: written?.message ?? text('paste_failed') };
+  if (!written?.key || !isObject(written.record)) return { ok: false, code: written?.code, error: written?.message ?? text('paste_failed') };
   await serialised(() => chrome.storage.session.set({ [written.key]: written.record }));
   return { ok: true };
 }
@@ -165,19 +123,15 @@ async function forgetAll(core) {
     if (copy?.ok) await clearClipboardIfHolds(copy.value);
   }
   await serialised(() => chrome.storage.session.remove(Object.keys(held)));
-  await forgetPasted();
+  await forgetPasted(core);
   if (chrome.alarms) await chrome.alarms.clear(EXPIRY_ALARM);
-}
-
-function requireExtensionPage(sender) {
-  if (!fromExtensionPage(sender)) throw new Error('not an extension page');
 }
 
 export const handlers = {
   /** `{tabId, text}` from the popup's 读取 → `{ok, state: 'ok'|'error', message, code?}`. */
   'paste-read': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.text !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof message.text !== 'string') return malformed();
     return read(message.tabId, message.text, core);
   },
 
@@ -191,17 +145,17 @@ export const handlers = {
   /** `{tabId, taxId}` → chooses that enterprise of the record shown for the tab. */
   'select-enterprise': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.taxId !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof message.taxId !== 'string') return malformed();
     return updateShown(message.tabId, core, (record) => core.selectEnterprise(record, message.taxId));
   },
 
   /** `{tabId, id}` → copies that value (`clientSecret`, `manual:<id>` …) for 30 seconds. */
   'copy-credential': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.id !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof message.id !== 'string') return malformed();
     const url = await tabUrl(message.tabId);
     const copy = core.credentialForCopy(await records(), url, await accountIdFor(url, core), message.id, Date.now());
-    if (!copy?.ok) return { ok: false, error: copy?.message ?? text('secrets_nothing_to_copy') };
+    if (!copy?.ok) return { ok: false, code: copy?.code, error: copy?.message ?? text('secrets_nothing_to_copy') };
     return copyValue(copy.value, { credential: message.id, tabId: message.tabId });
   },
 

@@ -6,7 +6,8 @@
 //! browser reports later, which console a requester may act for (`requesterPlace`).
 //!
 //! Kept in `chrome.storage.session` (the worker sleeps between messages), bounded.
-import { fromContentScript } from './senders.js';
+import { frameOriginOf, fromOurFrame } from './senders.js';
+import { isObject, serialisedQueue } from './shared.js';
 
 const KEY = 'documentLoads';
 /** Documents remembered (a ring; the oldest go first). */
@@ -14,14 +15,7 @@ const MAX_DOCUMENTS = 1000;
 
 // Read-modify-write one at a time, and reads wait for writes begun before them: a frame's
 // hello and its first recognise arrive together.
-let queue = Promise.resolve();
-function serialised(task) {
-  const run = queue.then(task);
-  queue = run.catch(() => {});
-  return run;
-}
-
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const serialised = serialisedQueue();
 
 async function load() {
   const stored = (await chrome.storage.session.get(KEY))[KEY];
@@ -31,15 +25,9 @@ async function load() {
   };
 }
 
-/** One of our content scripts in a web page or in a frame a page built (about:blank, srcdoc). */
-function ours(sender) {
-  return fromContentScript(sender) || (sender.id === chrome.runtime.id && sender.tab !== undefined
-    && typeof sender.frameId === 'number' && /^about:(blank|srcdoc)$/i.test(String(sender.url ?? '')));
-}
-
 /** Records the sender's document (at document_start, and again when it is shown from the back/forward cache). */
 function bind(sender) {
-  if (!ours(sender) || typeof sender.documentId !== 'string' || typeof sender.url !== 'string') {
+  if (!fromOurFrame(sender) || typeof sender.documentId !== 'string' || typeof sender.url !== 'string') {
     return Promise.resolve({ ok: false });
   }
   return serialised(async () => {
@@ -62,9 +50,7 @@ export function requesterFacts(sender) {
   return serialised(async () => {
     const state = await load();
     const isTop = sender.frameId === 0;
-    let frameOrigin = 'null';
-    if (typeof sender.origin === 'string') frameOrigin = sender.origin;
-    else if (/^https?:/i.test(String(sender.url ?? ''))) frameOrigin = new URL(sender.url).origin;
+    const frameOrigin = frameOriginOf(sender);
     const topUrl = sender.tab?.url ?? null;
     const topDocument = Number.isInteger(sender.tab?.id) ? state.tops[sender.tab.id] : undefined;
     return {

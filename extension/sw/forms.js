@@ -2,51 +2,49 @@
 //! snapshots and executor results, the Rust core decides (docs/PROTOCOL.md "Fill plan and
 //! outcomes"). Values come from the console the sending document belongs to (sw/documents.js:
 //! the one it loaded as, the tab's for a same-origin frame; 数据中心 id from this session's
-//! observations) and, for secrets, from whatever source the secrets module registers;
-//! none of them ever comes from the page's own message.
+//! observations) and, for secrets and pasted credentials, from sw/secrets.js and
+//! sw/credentials.js as the core releases them; none of them ever comes from the page's own
+//! message.
 import { placeOf } from './documents.js';
-import { fromContentScript, fromExtensionPage } from './senders.js';
+import { credentialsForFill } from './credentials.js';
+import { secretsForFill } from './secrets.js';
+import { requireExtensionPage, requireOurFrame } from './senders.js';
+import {
+  CREDENTIALS_PREFIX, SECRET_PREFIX, isObject, malformed, observationsOf, sessionEntries, text,
+} from './shared.js';
 
 /**
- * Secret values for a fill, supplied by the secrets module through
- * `registerSecretsSource(async ({sender, form, purpose}) => ({accessTokenKey?, gateway?}))`.
- * A registry rather than an import: a module worker cannot import a module that may not exist.
+ * `{prefix?, accountId?}` for the sender's console: the console the sending document loaded as
+ * (its tab's for a frame of the same origin); a page that moved onto a console's address, or a
+ * frame of another origin, gets none. The core's `consoleValues` gives both.
  */
-let secretsSource = null;
-export function registerSecretsSource(source) {
-  secretsSource = typeof source === 'function' ? source : null;
-}
-
-/** `{prefix?, accountId?}` for the sender's console, decided by the core's popup status rules. */
 async function contextValues(sender, core) {
-  // The console the sending document loaded as (its tab's for a frame of the same origin); a
-  // page that moved onto a console's address, or a frame of another origin, gets none.
   const place = await placeOf(sender, core);
   const url = place?.ok && place.console ? place.pageUrl : null;
   if (!url) return {};
-  const origin = new URL(url).origin;
-  const key = `obs:${origin}`;
-  const observations = (await chrome.storage.session.get(key))[key] ?? [];
-  const status = core.popupStatus(url, true, observations);
-  const values = {};
-  const prefix = status?.context?.prefix ?? core.consoleContext(url).prefix;
-  if (prefix) values.prefix = prefix;
-  if (status?.accountId) values.accountId = String(status.accountId);
-  return values;
+  return core.consoleValues(url, await observationsOf(url));
 }
 
-async function secretValues(sender, form, purpose) {
-  if (!secretsSource) return {};
+/**
+ * The secret values a fill of `form` may carry, from both stores (the secrets', then the
+ * pasted credentials'), with every withheld one's refusal code in `secretRefusals`.
+ */
+async function secretValues(sender, form, purpose, core) {
   try {
-    const secrets = await secretsSource({ sender, form, purpose });
-    return secrets && typeof secrets === 'object' ? secrets : {};
+    const secrets = await secretsForFill({ sender, form, purpose }, core);
+    const pasted = await credentialsForFill({ sender, form, purpose }, core);
+    const refusals = { ...(secrets.secretRefusals ?? {}), ...(pasted.refusals ?? {}) };
+    const values = { ...secrets, ...(pasted.values ?? {}) };
+    delete values.secretRefusals;
+    if (Object.keys(refusals).length) values.secretRefusals = refusals;
+    return values;
   } catch {
     return {}; // no secret is better than a broken fill; the bar says no-value
   }
 }
 
 async function valuesFor(sender, form, purpose, core) {
-  return { ...(await contextValues(sender, core)), ...(await secretValues(sender, form, purpose)) };
+  return { ...(await contextValues(sender, core)), ...(await secretValues(sender, form, purpose, core)) };
 }
 
 /** A prediction row for the bar: never a value, only what will happen. */
@@ -57,20 +55,6 @@ const predictionOf = (row) => ({
   ...(row.code ? { code: row.code } : {}),
   ...(row.message ? { message: row.message } : {}),
 });
-
-/**
- * Our content script in some frame of a tab. Wider than `fromContentScript`: a frame a console
- * builds with a script (about:blank, srcdoc) has no http(s) URL of its own but holds forms too;
- * the values still come from the tab's own address, never from the frame.
- */
-function requireContentScript(sender) {
-  if (fromContentScript(sender)) return;
-  if (sender.id === chrome.runtime.id && sender.tab !== undefined && typeof sender.frameId === 'number' &&
-      /^(about:(blank|srcdoc)|https?:)/i.test(String(sender.url ?? ''))) return;
-  throw new Error('not a content script');
-}
-
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The snapshot as the core reads it fastest: its JSON text. Reading a large object field by
@@ -100,11 +84,10 @@ async function throttleRecognise(sender) {
  * as text. They go into the core only.
  */
 async function heldSecretValues(core) {
-  const all = await chrome.storage.session.get(null);
-  const pasted = Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('cred:')));
-  return Object.entries(all)
-    .filter(([key, record]) => key.startsWith('secret:') && typeof record?.value === 'string' && record.value)
-    .map(([, record]) => record.value)
+  const pasted = await sessionEntries(CREDENTIALS_PREFIX);
+  return Object.values(await sessionEntries(SECRET_PREFIX))
+    .filter((record) => typeof record?.value === 'string' && record.value)
+    .map((record) => record.value)
     // and the secrets of a pasted 授权邮件 (src/credentials/ says which values those are)
     .concat(core.credentialSecretValues?.(pasted) ?? []);
 }
@@ -122,7 +105,7 @@ async function recogniseParsed(snapshot, sender, core, textLabels) {
     let environment;
     try {
       context ??= await contextValues(sender, core);
-      const values = { ...context, ...(await secretValues(sender, form, 'predict')) };
+      const values = { ...context, ...(await secretValues(sender, form, 'predict', core)) };
       environment = values.environment;
       rows = (core.planFillParsed(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
     } catch {
@@ -151,8 +134,8 @@ export const handlers = {
    * now, and the labels of texts the collector should send (without values) for recognition.
    */
   recognise: async (message, sender, core) => {
-    requireContentScript(sender);
-    if (!isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
+    requireOurFrame(sender);
+    if (!isObject(message.snapshot)) return malformed();
     const textLabels = core.formTextLabels();
     const done = await throttleRecognise(sender);
     let snapshot = null;
@@ -171,8 +154,8 @@ export const handlers = {
    * 连接测试 → `{answer: {cause, message} | null}`, the core's reading of the console's answer.
    */
   'connection-answer': async (message, sender, core) => {
-    requireContentScript(sender);
-    if (!Array.isArray(message.messages)) return { ok: false, error: 'malformed message' };
+    requireOurFrame(sender);
+    if (!Array.isArray(message.messages)) return malformed();
     const str = (v, n) => (typeof v === 'string' ? v.slice(0, n) : '');
     const messages = message.messages.slice(0, MAX_ANSWER_TEXTS).filter(isObject).map((m) => ({
       text: str(m.text, MAX_ANSWER_CHARS), role: str(m.role, 200), live: str(m.live, 50), classes: str(m.classes, 500),
@@ -182,10 +165,10 @@ export const handlers = {
 
   /** `{form, snapshot, overwrite}` (sent from a trusted click on 填充/覆盖) → `{plan}`. */
   'fill-plan': async (message, sender, core) => {
-    requireContentScript(sender);
+    requireOurFrame(sender);
     const { form, snapshot } = message;
     if (!isObject(snapshot) || !(isObject(form) || typeof form === 'string')) {
-      return { ok: false, error: 'malformed message' };
+      return malformed();
     }
     const overwrite = Array.isArray(message.overwrite) ? message.overwrite.filter((f) => typeof f === 'string') : [];
     const values = await valuesFor(sender, form, 'fill', core);
@@ -194,15 +177,15 @@ export const handlers = {
 
   /** `{plan, results}` → `{rows}`: Rust's outcome per field. */
   'fill-report': async (message, sender, core) => {
-    requireContentScript(sender);
-    if (!isObject(message.plan) || !Array.isArray(message.results)) return { ok: false, error: 'malformed message' };
+    requireOurFrame(sender);
+    if (!isObject(message.plan) || !Array.isArray(message.results)) return malformed();
     return { ok: true, ...core.fillOutcomes(message.plan, message.results) };
   },
 
   /** `{plan, results}` of a fill → `{plan}` that restores what the page held before. */
   'undo-plan': async (message, sender, core) => {
-    requireContentScript(sender);
-    if (!isObject(message.plan) || !Array.isArray(message.results)) return { ok: false, error: 'malformed message' };
+    requireOurFrame(sender);
+    if (!isObject(message.plan) || !Array.isArray(message.results)) return malformed();
     return { ok: true, plan: core.planUndo(message.plan, message.results) };
   },
 
@@ -211,8 +194,8 @@ export const handlers = {
    * candidates and rules, never a value (the core's diagnose leaves values out).
    */
   diagnose: async (message, sender, core) => {
-    if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
-    if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
+    requireExtensionPage(sender);
+    if (!Number.isInteger(message.tabId)) return malformed();
     let injections;
     try {
       injections = await chrome.scripting.executeScript({
@@ -223,8 +206,8 @@ export const handlers = {
           return helper && helper.collect ? helper.collect().snapshot : null;
         },
       });
-    } catch (error) {
-      return { ok: false, error: chrome.i18n.getMessage('forms_diagnose_no_access') || String(error?.message ?? error) };
+    } catch {
+      return { ok: false, code: 'no-access', error: text('forms_diagnose_no_access') };
     }
     const frames = [];
     const held = await heldSecretValues(core);

@@ -18,7 +18,8 @@ async function route(handler, message, sender) {
   try {
     return await handler(message, sender, await loadCore());
   } catch (error) {
-    return { ok: false, error: String(error?.message ?? error) };
+    // The core's throws and the sender checks carry a localised message and a code.
+    return { ok: false, error: String(error?.message ?? error), ...(typeof error?.code === 'string' ? { code: error.code } : {}) };
   }
 }
 

@@ -9,30 +9,23 @@
 //! non-secret setup record.
 import { accountIdFor } from './context.js';
 import { placeOf } from './documents.js';
-import { fromContentScript, fromExtensionPage, pageUrlOf } from './senders.js';
-import { REMEMBER_SETTING } from './settings.js';
+import { fromContentScript, pageUrlOf, requireExtensionPage } from './senders.js';
+import {
+  CREDENTIALS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING, isObject, malformed, senderRefused, serialisedQueue,
+  sessionEntries, sessionValue, tabUrl, text,
+} from './shared.js';
 
 const PENDING_PREFIX = 'progress-fill:';
 const PROGRESS_PREFIX = 'progress:';
-const REMEMBERED_PREFIX = 'remembered:';
-
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // Read-modify-write one at a time (a save and a tick may cross).
-let queue = Promise.resolve();
-function serialised(task) {
-  const run = queue.then(task);
-  queue = run.catch(() => {});
-  return run;
-}
+const serialised = serialisedQueue();
 
 async function remembering() {
   return (await chrome.storage.local.get(REMEMBER_SETTING))[REMEMBER_SETTING] === true;
 }
 
-async function loadKey(key) {
-  return (await chrome.storage.session.get(key))[key];
-}
+const loadKey = sessionValue;
 
 async function storeProgress(key, progress) {
   await chrome.storage.session.set({ [key]: progress });
@@ -63,16 +56,6 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // Turning it off is settings.js' job (it forgets every remembered: key).
   if (area === 'local' && changes[REMEMBER_SETTING]?.newValue === true) rememberAll().catch(() => {});
 });
-
-async function tabUrl(tabId) {
-  if (!Number.isInteger(tabId)) return null;
-  try {
-    const tab = await chrome.tabs.get(tabId);
-    return tab.url || tab.pendingUrl || null;
-  } catch {
-    return null;
-  }
-}
 
 /** The progress key of the console a content script's document acts for, or null. */
 async function senderKey(sender, core) {
@@ -165,7 +148,7 @@ async function panelFor(tabId, core, { detect = true } = {}) {
 async function updateTab(tabId, core, change) {
   const url = await tabUrl(tabId);
   const key = url ? core.checklistKey(url) ?? null : null;
-  if (!key) return { ok: false, code: 'not-console', error: chrome.i18n.getMessage('sidepanel_not_console') || 'not a console' };
+  if (!key) return { ok: false, code: 'not-console', error: text('sidepanel_not_console') };
   try {
     await serialised(async () => storeProgress(key, change(await loadKey(key))));
   } catch (error) {
@@ -174,12 +157,10 @@ async function updateTab(tabId, core, change) {
   return panelFor(tabId, core, { detect: false });
 }
 
-function requireExtensionPage(sender) {
-  if (!fromExtensionPage(sender)) throw new Error('not an extension page');
-}
-
 function requireContentScript(sender) {
-  if (!fromContentScript(sender) && pageUrlOf(sender) === null) throw new Error('not a content script');
+  if (!fromContentScript(sender) && pageUrlOf(sender) === null) {
+    throw senderRefused('not-content-script', 'worker_not_content_script');
+  }
 }
 
 export const handlers = {
@@ -190,7 +171,7 @@ export const handlers = {
   'form-saved': async (message, sender, core) => {
     requireContentScript(sender);
     const spec = isObject(message.form) ? message.form.spec : message.form;
-    if (typeof spec !== 'string' || typeof message.button !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof spec !== 'string' || typeof message.button !== 'string') return malformed();
     const key = await senderKey(sender, core);
     if (!key) return { ok: true, verdict: 'not-a-console' };
     const pending = pendingKey(sender);
@@ -211,7 +192,7 @@ export const handlers = {
   /** `{product}` → `{checklist}`: a product's steps with no console (a page that is none). */
   'checklist-steps': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.product !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof message.product !== 'string') return malformed();
     try {
       return { ok: true, checklist: core.checklist(message.product) };
     } catch (error) {
@@ -222,14 +203,14 @@ export const handlers = {
   /** `{tabId, product}` → the person's choice of product for the tab's console ('' undoes it). */
   'checklist-choose': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.product !== 'string') return { ok: false, error: 'malformed message' };
+    if (typeof message.product !== 'string') return malformed();
     return updateTab(message.tabId, core, (progress) => core.checklistChoose(progress, message.product || undefined));
   },
 
   /** `{tabId, step, done}` → a manual step ticked or unticked for the tab's console. */
   'checklist-tick': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (typeof message.step !== 'string' || typeof message.done !== 'boolean') return { ok: false, error: 'malformed message' };
+    if (typeof message.step !== 'string' || typeof message.done !== 'boolean') return malformed();
     return updateTab(message.tabId, core, (progress) => core.checklistTick(progress, message.step, message.done));
   },
 
@@ -238,13 +219,12 @@ export const handlers = {
     requireExtensionPage(sender);
     const url = await tabUrl(message.tabId);
     const key = url ? core.checklistKey(url) ?? null : null;
-    const all = await chrome.storage.session.get(null);
     // The pasted records go into the core, which takes only the environment and the
     // enterprises' 税号 and names from them.
-    const records = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('cred:')));
+    const records = await sessionEntries(CREDENTIALS_PREFIX);
     const accountId = url ? await accountIdFor(url, core) : null;
     const product = typeof message.product === 'string' && message.product ? message.product : undefined;
-    return { ok: true, ...core.checklistExport(url ?? undefined, accountId ?? undefined, records, key ? all[key] : undefined, product, Date.now()) };
+    return { ok: true, ...core.checklistExport(url ?? undefined, accountId ?? undefined, records, key ? await loadKey(key) : undefined, product, Date.now()) };
   },
 };
 

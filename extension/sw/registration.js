@@ -1,8 +1,9 @@
 //! Dynamic content scripts follow the sites the user granted: host access is optional and per
-//! site, so the scripts listed in content-scripts.json are registered for exactly the granted
-//! origins, minus those the manifest's static content_scripts already cover (the e2e build),
-//! so no page ever gets two hooks.
-import { fromExtensionPage } from './senders.js';
+//! site, so the scripts listed in content-scripts.json are registered for the patterns the core
+//! picks (`contentScriptMatches`: the granted web origins the manifest's static content_scripts
+//! do not already cover, as in the e2e build), so no page ever gets two hooks.
+import { loadCore } from './core.js';
+import { requireExtensionPage } from './senders.js';
 
 let queue = Promise.resolve();
 
@@ -21,9 +22,7 @@ async function registerForGrantedOrigins() {
   const staticMatches = (chrome.runtime.getManifest().content_scripts ?? [])
     .flatMap((entry) => entry.matches ?? []);
   const { origins = [] } = await chrome.permissions.getAll();
-  const matches = origins.filter(
-    (pattern) => isWebPattern(pattern) && !staticMatches.some((outer) => covers(outer, pattern)),
-  );
+  const matches = (await loadCore()).contentScriptMatches(origins, staticMatches);
 
   const registered = await chrome.scripting.getRegisteredContentScripts({ ids });
   if (registered.length > 0) {
@@ -37,53 +36,10 @@ async function registerForGrantedOrigins() {
   return true;
 }
 
-const PATTERN = /^(\*|https?):\/\/([^/]+)(\/.*)$/;
-
-function isWebPattern(pattern) {
-  return pattern === '<all_urls>' || PATTERN.test(pattern);
-}
-
-/** Whether every URL `inner` matches is matched by `outer` (match-pattern syntax). */
-export function covers(outer, inner) {
-  if (outer === '<all_urls>') return true;
-  if (inner === '<all_urls>') return false;
-  const a = PATTERN.exec(outer);
-  const b = PATTERN.exec(inner);
-  if (!a || !b) return false;
-  const [, outerScheme, outerHost, outerPath] = a;
-  const [, innerScheme, innerHost, innerPath] = b;
-  const schemeOk = outerScheme === innerScheme || (outerScheme === '*' && innerScheme !== '*');
-  return schemeOk && hostCovers(outerHost, innerHost) && pathCovers(outerPath, innerPath);
-}
-
-function hostCovers(outer, inner) {
-  const [outerName, outerPort] = splitPort(outer);
-  const [innerName, innerPort] = splitPort(inner);
-  // A pattern without a port matches every port.
-  if (outerPort !== null && outerPort !== innerPort) return false;
-  if (outerName === '*') return true;
-  if (outerName.startsWith('*.')) {
-    const base = outerName.slice(2);
-    return innerName === base || innerName.endsWith(`.${base}`) || innerName === outerName
-      || (innerName.startsWith('*.') && innerName.slice(2).endsWith(`.${base}`));
-  }
-  return outerName === innerName;
-}
-
-function splitPort(host) {
-  const match = /^(.*?)(?::(\d+|\*))?$/.exec(host);
-  return [match[1], match[2] === undefined || match[2] === '*' ? null : match[2]];
-}
-
-function pathCovers(outer, inner) {
-  if (outer === '/*') return true;
-  return outer === inner;
-}
-
 export const handlers = {
   /** From the popup right after the user granted a site: register now, then it says reload. */
   'sync-content-scripts': async (_message, sender) => {
-    if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+    requireExtensionPage(sender);
     return { ok: await syncContentScripts() };
   },
 };

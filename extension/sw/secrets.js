@@ -7,20 +7,13 @@
 //!
 //! Never log a value, never put one in an error or a reply other than a fill plan's step for
 //! its target field (and the offscreen clipboard on the popup's 复制).
-import * as wasmCore from '../wasm/fapiao_helper.js';
 import { placeOf } from './documents.js';
-import { fromContentScript, fromExtensionPage } from './senders.js';
-import { registerSecretsSource } from './forms.js';
+import { frameOriginOf, fromOurFrame, requireExtensionPage } from './senders.js';
+import {
+  CLIPBOARD_KEY, CREDENTIALS_PREFIX, EXPIRED_SECRET_PREFIX, SECRET_PREFIX, TTL_SETTING, expiredSecretKey,
+  isObject, malformed, refusedBy, serialisedQueue, sessionEntries, tabUrl, text, ttlMinutes,
+} from './shared.js';
 
-const RECORD_PREFIX = 'secret:';
-/**
- * `expiredSecret:<kind>:<prefix>` → `{kind, prefix, expiredAt}`: that a console's secret expired
- * (no value), so its fill rows can say "expired" rather than "none yet". Gone with 清除所有密钥,
- * when a new one is remembered there, and when the browser closes.
- */
-const EXPIRED_PREFIX = 'expiredSecret:';
-const CLIPBOARD_KEY = 'secretsClipboard';
-const TTL_SETTING = 'secretTtlMinutes';
 const EXPIRY_ALARM = 'secrets-expiry';
 const CLIPBOARD_ALARM = 'secrets-clipboard';
 const OFFSCREEN_URL = 'offscreen/clipboard.html';
@@ -30,43 +23,21 @@ const KINDS = ['accessTokenKey', 'gateway'];
 /** The field a generated or typed key is filled into on the AccessToken认证 dialog. */
 const KEY_FIELD = '认证密钥';
 
-/**
- * One of our content scripts in a frame of a tab: a web page, or a frame a console builds with a
- * script (about:blank, srcdoc), whose origin the browser still reports as `sender.origin`. The
- * release policy then compares that origin with the tab's top page.
- */
-function fromOurContentScript(sender) {
-  return fromContentScript(sender) || (sender.id === chrome.runtime.id && sender.tab !== undefined
-    && typeof sender.frameId === 'number' && /^about:(blank|srcdoc)$/i.test(String(sender.url ?? '')));
-}
-
-const text = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isRecordKey = (key) => typeof key === 'string' && key.startsWith(RECORD_PREFIX);
-const isExpiredKey = (key) => typeof key === 'string' && key.startsWith(EXPIRED_PREFIX);
-const expiredKey = (kind, prefix) => `${EXPIRED_PREFIX}${kind}:${prefix}`;
+const isRecordKey = (key) => typeof key === 'string' && key.startsWith(SECRET_PREFIX);
+const isExpiredKey = (key) => typeof key === 'string' && key.startsWith(EXPIRED_SECRET_PREFIX);
 
 // Read-modify-write of session storage one at a time (two frames may act together).
-let queue = Promise.resolve();
-function serialised(task) {
-  const run = queue.then(task);
-  queue = run.catch(() => {});
-  return run;
-}
+const serialised = serialisedQueue();
 
-/** The record's metadata: everything but its value, for decisions and the popup. */
+/** The record's metadata: everything but its value, for the core's decisions. */
 function metaOf(record) {
   if (!isObject(record)) return null;
   const { value: _value, ...meta } = record;
   return meta;
 }
 
-/** The user's `secretTtlMinutes` setting (a number, not a secret), if any. */
-async function ttlMinutes() {
-  const stored = await chrome.storage.local.get(TTL_SETTING);
-  const minutes = Number(stored[TTL_SETTING]);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
-}
+/** The records as the core reads them: `[key, meta]` in storage order, never a value. */
+const entriesOf = (live) => Object.entries(live).map(([key, record]) => [key, metaOf(record)]);
 
 /**
  * Every live record, keyed by storage key. Expired ones are removed on the way (lazy purge; the
@@ -83,7 +54,7 @@ async function liveRecords(now = Date.now()) {
       expired.push(key);
       if (isObject(record) && typeof record.kind === 'string' && typeof record.prefix === 'string' &&
           record.expiresAt <= now) {
-        notes[expiredKey(record.kind, record.prefix)] = { kind: record.kind, prefix: record.prefix, expiredAt: record.expiresAt };
+        notes[expiredSecretKey(record.kind, record.prefix)] = { kind: record.kind, prefix: record.prefix, expiredAt: record.expiresAt };
       }
     } else live[key] = record;
   }
@@ -105,95 +76,40 @@ async function scheduleExpiry(live) {
 export async function store({ key, record }) {
   return serialised(async () => {
     await chrome.storage.session.set({ [key]: record });
-    if (isObject(record)) await chrome.storage.session.remove(expiredKey(record.kind, record.prefix));
+    if (isObject(record)) await chrome.storage.session.remove(expiredSecretKey(record.kind, record.prefix));
     await liveRecords();
   });
-}
-
-/** The sender's place as the browser says: its frame's origin and its tab's top page. */
-function requesterOf(sender) {
-  // The browser's word (`null` for sandboxed frames stays `null`: they get nothing); only a
-  // browser too old to say falls back to an http(s) frame's own URL.
-  let frameOrigin = 'null';
-  if (typeof sender.origin === 'string') frameOrigin = sender.origin;
-  else if (/^https?:/i.test(String(sender.url ?? ''))) frameOrigin = new URL(sender.url).origin;
-  return { frameOrigin, topUrl: sender.tab?.url ?? '' };
-}
-
-/**
- * The record of `kind` a requester may be considered for: its own console's, else one from
- * another console the user allowed for this console in the popup, else any other console's
- * (the core then refuses it as another console's, and the bar says so).
- */
-function recordFor(live, kind, requesterPrefix) {
-  const ofKind = Object.values(live).filter((record) => record.kind === kind);
-  return ofKind.find((record) => record.prefix === requesterPrefix)
-    ?? ofKind.find((record) => Array.isArray(record.allowedPrefixes) && record.allowedPrefixes.includes(requesterPrefix))
-    ?? ofKind.sort((a, b) => b.createdAt - a.createdAt)[0]
-    ?? null;
-}
-
-function prefixOf(core, url) {
-  try {
-    return core.secretScope(url).prefix;
-  } catch {
-    return null;
-  }
 }
 
 const formKeyOf = (form) => (isObject(form) ? (form.spec || form.form) : form);
 
 /**
- * The secret values a fill plan of `form` may carry, for `sender`: `{accessTokenKey?, gateway?}`
- * with only what the core's release policy allows. `purpose` `fill` comes from a trusted click
+ * The secret values a fill plan of `form` may carry, for `sender`: `{accessTokenKey?, gateway?,
+ * secretRefusals?}` with only what the core's release policy allows (`secretsForFill`: which
+ * record counts, whether it may go, and why not). `purpose` `fill` comes from a trusted click
  * on 填充 (forms-agent sends fill plans only from `isTrusted` clicks); `predict` is the worker's
  * own preview of outcomes, whose values never leave the worker (sw/forms.js strips them), so the
  * same policy applies as if clicked.
  */
 export async function secretsForFill({ sender, form, purpose }, core) {
-  if (!fromOurContentScript(sender) || (purpose !== 'fill' && purpose !== 'predict')) return {};
+  if (!fromOurFrame(sender) || (purpose !== 'fill' && purpose !== 'predict')) return {};
   const formKey = formKeyOf(form);
   if (typeof formKey !== 'string' || !formKey) return {};
-  const targets = core.secretTargets(formKey);
-  if (!Array.isArray(targets) || targets.length === 0) return {};
-  const { frameOrigin } = requesterOf(sender);
   // The page the document acts for, as the core places it: the console it loaded as (not one
   // it moved onto), its tab's for a frame of the same origin. Refused: no secret, and the row
   // says why.
   const place = await placeOf(sender, core);
-  const topUrl = place?.ok ? place.pageUrl : '';
   const live = await liveRecords();
-  const requesterPrefix = place?.ok ? place.prefix : null;
+  const notes = Object.values(await sessionEntries(EXPIRED_SECRET_PREFIX));
+  const { keys = {}, refusals = {} } = core.secretsForFill(entriesOf(live), notes, {
+    form: formKey, frameOrigin: frameOriginOf(sender), place: place ?? {}, nowMs: Date.now(),
+  });
   const values = {};
+  for (const [kind, key] of Object.entries(keys)) values[kind] = live[key].value;
   // Why a secret was withheld (the policy's refusal code, never a value), so the row can say
   // "confirm in the popup" or "expired" instead of "none yet".
-  const refusals = {};
-  for (const { kind } of targets) {
-    const record = recordFor(live, kind, requesterPrefix);
-    if (!place?.ok) {
-      if (record && typeof place?.secretRefusal === 'string') refusals[kind] = place.secretRefusal;
-      continue;
-    }
-    const decision = core.releaseDecision(kind, metaOf(record), {
-      form: formKey, frameOrigin, topUrl, trustedClick: true, nowMs: Date.now(),
-    });
-    if (decision?.ok && record) {
-      values[kind] = record.value;
-      continue;
-    }
-    const ownConsole = record && (record.prefix === requesterPrefix ||
-      (Array.isArray(record.allowedPrefixes) && record.allowedPrefixes.includes(requesterPrefix)));
-    if (!ownConsole && requesterPrefix && await expiredHere(kind, requesterPrefix)) refusals[kind] = 'secret-expired';
-    else if (typeof decision?.code === 'string') refusals[kind] = decision.code;
-  }
   if (Object.keys(refusals).length) values.secretRefusals = refusals;
   return values;
-}
-
-/** Whether this console's secret of `kind` expired (and nothing replaced it since). */
-async function expiredHere(kind, prefix) {
-  const key = expiredKey(kind, prefix);
-  return isObject((await chrome.storage.session.get(key))[key]);
 }
 
 // --- the bar's secret actions (trusted clicks in the content script) -----------------------------
@@ -237,24 +153,25 @@ function typedKey(snapshot, recognised) {
  */
 async function origin(sender, core) {
   const place = await placeOf(sender, core);
-  if (!place?.ok) return { refused: { ok: false, error: place?.message || text('secrets_failed'), code: place?.code } };
-  return { frameOrigin: requesterOf(sender).frameOrigin, topUrl: place.pageUrl, nowMs: Date.now(), ttlMinutes: await ttlMinutes() };
+  if (!place?.ok) return { refused: refusedBy(place, 'secrets_failed') };
+  return { frameOrigin: frameOriginOf(sender), topUrl: place.pageUrl, nowMs: Date.now(), ttlMinutes: await ttlMinutes() };
 }
 
 const offers = (recognised) => (Array.isArray(recognised.offers) ? recognised.offers : []);
-const refused = (result) => ({ ok: false, error: result?.message || text('secrets_failed'), code: result?.code });
+const refused = (result) => refusedBy(result, 'secrets_failed');
+const notHere = () => ({ ok: false, code: 'action-not-here', error: text('secrets_action_not_here') });
 
 const barActions = {
   /** AccessToken认证 → 生成密钥: a fresh key, remembered here, filled into 认证密钥 only. */
   'generate-key': async (recognised, snapshot, sender, core) => {
-    if (!offers(recognised).includes('generate-key')) return { ok: false, error: text('secrets_action_not_here') };
+    if (!offers(recognised).includes('generate-key')) return notHere();
     const where = await origin(sender, core);
     if (where.refused) return where.refused;
     const made = core.rememberGeneratedKey(where);
     if (!made?.ok) return refused(made);
     const plan = core.planFill(snapshot, recognised, { accessTokenKey: made.record.value }, [KEY_FIELD]);
     const step = plan?.steps?.find((s) => s.field === KEY_FIELD);
-    if (!step) return { ok: false, error: text('secrets_key_field_missing') };
+    if (!step) return { ok: false, code: 'key-field-missing', error: text('secrets_key_field_missing') };
     await store(made);
     return { ok: true, plan, message: text('secrets_key_generated', made.record.masked) };
   },
@@ -262,7 +179,7 @@ const barActions = {
   /** AccessToken认证 → 记住此密钥: the key the user typed, read on this trusted click. */
   'remember-key': async (recognised, snapshot, sender, core) => {
     if (!core.secretTargets(recognised.spec || recognised.form).some((t) => t.kind === 'accessTokenKey' && t.field === KEY_FIELD)) {
-      return { ok: false, error: text('secrets_action_not_here') };
+      return notHere();
     }
     const where = await origin(sender, core);
     if (where.refused) return where.refused;
@@ -274,7 +191,7 @@ const barActions = {
 
   /** 第三方应用 → 记住网关: x-acgw-identity as the page shows it after 查看 + password. */
   'remember-gateway': async (recognised, snapshot, sender, core) => {
-    if (!offers(recognised).includes('remember-gateway')) return { ok: false, error: text('secrets_action_not_here') };
+    if (!offers(recognised).includes('remember-gateway')) return notHere();
     const where = await origin(sender, core);
     if (where.refused) return where.refused;
     const made = core.rememberGateway(gatewayCandidates(snapshot), where);
@@ -286,51 +203,18 @@ const barActions = {
 
 // --- the popup ----------------------------------------------------------------------------------
 
-async function tabUrl(tabId) {
-  try {
-    const tab = await chrome.tabs.get(tabId);
-    return tab.url || tab.pendingUrl || null;
-  } catch {
-    return null;
-  }
-}
-
-/** What the popup shows for a tab: per kind held?, masked, expiry, console; no value. */
+/** What the popup shows for a tab: the core's status of the held secrets; no value. */
 async function status(tabId, core) {
-  const url = Number.isInteger(tabId) ? await tabUrl(tabId) : null;
-  const tabPrefix = url ? prefixOf(core, url) : null;
+  const url = await tabUrl(tabId);
   const live = await liveRecords();
   const clipboard = (await chrome.storage.session.get(CLIPBOARD_KEY))[CLIPBOARD_KEY] ?? null;
-  // The core's word on a plain-http console off this machine: its prefix, to be confirmed.
-  const insecureGrant = url ? core.insecureConsoleGrant(url) : undefined;
-  const secrets = KINDS.map((kind) => {
-    const record = recordFor(live, kind, tabPrefix);
-    if (!record) return { kind, held: false };
-    const sameConsole = tabPrefix !== null && record.prefix === tabPrefix;
-    const allowed = tabPrefix !== null && (record.allowedPrefixes ?? []).includes(tabPrefix);
-    return {
-      kind,
-      held: true,
-      masked: record.masked,
-      prefix: record.prefix,
-      createdAt: record.createdAt,
-      expiresAt: record.expiresAt,
-      sameConsole,
-      allowed,
-      // Another console may be allowed only from a web page tab.
-      confirmable: !sameConsole && !allowed && tabPrefix !== null,
-      insecureConfirmable: typeof insecureGrant === 'string' && !(record.insecureAllowed ?? []).includes(insecureGrant),
-    };
-  });
   return {
     ok: true,
-    tabPrefix,
-    insecureConsole: typeof insecureGrant === 'string',
-    secrets,
+    ...core.secretsStatus(entriesOf(live), url ?? undefined),
     ttlMinutes: (await ttlMinutes()) ?? null,
     clipboard: clipboard && clipboard.clearAt > Date.now() ? clipboard : null,
     // Whether anything pasted is held (sw/credentials.js' records), for 清除所有密钥.
-    pasted: Object.keys(await chrome.storage.session.get(null)).some((key) => key.startsWith('cred:')),
+    pasted: Object.keys(await sessionEntries(CREDENTIALS_PREFIX)).length > 0,
   };
 }
 
@@ -393,13 +277,6 @@ export async function copyValue(value, pending) {
   return { ok: true, clearAt, seconds: CLIPBOARD_SECONDS };
 }
 
-async function copySecret(key) {
-  const live = await liveRecords();
-  const record = live[key];
-  if (!record) return { ok: false, error: text('secrets_nothing_to_copy') };
-  return copyValue(record.value, { key, kind: record.kind });
-}
-
 async function clipboardDue() {
   const all = await chrome.storage.session.get(null);
   const pending = all[CLIPBOARD_KEY];
@@ -419,64 +296,39 @@ chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name === CLIPBOARD_ALARM) clipboardDue().catch(() => {});
 });
 
-// --- cross-console confirmation -----------------------------------------------------------------
+// --- the popup's confirms -----------------------------------------------------------------------
 
-async function confirmCrossConsole(tabId, kinds, core) {
+/**
+ * The popup's confirm for the tab's console: that it may receive the secrets of `kinds`
+ * captured on another console, or with `insecure` its own over plain http. The core says what
+ * each covered record gets; this writes it.
+ */
+async function confirm(tabId, kinds, insecure, core) {
   const url = await tabUrl(tabId);
-  if (!url) return { ok: false, error: text('secrets_tab_unreadable') };
-  const tabPrefix = prefixOf(core, url);
+  if (!url) return { ok: false, code: 'tab-unreadable', error: text('secrets_tab_unreadable') };
   return serialised(async () => {
     const live = await liveRecords();
+    const patches = core.secretsConfirm(entriesOf(live), kinds, url, insecure);
     const updates = {};
-    for (const kind of kinds) {
-      const record = recordFor(live, kind, tabPrefix);
-      if (!record) continue;
-      const grant = core.crossConsoleGrant(metaOf(record), url);
-      if (typeof grant !== 'string') continue;
-      const key = Object.keys(live).find((k) => live[k] === record);
-      const allowedPrefixes = [...new Set([...(record.allowedPrefixes ?? []), grant])];
-      updates[key] = { ...record, allowedPrefixes };
-    }
+    for (const [key, patch] of Object.entries(patches)) updates[key] = { ...live[key], ...patch };
     if (Object.keys(updates).length) await chrome.storage.session.set(updates);
     return { ok: true, allowed: Object.keys(updates).length };
   });
 }
 
-/** After the popup's plain-http warning: lets the tab's console receive the secrets of `kinds`. */
-async function confirmInsecureConsole(tabId, kinds, core) {
-  const url = await tabUrl(tabId);
-  if (!url) return { ok: false, error: text('secrets_tab_unreadable') };
-  const grant = core.insecureConsoleGrant(url);
-  if (typeof grant !== 'string') return { ok: true, allowed: 0 };
-  const tabPrefix = prefixOf(core, url);
-  return serialised(async () => {
-    const live = await liveRecords();
-    const updates = {};
-    for (const kind of kinds) {
-      const record = recordFor(live, kind, tabPrefix);
-      if (!record) continue;
-      const key = Object.keys(live).find((k) => live[k] === record);
-      updates[key] = { ...record, insecureAllowed: [...new Set([...(record.insecureAllowed ?? []), grant])] };
-    }
-    if (Object.keys(updates).length) await chrome.storage.session.set(updates);
-    return { ok: true, allowed: Object.keys(updates).length };
-  });
-}
+/** The kinds a confirm names (all when it names none). */
+const kindsOf = (message) => (Array.isArray(message.kinds) ? message.kinds.filter((k) => KINDS.includes(k)) : KINDS);
 
 // --- message table -----------------------------------------------------------------------------
-
-function requireExtensionPage(sender) {
-  if (!fromExtensionPage(sender)) throw new Error('not an extension page');
-}
 
 export const handlers = {
   /** `{action, form, snapshot}` from a trusted click on one of the bar's secret actions. */
   'bar-action': async (message, sender, core) => {
-    if (!fromOurContentScript(sender)) return { ok: false, error: 'not a content script' };
+    if (!fromOurFrame(sender)) return { ok: false, code: 'not-content-script', error: text('worker_not_content_script') };
     const act = Object.hasOwn(barActions, message.action) ? barActions[message.action] : null;
-    if (!act || !isObject(message.snapshot)) return { ok: false, error: 'malformed message' };
+    if (!act || !isObject(message.snapshot)) return malformed();
     const recognised = recognisedAgain(core, message.snapshot, message.form);
-    if (!recognised) return { ok: false, error: text('secrets_form_gone') };
+    if (!recognised) return { ok: false, code: 'form-gone', error: text('secrets_form_gone') };
     return act(recognised, message.snapshot, sender, core);
   },
 
@@ -496,41 +348,35 @@ export const handlers = {
   /** `{tabId, kind}` → copies that secret (as the popup shows it) for 30 seconds. */
   'copy-secret': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (!KINDS.includes(message.kind)) return { ok: false, error: 'malformed message' };
-    const url = Number.isInteger(message.tabId) ? await tabUrl(message.tabId) : null;
+    if (!KINDS.includes(message.kind)) return malformed();
+    const url = await tabUrl(message.tabId);
     const live = await liveRecords();
-    const record = recordFor(live, message.kind, url ? prefixOf(core, url) : null);
-    const key = record && Object.keys(live).find((k) => live[k] === record);
-    if (!key) return { ok: false, error: text('secrets_nothing_to_copy') };
-    return copySecret(key);
+    const key = core.secretChoice(entriesOf(live), message.kind, url ?? undefined);
+    const record = key === undefined ? undefined : live[key];
+    if (!record) return { ok: false, code: 'nothing-to-copy', error: text('secrets_nothing_to_copy') };
+    return copyValue(record.value, { key, kind: record.kind });
   },
 
   /** `{tabId, kinds?}` → lets the tab's console receive secrets captured on another one. */
   'confirm-cross-origin': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
-    const kinds = Array.isArray(message.kinds) ? message.kinds.filter((k) => KINDS.includes(k)) : KINDS;
-    return confirmCrossConsole(message.tabId, kinds, core);
+    if (!Number.isInteger(message.tabId)) return malformed();
+    return confirm(message.tabId, kindsOf(message), false, core);
   },
 
   /** `{tabId, kinds?}` → lets the tab's plain-http console receive its secrets (after the warning). */
   'confirm-insecure-console': async (message, sender, core) => {
     requireExtensionPage(sender);
-    if (!Number.isInteger(message.tabId)) return { ok: false, error: 'malformed message' };
-    const kinds = Array.isArray(message.kinds) ? message.kinds.filter((k) => KINDS.includes(k)) : KINDS;
-    return confirmInsecureConsole(message.tabId, kinds, core);
+    if (!Number.isInteger(message.tabId)) return malformed();
+    return confirm(message.tabId, kindsOf(message), true, core);
   },
 
   /** `{minutes}` → the `secretTtlMinutes` setting for secrets remembered from now on. */
   'secrets-ttl': async (message, sender) => {
     requireExtensionPage(sender);
     const minutes = Number(message.minutes);
-    if (!Number.isFinite(minutes) || minutes <= 0) return { ok: false, error: 'malformed message' };
+    if (!Number.isFinite(minutes) || minutes <= 0) return malformed();
     await chrome.storage.local.set({ [TTL_SETTING]: minutes });
     return { ok: true };
   },
 };
-
-// sw/forms.js asks here for the secrets a fill may carry. It calls only from its handlers, which
-// run after sw/main.js initialised the core: this import is that same, initialised module.
-registerSecretsSource((request) => secretsForFill(request, request.core ?? wasmCore));

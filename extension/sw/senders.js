@@ -3,6 +3,8 @@
 //! content scripts, so a content script (which a hostile page could drive) cannot ask for
 //! what only the popup may see.
 
+import { senderRefused } from './shared.js';
+
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
 /** The popup, side panel, options or another page of this extension. */
@@ -16,6 +18,38 @@ export function fromContentScript(sender) {
   return sender.id === chrome.runtime.id && sender.tab !== undefined
     && typeof sender.frameId === 'number' && typeof sender.url === 'string'
     && /^https?:/i.test(sender.url);
+}
+
+/**
+ * One of our content scripts in any frame of a tab: a web page, or a frame a console builds
+ * with a script (about:blank, srcdoc), which holds forms too and whose origin the browser still
+ * reports as `sender.origin`. What it may have is decided from the browser's addresses, never
+ * from the frame's.
+ */
+export function fromOurFrame(sender) {
+  return fromContentScript(sender) || (sender.id === chrome.runtime.id && sender.tab !== undefined
+    && typeof sender.frameId === 'number' && /^about:(blank|srcdoc)$/i.test(String(sender.url ?? '')));
+}
+
+/**
+ * The sending frame's origin by the browser's word (`'null'` for sandboxed frames stays
+ * `'null'`: they get nothing); only a browser too old to say falls back to an http(s) frame's
+ * own URL.
+ */
+export function frameOriginOf(sender) {
+  if (typeof sender.origin === 'string') return sender.origin;
+  if (/^https?:/i.test(String(sender.url ?? ''))) return new URL(sender.url).origin;
+  return 'null';
+}
+
+/** Throws (the route replies with its code) unless an extension page sent the message. */
+export function requireExtensionPage(sender) {
+  if (!fromExtensionPage(sender)) throw senderRefused('not-extension-page', 'worker_not_extension_page');
+}
+
+/** Throws unless one of our content scripts sent it, from any frame of a tab. */
+export function requireOurFrame(sender) {
+  if (!fromOurFrame(sender)) throw senderRefused('not-content-script', 'worker_not_content_script');
 }
 
 /**

@@ -3,16 +3,11 @@
 //! (`rememberContext`, off by default: only then are the consoles' observations — origin,
 //! paths, 数据中心 id, never a secret — copied to `chrome.storage.local`), and 清除全部数据.
 //! The secret lifetime is secrets.js' own `secrets-ttl`.
-import { fromExtensionPage } from './senders.js';
+import { requireExtensionPage } from './senders.js';
 import { handlers as credentials } from './credentials.js';
+import { loadCore } from './core.js';
+import { OBSERVATIONS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING } from './shared.js';
 import { LANGUAGE_SETTING, chosenLanguage, localeTag, substitute } from '../shared/i18n.js';
-
-export { localeTag };
-
-export const REMEMBER_SETTING = 'rememberContext';
-/** `chrome.storage.local` copy of the session's `obs:<origin>` observations, when opted in. */
-const REMEMBERED_PREFIX = 'remembered:';
-const OBSERVATIONS_PREFIX = 'obs:';
 /**
  * Session keys of the consoles' context and progress (besides the secrets and pasted records
  * 清除所有密钥 already forgets): observations and the checklist's progress and marks. The
@@ -50,8 +45,13 @@ async function remembering() {
   return (await chrome.storage.local.get(REMEMBER_SETTING))[REMEMBER_SETTING] === true;
 }
 
-/** Observations the console itself gave (a pasted one expires with the secrets: not kept). */
-const ownObservations = (entries) => (Array.isArray(entries) ? entries.filter((e) => e && !e.pasted) : []);
+/**
+ * Observations the console itself gave, as the core's `ownObservations` keeps them (a pasted
+ * one expires with the secrets: never remembered).
+ */
+async function ownObservations(entries) {
+  return Array.isArray(entries) ? (await loadCore()).ownObservations(entries) : [];
+}
 
 /** Copies the session's observations to local storage (only when the user opted in). */
 async function rememberContext() {
@@ -60,7 +60,7 @@ async function rememberContext() {
   const copy = {};
   for (const [key, entries] of Object.entries(all)) {
     if (!key.startsWith(OBSERVATIONS_PREFIX)) continue;
-    const own = ownObservations(entries);
+    const own = await ownObservations(entries);
     if (own.length) copy[`${REMEMBERED_PREFIX}${key}`] = own;
   }
   if (Object.keys(copy).length) await chrome.storage.local.set(copy);
@@ -73,7 +73,7 @@ export async function restoreContext() {
   const restore = {};
   for (const [key, entries] of Object.entries(local)) {
     if (!key.startsWith(`${REMEMBERED_PREFIX}${OBSERVATIONS_PREFIX}`)) continue;
-    const own = ownObservations(entries);
+    const own = await ownObservations(entries);
     if (own.length) restore[key.slice(REMEMBERED_PREFIX.length)] = own;
   }
   if (Object.keys(restore).length) await chrome.storage.session.set(restore);
@@ -107,7 +107,7 @@ export function watchSettings(setLocale) {
 export const handlers = {
   /** 清除全部数据 (options): secrets, pasted credentials, context and progress, here and remembered. */
   'clear-everything': async (message, sender, core) => {
-    if (!fromExtensionPage(sender)) return { ok: false, error: 'not an extension page' };
+    requireExtensionPage(sender);
     const cleared = await credentials['clear-secrets'](message, sender, core);
     if (cleared && cleared.ok === false) return cleared;
     const all = await chrome.storage.session.get(null);

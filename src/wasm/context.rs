@@ -3,8 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::reply::{read, refused};
 use super::{locale, localised_error, to_js};
 use crate::console::binding::{self, Requester, SeenDocument};
+use crate::console::observations;
 use crate::console::ConsoleContext;
 use crate::credentials::PastedObservation;
 use crate::i18n::Localised;
@@ -58,23 +60,94 @@ pub fn popup_status(
     has_access: bool,
     observations: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let (seen, pasted) = observations_of(&observations);
+    let status =
+        status::popup_status_with_pasted(tab_url.as_deref(), has_access, &seen, &pasted, locale());
+    to_js(&status)
+}
+
+/// The stored observations of an origin, read: the console's own, and the pasted ones still
+/// live. Entries that do not read as an observation (old shapes, tampering) are skipped rather
+/// than failing the caller; a non-array counts as none.
+fn observations_of(observations: &JsValue) -> (Vec<Observation>, Vec<Observation>) {
     let now = js_sys::Date::now();
     let mut seen: Vec<Observation> = Vec::new();
     let mut pasted: Vec<Observation> = Vec::new();
-    if js_sys::Array::is_array(&observations) {
-        for entry in js_sys::Array::from(&observations).iter() {
-            if let Ok(entry) = serde_wasm_bindgen::from_value::<PastedObservation>(entry.clone()) {
+    if js_sys::Array::is_array(observations) {
+        for entry in js_sys::Array::from(observations).iter() {
+            if let Ok(entry) = super::from_value::<PastedObservation>(entry.clone()) {
                 if entry.pasted && (entry.expires_at as f64) > now {
                     pasted.push(entry.observation);
                 }
-            } else if let Ok(observation) = serde_wasm_bindgen::from_value::<Observation>(entry) {
+            } else if let Ok(observation) = super::from_value::<Observation>(entry) {
                 seen.push(observation);
             }
         }
     }
-    let status =
-        status::popup_status_with_pasted(tab_url.as_deref(), has_access, &seen, &pasted, locale());
-    to_js(&status)
+    (seen, pasted)
+}
+
+/// `consoleValues(pageUrl, observations) -> {prefix?, accountId?}`: what a fill on the console
+/// page at `pageUrl` receives from its context (nothing for a page that is no console); the
+/// 数据中心 id as `popupStatus` gives it, the console's own answer before a pasted one.
+#[wasm_bindgen(js_name = consoleValues)]
+pub fn console_values(page_url: &str, observations: JsValue) -> Result<JsValue, JsValue> {
+    let (seen, pasted) = observations_of(&observations);
+    to_js(&status::console_values(page_url, &seen, &pasted))
+}
+
+/// A JS array argument as JSON values (anything else: none).
+fn entries(value: JsValue) -> Vec<serde_json::Value> {
+    super::from_value::<Vec<serde_json::Value>>(value).unwrap_or_default()
+}
+
+/// `acceptObservation(observations, documents, observation, documentId?) -> {ok: true,
+/// accountId, observations?, documents?} | {ok: false, code, message}`: the origin's stored
+/// observations and the documents that gave their id, with `observation` (as
+/// `observeUserLanguage` wrote it) accepted; the lists come back only when they are to be
+/// stored. A document that gave another id before is refused (`context-replayed`).
+#[wasm_bindgen(js_name = acceptObservation)]
+pub fn accept_observation(
+    observations: JsValue,
+    documents: JsValue,
+    observation: JsValue,
+    document_id: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let observation: serde_json::Value = read(observation)?;
+    match observations::accept(
+        entries(observations),
+        entries(documents),
+        observation,
+        document_id.as_deref(),
+    ) {
+        Ok(accepted) => {
+            let mut reply = serde_json::json!({ "ok": true, "accountId": accepted.account_id });
+            if let (Some((observations, documents)), Some(reply)) =
+                (accepted.write, reply.as_object_mut())
+            {
+                reply.insert("observations".to_owned(), observations.into());
+                reply.insert("documents".to_owned(), documents.into());
+            }
+            to_js(&reply)
+        }
+        Err(replayed) => refused(&replayed),
+    }
+}
+
+/// `acceptPasted(observations, pasted) -> observations`: the origin's observations with a
+/// pasted context (as `credentialsFromPaste` wrote it) in place of an earlier pasted one for
+/// the same console.
+#[wasm_bindgen(js_name = acceptPasted)]
+pub fn accept_pasted(observations: JsValue, pasted: JsValue) -> Result<JsValue, JsValue> {
+    let pasted: serde_json::Value = read(pasted)?;
+    to_js(&observations::with_pasted(entries(observations), pasted))
+}
+
+/// `ownObservations(observations) -> observations`: those the console itself gave, without
+/// pasted contexts: what is remembered across restarts and what 清除所有密钥 leaves.
+#[wasm_bindgen(js_name = ownObservations)]
+pub fn own_observations(observations: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&observations::own(entries(observations)))
 }
 
 /// What the worker knows of a requester, all from the browser: `sender.origin`, the frame's
@@ -119,8 +192,7 @@ struct PlaceReply {
 /// the same origin), or why it gets no console context.
 #[wasm_bindgen(js_name = requesterPlace)]
 pub fn requester_place(facts: JsValue) -> Result<JsValue, JsValue> {
-    let facts: RequesterFacts = serde_wasm_bindgen::from_value(facts)
-        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let facts: RequesterFacts = read(facts)?;
     let requester = Requester {
         frame_origin: &facts.frame_origin,
         frame: SeenDocument {

@@ -8,6 +8,8 @@ pub mod context;
 pub mod credentials;
 pub mod forms;
 pub mod paste;
+pub mod registration;
+pub mod reply;
 pub mod secrets;
 pub mod standalone;
 

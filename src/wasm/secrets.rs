@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{locale, localised_error, to_js};
+use super::reply::{malformed, read, refused};
+use super::{localised_error, to_js};
 use crate::gateway::{self, TextCandidate};
 use crate::i18n::Localised;
 use crate::keygen;
 use crate::secret::policy::{self, ReleaseRequest};
+use crate::secret::store::{self, StoredSecret};
 use crate::secret::{
     self as core_secret, HeldSecret, Lifetime, Secret, SecretKind, SecretMeta, SecretScope,
 };
@@ -62,29 +64,6 @@ struct Remembered<'a> {
     record: core_secret::SessionRecord<'a>,
 }
 
-/// A refusal or rejection as plain data: `{ok: false, code, message}`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Rejected {
-    ok: bool,
-    code: &'static str,
-    message: String,
-}
-
-impl Rejected {
-    fn from(error: &dyn Localised) -> Rejected {
-        Rejected {
-            ok: false,
-            code: error.code(),
-            message: error.message(locale()),
-        }
-    }
-}
-
-fn rejected(error: &dyn Localised) -> Result<JsValue, JsValue> {
-    to_js(&Rejected::from(error))
-}
-
 fn remembered(held: &HeldSecret) -> Result<JsValue, JsValue> {
     to_js(&Remembered {
         ok: true,
@@ -124,7 +103,7 @@ struct Origin {
 }
 
 fn origin_of(value: JsValue) -> Result<Origin, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+    read(value)
 }
 
 /// Binds `value` to the requester's console, or says why it cannot be.
@@ -134,7 +113,7 @@ fn remember(kind: SecretKind, origin: &Origin, value: Secret) -> Result<JsValue,
             let lifetime = Lifetime::starting(millis(origin.now_ms), origin.ttl_minutes);
             remembered(&HeldSecret::new(kind, scope, value, lifetime))
         }
-        Err(refusal) => rejected(&refusal),
+        Err(refusal) => refused(&refusal),
     }
 }
 
@@ -154,13 +133,12 @@ pub fn remember_generated_key(origin: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = rememberGateway)]
 pub fn remember_gateway(candidates: JsValue, origin: JsValue) -> Result<JsValue, JsValue> {
     let origin = origin_of(origin)?;
-    let candidates: Vec<TextCandidate> =
-        serde_wasm_bindgen::from_value(candidates).unwrap_or_default();
+    let candidates: Vec<TextCandidate> = super::from_value(candidates).unwrap_or_default();
     let picked = gateway::pick_gateway(&candidates);
     drop(candidates);
     match picked {
         Ok(value) => remember(SecretKind::Gateway, &origin, value),
-        Err(error) => rejected(&error),
+        Err(error) => refused(&error),
     }
 }
 
@@ -171,7 +149,7 @@ pub fn remember_user_key(text: &str, origin: JsValue) -> Result<JsValue, JsValue
     let origin = origin_of(origin)?;
     match gateway::check_user_key(text) {
         Ok(value) => remember(SecretKind::AccessTokenKey, &origin, value),
-        Err(error) => rejected(&error),
+        Err(error) => refused(&error),
     }
 }
 
@@ -180,7 +158,7 @@ pub fn remember_user_key(text: &str, origin: JsValue) -> Result<JsValue, JsValue
 pub fn check_gateway(text: &str) -> Result<JsValue, JsValue> {
     match gateway::check_gateway(text) {
         Ok(_) => to_js(&serde_json::json!({ "ok": true })),
-        Err(error) => rejected(&error),
+        Err(error) => refused(&error),
     }
 }
 
@@ -189,7 +167,7 @@ pub fn check_gateway(text: &str) -> Result<JsValue, JsValue> {
 pub fn check_user_key(text: &str) -> Result<JsValue, JsValue> {
     match gateway::check_user_key(text) {
         Ok(_) => to_js(&serde_json::json!({ "ok": true })),
-        Err(error) => rejected(&error),
+        Err(error) => refused(&error),
     }
 }
 
@@ -216,8 +194,7 @@ pub fn secret_scope(page_url: &str) -> Result<JsValue, JsValue> {
 /// console lives in session storage; throws for unknown kinds and non-web pages.
 #[wasm_bindgen(js_name = secretStorageKey)]
 pub fn secret_storage_key(kind: &str, page_url: &str) -> Result<String, JsValue> {
-    let kind = SecretKind::from_code(kind)
-        .ok_or_else(|| JsValue::from(JsError::new("unknown secret kind")))?;
+    let kind = SecretKind::from_code(kind).ok_or_else(malformed)?;
     let scope = SecretScope::of_page(page_url).map_err(|e| localised_error(&e))?;
     Ok(scope.storage_key(kind))
 }
@@ -263,11 +240,9 @@ struct Released {
 /// value (extra fields are ignored, but pass none: the decision does not need the value).
 #[wasm_bindgen(js_name = releaseDecision)]
 pub fn release_decision(kind: &str, meta: JsValue, requester: JsValue) -> Result<JsValue, JsValue> {
-    let kind = SecretKind::from_code(kind)
-        .ok_or_else(|| JsValue::from(JsError::new("unknown secret kind")))?;
-    let meta: Option<SecretMeta> = serde_wasm_bindgen::from_value(meta).ok();
-    let requester: Requester = serde_wasm_bindgen::from_value(requester)
-        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let kind = SecretKind::from_code(kind).ok_or_else(malformed)?;
+    let meta: Option<SecretMeta> = super::from_value(meta).ok();
+    let requester: Requester = read(requester)?;
     let request = ReleaseRequest {
         form: &requester.form,
         frame_origin: &requester.frame_origin,
@@ -277,7 +252,7 @@ pub fn release_decision(kind: &str, meta: JsValue, requester: JsValue) -> Result
     };
     match policy::may_release(kind, meta.as_ref(), &request) {
         Ok(field) => to_js(&Released { ok: true, field }),
-        Err(refusal) => rejected(&refusal),
+        Err(refusal) => refused(&refusal),
     }
 }
 
@@ -285,7 +260,7 @@ pub fn release_decision(kind: &str, meta: JsValue, requester: JsValue) -> Result
 /// confirmation would allow, when the tab is on another console than the secret's.
 #[wasm_bindgen(js_name = crossConsoleGrant)]
 pub fn cross_console_grant(meta: JsValue, tab_url: &str) -> Option<String> {
-    let meta: SecretMeta = serde_wasm_bindgen::from_value(meta).ok()?;
+    let meta: SecretMeta = super::from_value(meta).ok()?;
     policy::cross_console_grant(&meta, tab_url)
 }
 
@@ -295,4 +270,149 @@ pub fn cross_console_grant(meta: JsValue, tab_url: &str) -> Option<String> {
 #[wasm_bindgen(js_name = insecureConsoleGrant)]
 pub fn insecure_console_grant(tab_url: &str) -> Option<String> {
     policy::insecure_console_grant(tab_url)
+}
+
+/// The `[key, meta]` entries of the worker's secret records (values stripped), in storage
+/// order; an entry that does not read as a record's metadata is left out.
+fn stored_secrets(entries: &JsValue) -> Vec<StoredSecret> {
+    if !js_sys::Array::is_array(entries) {
+        return Vec::new();
+    }
+    js_sys::Array::from(entries)
+        .iter()
+        .filter_map(|entry| super::from_value::<(String, SecretMeta)>(entry).ok())
+        .map(|(key, meta)| StoredSecret { key, meta })
+        .collect()
+}
+
+/// `secretChoice(entries, kind, tabUrl?) -> key | undefined`: the storage key of the record of
+/// `kind` that counts for the tab's console (its own, one allowed for it, else the newest).
+#[wasm_bindgen(js_name = secretChoice)]
+pub fn secret_choice(
+    entries: JsValue,
+    kind: &str,
+    tab_url: Option<String>,
+) -> Result<Option<String>, JsValue> {
+    let kind = SecretKind::from_code(kind).ok_or_else(malformed)?;
+    let records = stored_secrets(&entries);
+    let prefix = store::console_prefix(tab_url.as_deref());
+    Ok(store::choose(&records, kind, prefix.as_deref()).map(|record| record.key.clone()))
+}
+
+/// `secretsStatus(entries, tabUrl?) -> {tabPrefix, insecureConsole, secrets: [{kind, held,
+/// masked?, prefix?, createdAt?, expiresAt?, sameConsole?, allowed?, confirmable?,
+/// insecureConfirmable?}]}`: what the popup shows of the held secrets for a tab.
+#[wasm_bindgen(js_name = secretsStatus)]
+pub fn secrets_status(entries: JsValue, tab_url: Option<String>) -> Result<JsValue, JsValue> {
+    let records = stored_secrets(&entries);
+    to_js(&store::status(&records, tab_url.as_deref()))
+}
+
+/// `secretsConfirm(entries, kinds, tabUrl, insecure) -> {[key]: {allowedPrefixes} |
+/// {insecureAllowed}}`: what the popup's confirm writes into each record it covers (the
+/// cross-console confirm, or with `insecure` the plain-http one). Unknown kinds are skipped.
+#[wasm_bindgen(js_name = secretsConfirm)]
+pub fn secrets_confirm(
+    entries: JsValue,
+    kinds: Vec<String>,
+    tab_url: &str,
+    insecure: bool,
+) -> Result<JsValue, JsValue> {
+    let records = stored_secrets(&entries);
+    let kinds: Vec<SecretKind> = kinds
+        .iter()
+        .filter_map(|kind| SecretKind::from_code(kind))
+        .collect();
+    let (which, field) = if insecure {
+        (store::Confirm::Insecure, "insecureAllowed")
+    } else {
+        (store::Confirm::CrossConsole, "allowedPrefixes")
+    };
+    let mut patches = serde_json::Map::new();
+    for (key, list) in store::confirm(&records, &kinds, tab_url, which) {
+        let mut patch = serde_json::Map::new();
+        patch.insert(field.to_owned(), list.into());
+        patches.insert(key, patch.into());
+    }
+    to_js(&patches)
+}
+
+/// Where the requester acts, as `requesterPlace` answered, and what it asks a fill for.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FillAsk {
+    form: String,
+    frame_origin: String,
+    place: PlaceAnswer,
+    now_ms: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PlaceAnswer {
+    #[serde(default)]
+    ok: bool,
+    #[serde(default)]
+    page_url: Option<String>,
+    #[serde(default)]
+    prefix: Option<String>,
+    #[serde(default)]
+    secret_refusal: Option<String>,
+}
+
+/// An expiry note: that a console's secret of `kind` expired and nothing replaced it.
+#[derive(Deserialize)]
+struct ExpiryNote {
+    kind: String,
+    prefix: String,
+}
+
+/// `secretsForFill(entries, expiryNotes, {form, frameOrigin, place, nowMs}) -> {keys: {[kind]:
+/// key}, refusals: {[kind]: code}}`: for each secret the form takes, the record whose value the
+/// fill receives, or the policy's code for why none (never a value). `place` is
+/// `requesterPlace`'s answer for the requester.
+#[wasm_bindgen(js_name = secretsForFill)]
+pub fn secrets_for_fill(
+    entries: JsValue,
+    notes: JsValue,
+    ask: JsValue,
+) -> Result<JsValue, JsValue> {
+    let ask: FillAsk = read(ask)?;
+    let records = stored_secrets(&entries);
+    let notes: Vec<ExpiryNote> = if js_sys::Array::is_array(&notes) {
+        js_sys::Array::from(&notes)
+            .iter()
+            .filter_map(|note| super::from_value(note).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let expired_here = |kind: SecretKind, prefix: &str| {
+        notes
+            .iter()
+            .any(|note| note.kind == kind.code() && note.prefix == prefix)
+    };
+    let place = match (&ask.place, &ask.place.page_url, &ask.place.prefix) {
+        (PlaceAnswer { ok: true, .. }, Some(page_url), Some(prefix)) => {
+            store::Place::Console { page_url, prefix }
+        }
+        _ => store::Place::Refused {
+            secret_refusal: ask.place.secret_refusal.as_deref(),
+        },
+    };
+    let request = store::FillRequest {
+        form: &ask.form,
+        frame_origin: &ask.frame_origin,
+        place,
+        now_ms: millis(ask.now_ms),
+    };
+    let mut keys = serde_json::Map::new();
+    let mut refusals = serde_json::Map::new();
+    for (kind, answer) in store::release_for_fill(&records, &expired_here, &request) {
+        match answer {
+            Ok(key) => keys.insert(kind.code().to_owned(), key.into()),
+            Err(code) => refusals.insert(kind.code().to_owned(), code.into()),
+        };
+    }
+    to_js(&serde_json::json!({ "keys": keys, "refusals": refusals }))
 }
