@@ -14,6 +14,7 @@ pub mod gateway;
 pub mod i18n;
 pub mod keygen;
 pub mod labels;
+mod order;
 pub mod paste;
 pub mod registration;
 pub mod secret;

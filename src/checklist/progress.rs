@@ -166,7 +166,7 @@ pub fn all_save_words() -> Vec<String> {
         .flat_map(|s| save_words(s))
         .map(|w| button_key(w))
         .collect();
-    words.sort();
+    crate::order::sort(&mut words);
     words.dedup();
     words
 }

@@ -281,7 +281,7 @@ impl FormSpec {
             .iter()
             .flat_map(|s| s.shown_texts.iter().copied())
             .collect();
-        labels.sort_unstable();
+        crate::order::sort(&mut labels);
         labels.dedup();
         labels
     }

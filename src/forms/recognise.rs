@@ -139,7 +139,7 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
                     )
                 })
                 .collect();
-            labels.sort_by_key(|(rule, _)| rule.priority());
+            crate::order::sort_by_key(&mut labels, |(rule, _)| rule.priority());
             // A control hidden from view is never filled (a trap, another tab's form, the
             // stale copy of a reopened form); a custom checkbox's hidden native input is
             // reported visible by the collector while its drawn box is shown. A
@@ -262,7 +262,7 @@ fn assign(
     preferred: Option<&Option<String>>,
 ) -> Vec<Option<(Candidate, Vec<usize>)>> {
     let mut order: Vec<&Candidate> = cands.to_vec();
-    order.sort_by(|a, b| {
+    crate::order::sort_by(&mut order, |a, b| {
         let pref =
             |c: &Candidate| preferred.is_some_and(|p| prepared[c.control].control.container == *p);
         pref(b)
@@ -298,7 +298,7 @@ fn assign(
                     group.push(other.control);
                 }
             }
-            group.sort_unstable();
+            crate::order::sort(&mut group);
         }
         used.extend(group.iter().copied());
         fields[cand.field] = Some(((*cand).clone(), group));
@@ -330,7 +330,7 @@ fn evaluate(
                 .flatten()
                 .map(|(c, _)| &prepared[c.control].control.container)
                 .collect();
-            containers.sort();
+            crate::order::sort(&mut containers);
             containers.dedup();
             Scope::Union(containers)
         }
@@ -540,7 +540,7 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
             all.extend(by_shown_text(spec, snapshot, &headings).map(|form| (s, 0, form)));
         }
     }
-    all.sort_by(|(sa, fa, a), (sb, fb, b)| {
+    crate::order::sort_by(&mut all, |(sa, fa, a), (sb, fb, b)| {
         fb.cmp(fa)
             .then(b.score.total_cmp(&a.score))
             .then(sa.cmp(sb))
@@ -563,7 +563,7 @@ pub fn recognise_with(snapshot: &Snapshot, specs: &'static [FormSpec]) -> Recogn
         .enumerate()
         .map(|(i, p)| (p.control.id.as_str(), i))
         .collect();
-    forms.sort_by_key(|f| {
+    crate::order::sort_by_key(&mut forms, |f| {
         f.control_ids()
             .filter_map(|id| position.get(id))
             .min()

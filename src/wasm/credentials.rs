@@ -56,7 +56,7 @@ pub(super) fn records_of(value: &JsValue) -> Vec<(String, HeldCredentials)> {
             Some((key, record))
         })
         .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out
 }
 
@@ -153,10 +153,8 @@ fn held_message(outcome: &credentials::PasteOutcome, locale: Locale) -> String {
 /// what a `readPaste` result leaves with the helper, pasted in the popup of the tab at `tabUrl`.
 #[wasm_bindgen(js_name = credentialsFromPaste)]
 pub fn credentials_from_paste(parsed: JsValue, place: JsValue) -> Result<JsValue, JsValue> {
-    let place: PasteWhere =
-        super::from_value(place).map_err(|e| js_error(&e.to_string()))?;
-    let paste: PasteResult =
-        super::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
+    let place: PasteWhere = super::from_value(place).map_err(|e| js_error(&e.to_string()))?;
+    let paste: PasteResult = super::from_value(parsed).map_err(|e| js_error(&e.to_string()))?;
     let outcome = match credentials::from_paste(
         paste,
         place.tab_url.as_deref(),
