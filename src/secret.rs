@@ -7,6 +7,7 @@
 //! [`SessionRecord`] writes one, for `chrome.storage.session`), no implicit `Clone`, reads go
 //! through [`Secret::expose`], and the memory is zeroed on drop.
 
+pub mod actions;
 mod held;
 mod kind;
 pub mod policy;

@@ -243,3 +243,80 @@ fn a_form_that_takes_no_secret_gets_no_answer() {
     };
     assert!(release_for_fill(&records, &never_expired, &request).is_empty());
 }
+
+mod sweep {
+    use fapiao_helper::secret::store::{sweep, ExpiryNote, RecordFacts};
+    use serde_json::json;
+
+    fn facts(kind: &str, prefix: &str, expires_at: f64, held: bool) -> Option<RecordFacts> {
+        Some(RecordFacts {
+            kind: json!(kind),
+            prefix: json!(prefix),
+            expires_at: json!(expires_at),
+            held,
+        })
+    }
+
+    #[test]
+    fn a_record_lives_while_it_holds_a_value_and_its_expiry_is_ahead() {
+        let records = vec![
+            ("a".to_owned(), facts("gateway", "p/", 2_000.0, true)),
+            ("b".to_owned(), facts("gateway", "q/", 1_500.0, true)),
+        ];
+        let swept = sweep(&records, 1_000.0);
+        assert!(swept.expired.is_empty());
+        assert!(swept.notes.is_empty());
+        assert_eq!(swept.next_expiry, Some(1_500.0));
+    }
+
+    #[test]
+    fn an_expired_record_goes_and_leaves_a_note_at_its_expiry() {
+        let records = vec![
+            ("a".to_owned(), facts("gateway", "p/", 1_000.0, true)),
+            ("b".to_owned(), facts("accessTokenKey", "p/", 5_000.0, true)),
+        ];
+        let swept = sweep(&records, 1_000.0);
+        assert_eq!(swept.expired, vec!["a".to_owned()]);
+        assert_eq!(
+            swept.notes,
+            vec![ExpiryNote {
+                kind: "gateway".to_owned(),
+                prefix: "p/".to_owned(),
+                expired_at: 1_000.0
+            }]
+        );
+        assert_eq!(swept.next_expiry, Some(5_000.0));
+    }
+
+    #[test]
+    fn what_is_no_record_goes_without_a_note() {
+        let records = vec![
+            (
+                "no-value".to_owned(),
+                facts("gateway", "p/", 9_000.0, false),
+            ),
+            ("not-a-record".to_owned(), None),
+            (
+                "no-expiry".to_owned(),
+                Some(RecordFacts {
+                    kind: json!("gateway"),
+                    prefix: json!("p/"),
+                    held: true,
+                    ..RecordFacts::default()
+                }),
+            ),
+            (
+                "no-kind".to_owned(),
+                Some(RecordFacts {
+                    expires_at: json!(10.0),
+                    held: true,
+                    ..RecordFacts::default()
+                }),
+            ),
+        ];
+        let swept = sweep(&records, 1_000.0);
+        assert_eq!(swept.expired.len(), 4);
+        assert!(swept.notes.is_empty(), "{:?}", swept.notes);
+        assert_eq!(swept.next_expiry, None);
+    }
+}

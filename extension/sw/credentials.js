@@ -76,7 +76,7 @@ async function read(tabId, pasted, core) {
   await serialised(async () => {
     if (held.credentials) await chrome.storage.session.set({ [held.credentials.key]: held.credentials.record });
   });
-  if (held.accessKey) await storeSecret(held.accessKey);
+  if (held.accessKey) await storeSecret(held.accessKey, core);
   if (held.observation) await rememberPasted(held.observation, core);
   await scheduleExpiry(await records());
   return { ok: true, state: 'ok', kind: held.kind, scope: held.scope ?? null, message: held.message };

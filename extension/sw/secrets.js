@@ -7,6 +7,7 @@
 //!
 //! Never log a value, never put one in an error or a reply other than a fill plan's step for
 //! its target field (and the offscreen clipboard on the popup's 复制).
+import { loadCore } from './core.js';
 import { placeOf } from './documents.js';
 import { frameOriginOf, fromOurFrame, requireExtensionPage } from './senders.js';
 import {
@@ -20,8 +21,6 @@ const OFFSCREEN_URL = 'offscreen/clipboard.html';
 /** How long a copied secret may stay on the clipboard. */
 export const CLIPBOARD_SECONDS = 30;
 const KINDS = ['accessTokenKey', 'gateway'];
-/** The field a generated or typed key is filled into on the AccessToken认证 dialog. */
-const KEY_FIELD = '认证密钥';
 
 const isRecordKey = (key) => typeof key === 'string' && key.startsWith(SECRET_PREFIX);
 const isExpiredKey = (key) => typeof key === 'string' && key.startsWith(EXPIRED_SECRET_PREFIX);
@@ -39,45 +38,38 @@ function metaOf(record) {
 /** The records as the core reads them: `[key, meta]` in storage order, never a value. */
 const entriesOf = (live) => Object.entries(live).map(([key, record]) => [key, metaOf(record)]);
 
+/** What the core's sweep reads of a stored record: its metadata and whether it holds a value. */
+const factsOf = (record) => (isObject(record) ? { ...metaOf(record), held: typeof record.value === 'string' } : null);
+
 /**
- * Every live record, keyed by storage key. Expired ones are removed on the way (lazy purge; the
- * alarm below does the same while nobody asks).
+ * Every live record, keyed by storage key. The core's `secretsSweep` says which go now and what
+ * their expiry notes say; they are removed on the way (lazy purge; the alarm below does the same
+ * while nobody asks), and the alarm is set for the next expiry.
  */
-async function liveRecords(now = Date.now()) {
-  const all = await chrome.storage.session.get(null);
-  const live = {};
-  const expired = [];
-  const notes = {};
-  for (const [key, record] of Object.entries(all)) {
-    if (!isRecordKey(key)) continue;
-    if (!isObject(record) || typeof record.value !== 'string' || !(record.expiresAt > now)) {
-      expired.push(key);
-      if (isObject(record) && typeof record.kind === 'string' && typeof record.prefix === 'string' &&
-          record.expiresAt <= now) {
-        notes[expiredSecretKey(record.kind, record.prefix)] = { kind: record.kind, prefix: record.prefix, expiredAt: record.expiresAt };
-      }
-    } else live[key] = record;
-  }
-  if (expired.length) await chrome.storage.session.remove(expired);
-  if (Object.keys(notes).length) await chrome.storage.session.set(notes);
-  await scheduleExpiry(live);
-  return live;
+async function liveRecords(core) {
+  const all = await sessionEntries(SECRET_PREFIX);
+  const swept = core.secretsSweep(Object.entries(all).map(([key, record]) => [key, factsOf(record)]), Date.now());
+  for (const key of swept.expired) delete all[key];
+  if (swept.expired.length) await chrome.storage.session.remove(swept.expired);
+  const notes = Object.fromEntries(swept.notes.map((note) => [expiredSecretKey(note.kind, note.prefix), note]));
+  if (swept.notes.length) await chrome.storage.session.set(notes);
+  await scheduleExpiry(swept.nextExpiry);
+  return all;
 }
 
 /** One alarm at the next expiry, so secrets go even when no message wakes the worker. */
-async function scheduleExpiry(live) {
+async function scheduleExpiry(next) {
   if (!chrome.alarms) return;
-  const next = Math.min(...Object.values(live).map((record) => record.expiresAt));
   if (Number.isFinite(next)) await chrome.alarms.create(EXPIRY_ALARM, { when: next + 500 });
   else await chrome.alarms.clear(EXPIRY_ALARM);
 }
 
 /** Stores a record the core wrote (`{key, record}`), and forgets that console's expiry note. */
-export async function store({ key, record }) {
+export async function store({ key, record }, core) {
   return serialised(async () => {
     await chrome.storage.session.set({ [key]: record });
     if (isObject(record)) await chrome.storage.session.remove(expiredSecretKey(record.kind, record.prefix));
-    await liveRecords();
+    await liveRecords(core);
   });
 }
 
@@ -99,7 +91,7 @@ export async function secretsForFill({ sender, form, purpose }, core) {
   // it moved onto), its tab's for a frame of the same origin. Refused: no secret, and the row
   // says why.
   const place = await placeOf(sender, core);
-  const live = await liveRecords();
+  const live = await liveRecords(core);
   const notes = Object.values(await sessionEntries(EXPIRED_SECRET_PREFIX));
   const { keys = {}, refusals = {} } = core.secretsForFill(entriesOf(live), notes, {
     form: formKey, frameOrigin: frameOriginOf(sender), place: place ?? {}, nowMs: Date.now(),
@@ -114,99 +106,46 @@ export async function secretsForFill({ sender, form, purpose }, core) {
 
 // --- the bar's secret actions (trusted clicks in the content script) -----------------------------
 
-/** The form named by the message, recognised again in the fresh snapshot (nothing old trusted). */
-function recognisedAgain(core, snapshot, form) {
-  const wanted = isObject(form) ? form : { form };
-  const { forms = [] } = core.recogniseForms(snapshot) ?? {};
-  const same = (f) => (wanted.spec ? f.spec === wanted.spec : f.form === wanted.form);
-  return forms.find((f) => same(f) && (wanted.container == null || f.container === wanted.container))
-    ?? forms.find(same) ?? null;
-}
-
-/** `{label, value}` texts that may hold x-acgw-identity: plain texts and labelled controls. */
-function gatewayCandidates(snapshot) {
-  const out = [];
-  for (const item of Array.isArray(snapshot.texts) ? snapshot.texts : []) {
-    if (isObject(item)) out.push({ label: String(item.label ?? ''), value: String(item.value ?? '') });
-  }
-  for (const control of Array.isArray(snapshot.controls) ? snapshot.controls : []) {
-    if (!isObject(control) || typeof control.value !== 'string') continue;
-    for (const label of Array.isArray(control.labels) ? control.labels : []) {
-      if (isObject(label)) out.push({ label: String(label.text ?? ''), value: control.value });
-    }
-  }
-  return out;
-}
-
-/** The value the user typed into the recognised form's 认证密钥 control. */
-function typedKey(snapshot, recognised) {
-  const field = recognised.fields?.find((f) => f.field === KEY_FIELD && f.found);
-  const controls = Array.isArray(snapshot.controls) ? snapshot.controls : [];
-  const control = field ? controls.find((c) => isObject(c) && c.id === field.controlId) : null;
-  return typeof control?.value === 'string' ? control.value : '';
-}
+/** The bar's secret actions and what each says when done. */
+const BAR_ACTIONS = {
+  'generate-key': 'secrets_key_generated',
+  'remember-key': 'secrets_key_remembered',
+  'remember-gateway': 'secrets_gateway_remembered',
+};
 
 /**
- * Where a secret remembered by `sender` belongs: the page its document acts for (the console
- * it loaded as), or `{refused}` with the core's reason when it acts for none (a page that moved
- * onto a console's address must not plant a secret there either).
+ * 生成密钥 (a fresh key, filled into 认证密钥 only), 记住此密钥 (the key the user typed) and
+ * 记住网关 (x-acgw-identity as the page shows it after 查看 + password), on a trusted click:
+ * the core recognises the form again in the fresh snapshot, checks the action is offered there,
+ * reads or makes the secret and binds it to the console the document acts for (a page that
+ * moved onto a console's address must not plant a secret there either). This stores it.
  */
-async function origin(sender, core) {
+async function barAction(message, sender, core) {
   const place = await placeOf(sender, core);
-  if (!place?.ok) return { refused: refusedBy(place, 'secrets_failed') };
-  return { frameOrigin: frameOriginOf(sender), topUrl: place.pageUrl, nowMs: Date.now(), ttlMinutes: await ttlMinutes() };
+  const form = isObject(message.form) || typeof message.form === 'string' ? message.form : '';
+  const made = core.barSecretAction(message.action, message.snapshot, form, {
+    frameOrigin: frameOriginOf(sender), place: place ?? {}, nowMs: Date.now(), ttlMinutes: await ttlMinutes(),
+  });
+  if (!made?.ok) return refusedBy(made, 'secrets_failed');
+  const done = text(BAR_ACTIONS[message.action], made.record.masked);
+  if (!made.fill) {
+    await store(made, core);
+    return { ok: true, message: done };
+  }
+  const plan = core.planFill(message.snapshot, made.recognised, { accessTokenKey: made.record.value }, made.fill);
+  if (!plan?.steps?.some((step) => made.fill.includes(step.field))) {
+    return { ok: false, code: 'key-field-missing', error: text('secrets_key_field_missing') };
+  }
+  await store(made, core);
+  return { ok: true, plan, message: done };
 }
-
-const offers = (recognised) => (Array.isArray(recognised.offers) ? recognised.offers : []);
-const refused = (result) => refusedBy(result, 'secrets_failed');
-const notHere = () => ({ ok: false, code: 'action-not-here', error: text('secrets_action_not_here') });
-
-const barActions = {
-  /** AccessToken认证 → 生成密钥: a fresh key, remembered here, filled into 认证密钥 only. */
-  'generate-key': async (recognised, snapshot, sender, core) => {
-    if (!offers(recognised).includes('generate-key')) return notHere();
-    const where = await origin(sender, core);
-    if (where.refused) return where.refused;
-    const made = core.rememberGeneratedKey(where);
-    if (!made?.ok) return refused(made);
-    const plan = core.planFill(snapshot, recognised, { accessTokenKey: made.record.value }, [KEY_FIELD]);
-    const step = plan?.steps?.find((s) => s.field === KEY_FIELD);
-    if (!step) return { ok: false, code: 'key-field-missing', error: text('secrets_key_field_missing') };
-    await store(made);
-    return { ok: true, plan, message: text('secrets_key_generated', made.record.masked) };
-  },
-
-  /** AccessToken认证 → 记住此密钥: the key the user typed, read on this trusted click. */
-  'remember-key': async (recognised, snapshot, sender, core) => {
-    if (!core.secretTargets(recognised.spec || recognised.form).some((t) => t.kind === 'accessTokenKey' && t.field === KEY_FIELD)) {
-      return notHere();
-    }
-    const where = await origin(sender, core);
-    if (where.refused) return where.refused;
-    const made = core.rememberUserKey(typedKey(snapshot, recognised), where);
-    if (!made?.ok) return refused(made);
-    await store(made);
-    return { ok: true, message: text('secrets_key_remembered', made.record.masked) };
-  },
-
-  /** 第三方应用 → 记住网关: x-acgw-identity as the page shows it after 查看 + password. */
-  'remember-gateway': async (recognised, snapshot, sender, core) => {
-    if (!offers(recognised).includes('remember-gateway')) return notHere();
-    const where = await origin(sender, core);
-    if (where.refused) return where.refused;
-    const made = core.rememberGateway(gatewayCandidates(snapshot), where);
-    if (!made?.ok) return refused(made);
-    await store(made);
-    return { ok: true, message: text('secrets_gateway_remembered', made.record.masked) };
-  },
-};
 
 // --- the popup ----------------------------------------------------------------------------------
 
 /** What the popup shows for a tab: the core's status of the held secrets; no value. */
 async function status(tabId, core) {
   const url = await tabUrl(tabId);
-  const live = await liveRecords();
+  const live = await liveRecords(core);
   const clipboard = (await chrome.storage.session.get(CLIPBOARD_KEY))[CLIPBOARD_KEY] ?? null;
   return {
     ok: true,
@@ -292,7 +231,7 @@ async function clipboardDue() {
 }
 
 chrome.alarms?.onAlarm.addListener((alarm) => {
-  if (alarm.name === EXPIRY_ALARM) liveRecords().catch(() => {});
+  if (alarm.name === EXPIRY_ALARM) loadCore().then(liveRecords).catch(() => {});
   if (alarm.name === CLIPBOARD_ALARM) clipboardDue().catch(() => {});
 });
 
@@ -307,7 +246,7 @@ async function confirm(tabId, kinds, insecure, core) {
   const url = await tabUrl(tabId);
   if (!url) return { ok: false, code: 'tab-unreadable', error: text('secrets_tab_unreadable') };
   return serialised(async () => {
-    const live = await liveRecords();
+    const live = await liveRecords(core);
     const patches = core.secretsConfirm(entriesOf(live), kinds, url, insecure);
     const updates = {};
     for (const [key, patch] of Object.entries(patches)) updates[key] = { ...live[key], ...patch };
@@ -325,11 +264,8 @@ export const handlers = {
   /** `{action, form, snapshot}` from a trusted click on one of the bar's secret actions. */
   'bar-action': async (message, sender, core) => {
     if (!fromOurFrame(sender)) return { ok: false, code: 'not-content-script', error: text('worker_not_content_script') };
-    const act = Object.hasOwn(barActions, message.action) ? barActions[message.action] : null;
-    if (!act || !isObject(message.snapshot)) return malformed();
-    const recognised = recognisedAgain(core, message.snapshot, message.form);
-    if (!recognised) return { ok: false, code: 'form-gone', error: text('secrets_form_gone') };
-    return act(recognised, message.snapshot, sender, core);
+    if (!Object.hasOwn(BAR_ACTIONS, message.action) || !isObject(message.snapshot)) return malformed();
+    return barAction(message, sender, core);
   },
 
   /** `{tabId}` → what the popup shows: per kind held, masked, expiry, console. */
@@ -350,7 +286,7 @@ export const handlers = {
     requireExtensionPage(sender);
     if (!KINDS.includes(message.kind)) return malformed();
     const url = await tabUrl(message.tabId);
-    const live = await liveRecords();
+    const live = await liveRecords(core);
     const key = core.secretChoice(entriesOf(live), message.kind, url ?? undefined);
     const record = key === undefined ? undefined : live[key];
     if (!record) return { ok: false, code: 'nothing-to-copy', error: text('secrets_nothing_to_copy') };

@@ -259,3 +259,70 @@ pub fn release_for_fill<'a>(
     }
     out
 }
+
+/// What the sweep knows of one stored record: never its value, only whether it has one.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordFacts {
+    #[serde(default)]
+    pub kind: serde_json::Value,
+    #[serde(default)]
+    pub prefix: serde_json::Value,
+    #[serde(default)]
+    pub expires_at: serde_json::Value,
+    /// The record holds a value (a string).
+    #[serde(default)]
+    pub held: bool,
+}
+
+/// That a console's secret of `kind` expired: kept (without value) so its fill rows say
+/// "expired" rather than "none yet".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpiryNote {
+    pub kind: String,
+    pub prefix: String,
+    pub expired_at: f64,
+}
+
+/// The store swept at a moment: the records to remove, the expiry notes to write, and when
+/// the next live record expires (for the alarm that sweeps again).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Swept {
+    pub expired: Vec<String>,
+    pub notes: Vec<ExpiryNote>,
+    pub next_expiry: Option<f64>,
+}
+
+/// Sweeps the records (`None`: one that is not a record at all) at `now_ms`: a record lives
+/// while it holds a value and its expiry is still ahead; every other one goes, and one that
+/// names its kind and console and reached its expiry leaves a note.
+pub fn sweep(records: &[(String, Option<RecordFacts>)], now_ms: f64) -> Swept {
+    let mut swept = Swept::default();
+    for (key, facts) in records {
+        let expires_at = facts.as_ref().and_then(|f| f.expires_at.as_f64());
+        let live =
+            facts.as_ref().is_some_and(|f| f.held) && expires_at.is_some_and(|at| at > now_ms);
+        if live {
+            if let Some(at) = expires_at {
+                swept.next_expiry = Some(swept.next_expiry.map_or(at, |next| next.min(at)));
+            }
+            continue;
+        }
+        swept.expired.push(key.clone());
+        let Some(facts) = facts else { continue };
+        if let (Some(kind), Some(prefix), Some(at)) =
+            (facts.kind.as_str(), facts.prefix.as_str(), expires_at)
+        {
+            if at <= now_ms {
+                swept.notes.push(ExpiryNote {
+                    kind: kind.to_owned(),
+                    prefix: prefix.to_owned(),
+                    expired_at: at,
+                });
+            }
+        }
+    }
+    swept
+}

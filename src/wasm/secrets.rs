@@ -11,14 +11,17 @@ use wasm_bindgen::JsCast;
 
 use super::reply::{malformed, read, refused};
 use super::{localised_error, to_js};
+use crate::forms;
 use crate::gateway::{self, TextCandidate};
 use crate::i18n::Localised;
 use crate::keygen;
+use crate::secret::actions::{self, ActionInput, BarAction, WantedForm};
 use crate::secret::policy::{self, ReleaseRequest};
 use crate::secret::store::{self, StoredSecret};
 use crate::secret::{
     self as core_secret, HeldSecret, Lifetime, Secret, SecretKind, SecretMeta, SecretScope,
 };
+use crate::snapshot::{Snapshot, SnapshotError};
 
 /// Why the browser gave no random bytes.
 #[derive(Debug, thiserror::Error)]
@@ -358,6 +361,10 @@ struct PlaceAnswer {
     prefix: Option<String>,
     #[serde(default)]
     secret_refusal: Option<String>,
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
 }
 
 /// An expiry note: that a console's secret of `kind` expired and nothing replaced it.
@@ -415,4 +422,163 @@ pub fn secrets_for_fill(
         };
     }
     to_js(&serde_json::json!({ "keys": keys, "refusals": refusals }))
+}
+
+/// A bar action's requester: its frame, where the core placed it (`requesterPlace`), the time
+/// and the user's lifetime setting.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ActionAsk {
+    frame_origin: String,
+    place: PlaceAnswer,
+    now_ms: f64,
+    #[serde(default)]
+    ttl_minutes: Option<f64>,
+}
+
+/// The form a bar action names: its name, or the recognised form it was sent with.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum WantedRef {
+    Name(String),
+    Form {
+        #[serde(default)]
+        spec: Option<String>,
+        #[serde(default)]
+        form: Option<String>,
+        #[serde(default)]
+        container: Option<String>,
+    },
+}
+
+/// What a bar action remembered: the record to store, the form it acted on, and for 生成密钥
+/// the fields its plan fills.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ActionDone<'a> {
+    ok: bool,
+    key: String,
+    record: core_secret::SessionRecord<'a>,
+    recognised: &'a forms::RecognisedForm,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fill: Option<&'static [&'static str]>,
+}
+
+/// `barSecretAction(action, snapshot, form, {frameOrigin, place, nowMs, ttlMinutes?}) -> {ok:
+/// true, key, record, recognised, fill?} | {ok: false, code, message}`: a trusted click on the
+/// bar's 生成密钥 / 记住此密钥 / 记住网关. The form is recognised again in `snapshot`; the secret
+/// is made or read from the page, checked and bound to the console the requester acts for.
+/// Refusals, in order: `form-gone`, `action-not-here`, the placement's own code, then the
+/// check's. Throws for an unknown action or a snapshot it cannot read.
+#[wasm_bindgen(js_name = barSecretAction)]
+pub fn bar_secret_action(
+    action: &str,
+    snapshot: JsValue,
+    form: JsValue,
+    ask: JsValue,
+) -> Result<JsValue, JsValue> {
+    let action = BarAction::from_code(action).ok_or_else(malformed)?;
+    let ask: ActionAsk = read(ask)?;
+    let wanted: WantedRef = read(form)?;
+    let wanted = match &wanted {
+        WantedRef::Name(form) => WantedForm {
+            form: Some(form),
+            ..WantedForm::default()
+        },
+        WantedRef::Form {
+            spec,
+            form,
+            container,
+        } => WantedForm {
+            spec: spec.as_deref(),
+            form: form.as_deref(),
+            container: container.as_deref(),
+        },
+    };
+    // The snapshot object, or its JSON text.
+    let text = match snapshot.as_string() {
+        Some(text) => zeroize::Zeroizing::new(text),
+        None => super::json_text(&snapshot).map_err(|_| malformed())?,
+    };
+    let snapshot = Snapshot::from_json(&text).map_err(|e| match e {
+        SnapshotError::TooLarge { .. } => localised_error(&e),
+        SnapshotError::Unreadable => malformed(),
+    })?;
+    drop(text);
+    let (recognised, input) = match actions::prepare(action, &snapshot, &wanted) {
+        Ok(prepared) => prepared,
+        Err(refusal) => return refused(&refusal),
+    };
+    let (PlaceAnswer { ok: true, .. }, Some(page_url)) = (&ask.place, &ask.place.page_url) else {
+        return to_js(&PlaceRefused {
+            ok: false,
+            code: ask.place.code.as_deref(),
+            message: ask.place.message.as_deref(),
+        });
+    };
+    let (kind, value, fill) = match input {
+        ActionInput::GenerateKey { fields } => {
+            let key = keygen::try_generate_access_token_key(&mut crypto_random)
+                .map_err(|e| localised_error(&e))?;
+            (SecretKind::AccessTokenKey, key, Some(fields))
+        }
+        ActionInput::RememberKey { typed } => match gateway::check_user_key(typed) {
+            Ok(value) => (SecretKind::AccessTokenKey, value, None),
+            Err(error) => return refused(&error),
+        },
+        ActionInput::RememberGateway { candidates } => {
+            let picked = gateway::pick_gateway(&candidates);
+            drop(candidates);
+            match picked {
+                Ok(value) => (SecretKind::Gateway, value, None),
+                Err(error) => return refused(&error),
+            }
+        }
+    };
+    // Bound to the console last, as `rememberGeneratedKey` and the other doors do.
+    let scope = match policy::remember_scope(&ask.frame_origin, page_url) {
+        Ok(scope) => scope,
+        Err(refusal) => return refused(&refusal),
+    };
+    let lifetime = Lifetime::starting(millis(ask.now_ms), ask.ttl_minutes);
+    let held = HeldSecret::new(kind, scope, value, lifetime);
+    to_js(&ActionDone {
+        ok: true,
+        key: held.storage_key(),
+        record: held.session_record(),
+        recognised: &recognised,
+        fill,
+    })
+}
+
+/// The placement's own refusal, passed on: `{ok: false, code, message}`.
+#[derive(Serialize)]
+struct PlaceRefused<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+/// `secretsSweep(entries, nowMs) -> {expired: [key], notes: [{kind, prefix, expiredAt}],
+/// nextExpiry}`: which secret records go now (expired, or no record at all) and what their
+/// expiry notes say; `entries` are `[key, {kind, prefix, expiresAt, held} | null]`, no value.
+#[wasm_bindgen(js_name = secretsSweep)]
+pub fn secrets_sweep(entries: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let records: Vec<(String, Option<store::RecordFacts>)> = if js_sys::Array::is_array(&entries) {
+        js_sys::Array::from(&entries)
+            .iter()
+            .filter_map(|entry| {
+                super::from_value::<(String, Option<serde_json::Value>)>(entry).ok()
+            })
+            .map(|(key, facts)| {
+                let facts = facts.and_then(|facts| serde_json::from_value(facts).ok());
+                (key, facts)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    to_js(&store::sweep(&records, now_ms))
 }
