@@ -161,7 +161,7 @@ pub fn diagnose_holding(snapshot: &Snapshot, recognition: &Recognition, held: &[
     let headings: Vec<Value> = snapshot
         .headings
         .iter()
-        .take(super::recognise::MAX_HEADINGS)
+        .take(super::limits::MAX_HEADINGS)
         .map(|h| match shown(&h.text, held) {
             Some(text) => json!({ "text": text, "container": h.container }),
             None => json!({ "text": null, "omitted": "secret", "container": h.container }),

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::recognise::{MAX_CONTROLS, MAX_HEADINGS, MAX_TEXTS};
+use super::limits::{MAX_CONTROLS, MAX_HEADINGS, MAX_TEXTS};
 use crate::labels::{heading_names, label_key, MAX_LABEL_CHARS};
 use crate::snapshot::Snapshot;
 

@@ -7,6 +7,7 @@
 pub mod connection;
 mod diagnose;
 mod headings;
+mod limits;
 pub mod problems;
 mod recognise;
 mod specs;
@@ -15,7 +16,8 @@ mod validate;
 use serde::Serialize;
 
 pub use diagnose::{diagnose, diagnose_holding};
-pub use recognise::{recognise, FieldMatch, RecognisedForm, Recognition, MAX_FORMS};
+pub use limits::MAX_FORMS;
+pub use recognise::{recognise, FieldMatch, RecognisedForm, Recognition};
 pub use specs::SPECS;
 pub use validate::{validate, ValidationError};
 

@@ -13,21 +13,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use super::headings::{Headings, Scope};
+use super::limits::{MAX_CONTROLS, MAX_FORMS, MAX_LABELS_PER_CONTROL, MAX_TEXTS};
 use super::{FieldKind, FieldSpec, FormSpec, Offer, SPECS};
 use crate::labels::{label_key, LabelKeys, MatchQuality, MAX_LABEL_CHARS};
 use crate::snapshot::{Control, ControlKind, LabelRule, Snapshot};
-
-/// Controls read per snapshot; a console form has dozens, a hostile page may send millions.
-pub const MAX_CONTROLS: usize = 3000;
-/// Label candidates read per control.
-pub const MAX_LABELS_PER_CONTROL: usize = 16;
-/// Headings read per snapshot.
-pub const MAX_HEADINGS: usize = 200;
-/// Labelled texts read per snapshot.
-pub const MAX_TEXTS: usize = 300;
-/// Forms recognised per snapshot. A console shows one or two; a page with a hundred copies of a
-/// form makes the worker plan a fill for each on every look.
-pub const MAX_FORMS: usize = 8;
 
 /// Every form recognised in one snapshot (empty: no bar).
 #[derive(Debug, Clone, Default, Serialize)]
