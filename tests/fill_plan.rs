@@ -898,3 +898,30 @@ fn a_secret_withheld_from_a_plain_http_console_warns_in_its_row() {
         .and_then(|r| r.message.as_deref())
         .is_some_and(|m| m.contains("http://") && m.contains("确认")));
 }
+
+#[test]
+fn a_plan_takes_the_recognition_it_is_given_and_recognises_nothing_again() {
+    use fapiao_helper::fill::plan_fill_recognised;
+    use fapiao_helper::forms::{recognise, Recognition};
+    let snapshot = callback_page().snapshot();
+    let overwrite: Vec<String> = Vec::new();
+    let plan_on = |recognition: &Recognition| {
+        plan_fill_recognised(
+            &snapshot,
+            recognition,
+            "发票回调配置",
+            None,
+            &values(false),
+            &overwrite,
+            Locale::ZhCn,
+        )
+    };
+    // The page's own recognition gives exactly the plan `plan_fill` makes.
+    let recognised = plan_on(&recognise(&snapshot)).expect("a plan");
+    assert_eq!(recognised, plan(&snapshot, &values(false), &[]));
+    // A recognition that found nothing is taken at its word: the form is not on the page.
+    assert!(matches!(
+        plan_on(&Recognition::default()),
+        Err(FillError::FormNotOnPage(_))
+    ));
+}

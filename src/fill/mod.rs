@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use messages::Reason;
 pub use outcomes::{fill_outcomes, FillReport, OutcomeRow, StepResult};
-pub use plan::{plan_fill, FillError};
+pub use plan::{plan_fill, plan_fill_recognised, FillError};
 pub use text::PlanText;
 pub use undo::plan_undo;
 pub use values::{environment_url, FillValues, Refusals, Withheld};

@@ -13,7 +13,7 @@ use super::values::SourcedValue;
 use super::{FillPlan, FillStep, FillValues, PlanRow, PlanText, Purpose, Reason, StepAction};
 use crate::forms::{
     recognise, validate, CredentialKind, CredentialLevel, FieldKind, FieldMatch, FieldSpec,
-    FormSpec, Validation, ValueSource,
+    FormSpec, Recognition, Validation, ValueSource,
 };
 use crate::i18n::{Locale, Localised};
 use crate::snapshot::{Control, ControlKind, Snapshot};
@@ -401,8 +401,30 @@ pub fn plan_fill(
     overwrite: &[String],
     locale: Locale,
 ) -> Result<FillPlan, FillError> {
-    let spec = FormSpec::find(form).ok_or_else(|| FillError::UnknownForm(form.to_string()))?;
     let recognition = recognise(snapshot);
+    plan_fill_recognised(
+        snapshot,
+        &recognition,
+        form,
+        container,
+        values,
+        overwrite,
+        locale,
+    )
+}
+
+/// [`plan_fill`] on a snapshot already recognised: `recognition` must be `recognise(snapshot)`.
+/// The worker recognises a page once and plans a fill for each of its forms from that.
+pub fn plan_fill_recognised(
+    snapshot: &Snapshot,
+    recognition: &Recognition,
+    form: &str,
+    container: Option<&str>,
+    values: &FillValues,
+    overwrite: &[String],
+    locale: Locale,
+) -> Result<FillPlan, FillError> {
+    let spec = FormSpec::find(form).ok_or_else(|| FillError::UnknownForm(form.to_string()))?;
     let found = recognition
         .find(spec.id, container)
         .ok_or_else(|| FillError::FormNotOnPage(spec.name.to_string()))?;

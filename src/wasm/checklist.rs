@@ -159,8 +159,8 @@ pub fn checklist_tick(progress: JsValue, step: &str, done: bool) -> Result<JsVal
 #[wasm_bindgen(js_name = checklistFillReported)]
 pub fn checklist_fill_reported(pending: JsValue, report: JsValue) -> Result<JsValue, JsValue> {
     let pending: PendingFills = stored(pending);
-    let report: FillReported = super::from_value(report)
-        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    let report: FillReported =
+        super::from_value(report).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
     to_js(&after_fill(pending, &report))
 }
 

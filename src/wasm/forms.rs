@@ -8,13 +8,15 @@
 //! recognition together; recognition alone is well under a millisecond). The worker stringifies
 //! a snapshot once per message and hands the text to every call.
 
+use std::cell::OnceCell;
+
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::{from_value, json_text, locale, localised_error, to_js};
 use crate::fill::{self, FillPlan, FillValues, StepResult};
-use crate::forms;
+use crate::forms::{self, Recognition};
 use crate::i18n::{Locale, Localised};
 use crate::secret::Secret;
 use crate::snapshot::{Snapshot, SnapshotError};
@@ -72,10 +74,19 @@ fn read_snapshot(value: JsValue) -> Result<Snapshot, JsValue> {
 
 /// A snapshot parsed once for every call of one message (`recogniseParsed`, `planFillParsed`):
 /// the worker's recognise answers each form with a predicted fill, and parsing the same text
-/// for each form made one message cost a parse per form. The caller frees it (`free()`).
+/// for each form made one message cost a parse per form. Its recognition is also computed once,
+/// on first use, and every plan of the message takes it. The caller frees it (`free()`).
 #[wasm_bindgen(js_name = ParsedSnapshot)]
 pub struct ParsedSnapshot {
     snapshot: Snapshot,
+    recognition: OnceCell<Recognition>,
+}
+
+impl ParsedSnapshot {
+    fn recognition(&self) -> &Recognition {
+        self.recognition
+            .get_or_init(|| forms::recognise(&self.snapshot))
+    }
 }
 
 /// `parseSnapshot(snapshot) -> ParsedSnapshot` (an object or its JSON text; over 1 MiB refused).
@@ -83,13 +94,14 @@ pub struct ParsedSnapshot {
 pub fn parse_snapshot(snapshot: JsValue) -> Result<ParsedSnapshot, JsValue> {
     Ok(ParsedSnapshot {
         snapshot: read_snapshot(snapshot)?,
+        recognition: OnceCell::new(),
     })
 }
 
 /// `recogniseParsed(parsed) -> {forms}`: `recogniseForms` on a snapshot already parsed.
 #[wasm_bindgen(js_name = recogniseParsed)]
 pub fn recognise_parsed(parsed: &ParsedSnapshot) -> Result<JsValue, JsValue> {
-    to_js(&forms::recognise(&parsed.snapshot))
+    to_js(parsed.recognition())
 }
 
 /// `planFillParsed(parsed, form, values, overwrite) -> FillPlan`: `planFill` on a snapshot
@@ -101,7 +113,13 @@ pub fn plan_fill_parsed(
     values: JsValue,
     overwrite: JsValue,
 ) -> Result<JsValue, JsValue> {
-    plan_fill_on(&parsed.snapshot, form, values, overwrite)
+    plan_fill_on(
+        &parsed.snapshot,
+        parsed.recognition(),
+        form,
+        values,
+        overwrite,
+    )
 }
 
 /// The form to fill: its name, or a `RecognisedForm` object (its `form` and `container`).
@@ -134,11 +152,15 @@ pub fn plan_fill(
     values: JsValue,
     overwrite: JsValue,
 ) -> Result<JsValue, JsValue> {
-    plan_fill_on(&read_snapshot(snapshot)?, form, values, overwrite)
+    let snapshot = read_snapshot(snapshot)?;
+    let recognition = forms::recognise(&snapshot);
+    plan_fill_on(&snapshot, &recognition, form, values, overwrite)
 }
 
+/// A plan on `snapshot` from its recognition (computed once by the caller).
 fn plan_fill_on(
     snapshot: &Snapshot,
+    recognition: &Recognition,
     form: JsValue,
     values: JsValue,
     overwrite: JsValue,
@@ -157,8 +179,9 @@ fn plan_fill_on(
     };
     let values: FillValues = read_or_default(values, "values")?;
     let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
-    let plan = fill::plan_fill(
+    let plan = fill::plan_fill_recognised(
         snapshot,
+        recognition,
         &name,
         container.as_deref(),
         &values,
