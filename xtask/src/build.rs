@@ -11,6 +11,9 @@ use crate::setup::Tools;
 use crate::util::{self, run, Failure, Result};
 use crate::wasm_module;
 
+#[path = "size_gate.rs"]
+mod size_gate;
+
 /// The loopback hosts only the test build may name.
 pub const E2E_HOSTS: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
 
@@ -57,8 +60,7 @@ pub fn build(tools: &Tools) -> Result {
 
     build_demo(&root)?;
 
-    print_wasm_size(&dist.join("extension/wasm/fapiao_helper_bg.wasm"));
-    Ok(())
+    size_gate::check(&dist.join("extension/wasm/fapiao_helper_bg.wasm"))
 }
 
 fn compile_wasm(root: &Path) -> Result<PathBuf> {
@@ -565,16 +567,6 @@ fn build_demo(root: &Path) -> Result {
         return Ok(());
     }
     run(Command::new("node").arg(&script).current_dir(root))
-}
-
-pub fn print_wasm_size(wasm: &Path) {
-    let Ok(meta) = fs::metadata(wasm) else { return };
-    let gz = util::gzip_size(wasm).map_or("?".to_owned(), util::human_size);
-    println!(
-        "WASM size: {} raw, {} gzip -9",
-        util::human_size(meta.len()),
-        gz
-    );
 }
 
 #[cfg(test)]
