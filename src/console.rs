@@ -18,6 +18,7 @@ use url::Url;
 use crate::i18n::{Locale, Localised};
 
 pub mod binding;
+pub mod loads;
 pub mod observations;
 
 /// The file a Kingdee console is served as; also accepted as an empty last segment.

@@ -2,84 +2,68 @@
 //! hello at document_start, before any page script can rewrite the address
 //! (`history.replaceState`), and this records `sender.documentId → sender.url` (the first word
 //! wins; a document's id never changes while it lives) and, for a tab's top frame, which
-//! document is the tab's top now. The core then decides, from these and the addresses the
-//! browser reports later, which console a requester may act for (`requesterPlace`).
+//! document is the tab's top now (the core's `documentHello` keeps the record, bounded). The core
+//! then decides, from these and the addresses the browser reports later, which console a
+//! requester may act for (`placeSender`).
 //!
 //! Kept in `chrome.storage.session` (the worker sleeps between messages), bounded.
 import { frameOriginOf, fromOurFrame } from './senders.js';
-import { isObject, serialisedQueue } from './shared.js';
+import { serialisedQueue } from './shared.js';
+import { loadCore } from './core.js';
 
 const KEY = 'documentLoads';
-/** Documents remembered (a ring; the oldest go first). */
-const MAX_DOCUMENTS = 1000;
 
 // Read-modify-write one at a time, and reads wait for writes begun before them: a frame's
 // hello and its first recognise arrive together.
 const serialised = serialisedQueue();
 
-async function load() {
-  const stored = (await chrome.storage.session.get(KEY))[KEY];
-  return {
-    docs: Array.isArray(stored?.docs) ? stored.docs : [],
-    tops: isObject(stored?.tops) ? stored.tops : {},
-  };
-}
+const load = async () => (await chrome.storage.session.get(KEY))[KEY];
 
-/** Records the sender's document (at document_start, and again when it is shown from the back/forward cache). */
-function bind(sender) {
+/** What the core reads of a message's sender: the browser's word, nothing the page says. */
+const senderFacts = (sender) => ({
+  frameOrigin: frameOriginOf(sender),
+  url: typeof sender.url === 'string' ? sender.url : undefined,
+  frameId: sender.frameId,
+  documentId: sender.documentId,
+  tabId: Number.isInteger(sender.tab?.id) ? sender.tab.id : undefined,
+  tabUrl: sender.tab?.url,
+});
+
+/**
+ * Records the sender's document (at document_start, and again when it is shown from the
+ * back/forward cache), as the core's `documentHello` notes it: the first hello of a document
+ * wins, a top frame names its tab's top document.
+ */
+function bind(sender, core) {
   if (!fromOurFrame(sender) || typeof sender.documentId !== 'string' || typeof sender.url !== 'string') {
     return Promise.resolve({ ok: false });
   }
   return serialised(async () => {
-    const state = await load();
-    if (!state.docs.some(([id]) => id === sender.documentId)) state.docs.push([sender.documentId, sender.url]);
-    if (sender.frameId === 0 && Number.isInteger(sender.tab.id)) state.tops[sender.tab.id] = sender.documentId;
-    await chrome.storage.session.set({ [KEY]: { docs: state.docs.slice(-MAX_DOCUMENTS), tops: state.tops } });
+    await chrome.storage.session.set({ [KEY]: core.documentHello(await load(), senderFacts(sender)) });
     return { ok: true };
   });
 }
 
-/** The address the document `documentId` loaded with, if it said hello. */
-const loadUrlOf = (state, documentId) => state.docs.find(([id]) => id === documentId)?.[1] ?? null;
-
 /**
- * What the core needs to place `sender`: its origin, its address now and at load, and for a
- * frame the tab's top document's (`requesterPlace` in src/wasm/context.rs).
+ * The core's placement of `sender` (`placeSender`: the console its document loaded as, its
+ * tab's for a frame of the same origin): `{ok, pageUrl, prefix, console?}` or `{ok: false,
+ * code, secretRefusal, message}`. Waits for hellos begun before it.
  */
-export function requesterFacts(sender) {
-  return serialised(async () => {
-    const state = await load();
-    const isTop = sender.frameId === 0;
-    const frameOrigin = frameOriginOf(sender);
-    const topUrl = sender.tab?.url ?? null;
-    const topDocument = Number.isInteger(sender.tab?.id) ? state.tops[sender.tab.id] : undefined;
-    return {
-      frameOrigin,
-      // The top page's address now is the tab's (a console's SPA routing changes it there).
-      frameUrl: isTop ? (topUrl ?? String(sender.url ?? '')) : String(sender.url ?? ''),
-      frameLoadUrl: loadUrlOf(state, sender.documentId),
-      isTop,
-      topUrl,
-      topLoadUrl: isTop ? loadUrlOf(state, sender.documentId) : (topDocument ? loadUrlOf(state, topDocument) : null),
-    };
-  });
-}
-
-/** The core's placement of `sender`: `{ok, pageUrl, prefix, console?}` or `{ok: false, code, secretRefusal, message}`. */
-export async function placeOf(sender, core) {
-  return core.requesterPlace(await requesterFacts(sender));
+export function placeOf(sender, core) {
+  return serialised(async () => core.placeSender(await load(), senderFacts(sender)));
 }
 
 chrome.tabs?.onRemoved.addListener((tabId) => {
   serialised(async () => {
-    const state = await load();
-    if (!(tabId in state.tops)) return;
-    delete state.tops[tabId];
-    await chrome.storage.session.set({ [KEY]: state });
+    const loads = await load();
+    // Nothing of that tab held: no need to wake the core.
+    if (!(String(tabId) in (loads?.tops ?? {}))) return;
+    const left = (await loadCore()).documentsForgetTab(loads, tabId);
+    if (left !== undefined) await chrome.storage.session.set({ [KEY]: left });
   }).catch(() => {});
 });
 
 export const handlers = {
   /** `{}` from the context agent at document_start (and on a back/forward-cache restore). */
-  'document-hello': async (message, sender) => bind(sender),
+  'document-hello': async (message, sender, core) => bind(sender, core),
 };

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::reply::{read, refused};
 use super::{locale, localised_error, to_js};
 use crate::console::binding::{self, Requester, SeenDocument};
+use crate::console::loads::{DocumentLoads, Sender};
 use crate::console::observations;
 use crate::console::ConsoleContext;
 use crate::credentials::PastedObservation;
@@ -207,7 +208,12 @@ pub fn requester_place(facts: JsValue) -> Result<JsValue, JsValue> {
             }),
         },
     };
-    let reply = match binding::place_of(&requester) {
+    to_js(&place_reply(&requester))
+}
+
+/// The core's placement of `requester` as `requesterPlace` answers it.
+fn place_reply(requester: &Requester<'_>) -> PlaceReply {
+    match binding::place_of(requester) {
         Ok(place) => PlaceReply {
             ok: true,
             page_url: Some(place.page_url),
@@ -226,8 +232,82 @@ pub fn requester_place(facts: JsValue) -> Result<JsValue, JsValue> {
             secret_refusal: Some(error.secret_refusal_code()),
             message: Some(error.message(locale())),
         },
+    }
+}
+
+/// The stored document loads (anything else: none yet).
+fn loads_of(value: JsValue) -> DocumentLoads {
+    super::from_value(value).unwrap_or_default()
+}
+
+/// What the worker passes of a message's `sender`.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SenderFacts {
+    #[serde(default)]
+    frame_origin: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    frame_id: Option<i64>,
+    #[serde(default)]
+    document_id: Option<String>,
+    #[serde(default)]
+    tab_id: Option<i64>,
+    #[serde(default)]
+    tab_url: Option<String>,
+}
+
+impl SenderFacts {
+    fn sender(&self) -> Sender<'_> {
+        Sender {
+            frame_origin: &self.frame_origin,
+            url: self.url.as_deref(),
+            frame_id: self.frame_id,
+            document_id: self.document_id.as_deref(),
+            tab_id: self.tab_id,
+            tab_url: self.tab_url.as_deref(),
+        }
+    }
+}
+
+/// `documentHello(loads, {documentId, url, frameId, tabId?}) -> loads`: the session's document
+/// loads with this document's hello noted (the first hello of a document wins; a top frame
+/// becomes its tab's top document).
+#[wasm_bindgen(js_name = documentHello)]
+pub fn document_hello(loads: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    let facts: SenderFacts = read(sender)?;
+    let (Some(document_id), Some(url), Some(frame_id)) = (
+        facts.document_id.as_deref(),
+        facts.url.as_deref(),
+        facts.frame_id,
+    ) else {
+        return Err(super::reply::malformed());
     };
-    to_js(&reply)
+    let mut loads = loads_of(loads);
+    loads.hello(document_id, url, frame_id, facts.tab_id);
+    to_js(&loads)
+}
+
+/// `documentsForgetTab(loads, tabId) -> loads | undefined`: without the closed tab's top
+/// document (`undefined`: nothing to write).
+#[wasm_bindgen(js_name = documentsForgetTab)]
+pub fn documents_forget_tab(loads: JsValue, tab_id: f64) -> Result<JsValue, JsValue> {
+    let mut loads = loads_of(loads);
+    if tab_id.fract() != 0.0 || !loads.forget_tab(tab_id as i64) {
+        return Ok(JsValue::UNDEFINED);
+    }
+    to_js(&loads)
+}
+
+/// `placeSender(loads, {frameOrigin, url, frameId, documentId?, tabId?, tabUrl?}) ->` what
+/// `requesterPlace` answers: the page the sender's document acts for, from the addresses the
+/// browser gives now and those its documents loaded with.
+#[wasm_bindgen(js_name = placeSender)]
+pub fn place_sender(loads: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    let facts: SenderFacts = read(sender)?;
+    let loads = loads_of(loads);
+    to_js(&place_reply(&loads.requester(&facts.sender())))
 }
 
 /// `consoleInsecure(url) -> bool`: a console on plain `http:` off this machine, where a
