@@ -5,8 +5,8 @@
 //! A fill is remembered per document until the next fill or undo of that form there, so a save
 //! in another tab or after a reload never counts for it.
 
-use std::collections::{BTreeMap, BTreeSet};
-
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use super::{is_manual_step, step_for_spec, Product};
@@ -23,9 +23,9 @@ pub struct Progress {
     /// The product last detected on the console's pages (used when the page now tells nothing).
     pub detected: Option<Product>,
     /// Form steps the console saved after a clean 填充.
-    pub saved: BTreeSet<String>,
+    pub saved: StepSet,
     /// Manual steps the person ticked.
-    pub ticked: BTreeSet<String>,
+    pub ticked: StepSet,
 }
 
 impl Progress {
@@ -100,8 +100,122 @@ pub struct FillReported {
     pub rows: Vec<ReportRow>,
 }
 
-/// A document's last fill per form spec: whether it came out clean.
-pub type PendingFills = BTreeMap<String, bool>;
+/// Step ids, sorted and each once: a JSON array in that order. A sorted `Vec` rather than a
+/// `BTreeSet`, whose node code the WASM would carry for these few ids alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct StepSet(Vec<String>);
+
+impl StepSet {
+    pub fn contains(&self, step: &str) -> bool {
+        self.0.iter().any(|s| s == step)
+    }
+
+    /// Adds `step`; false when it was there already.
+    pub fn insert(&mut self, step: String) -> bool {
+        match self.0.iter().position(|s| *s >= step) {
+            Some(at) if self.0[at] == step => false,
+            Some(at) => {
+                self.0.insert(at, step);
+                true
+            }
+            None => {
+                self.0.push(step);
+                true
+            }
+        }
+    }
+
+    /// Removes `step`; false when it was not there.
+    pub fn remove(&mut self, step: &str) -> bool {
+        let before = self.0.len();
+        self.0.retain(|s| s != step);
+        self.0.len() != before
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// Read from any array of strings (a stored record of an older build, or a tampered one):
+/// sorted and each once, as it is kept.
+impl<'de> Deserialize<'de> for StepSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StepSet, D::Error> {
+        let mut set = StepSet::default();
+        for step in Vec::<String>::deserialize(deserializer)? {
+            set.insert(step);
+        }
+        Ok(set)
+    }
+}
+
+/// A document's last fill per form spec: whether it came out clean. A JSON object whose keys
+/// are in sorted order; kept as a sorted `Vec` (see [`StepSet`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PendingFills(Vec<(String, bool)>);
+
+impl PendingFills {
+    pub fn new() -> PendingFills {
+        PendingFills::default()
+    }
+
+    pub fn get(&self, spec: &str) -> Option<&bool> {
+        self.0
+            .iter()
+            .find(|(s, _)| s == spec)
+            .map(|(_, clean)| clean)
+    }
+
+    /// Sets `spec`'s fill, replacing the one before.
+    pub fn insert(&mut self, spec: String, clean: bool) {
+        match self.0.iter().position(|(s, _)| *s >= spec) {
+            Some(at) if self.0[at].0 == spec => self.0[at].1 = clean,
+            Some(at) => self.0.insert(at, (spec, clean)),
+            None => self.0.push((spec, clean)),
+        }
+    }
+
+    pub fn remove(&mut self, spec: &str) -> Option<bool> {
+        let at = self.0.iter().position(|(s, _)| s == spec)?;
+        Some(self.0.remove(at).1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for PendingFills {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(spec, clean)| (spec, clean)))
+    }
+}
+
+/// Read from a JSON object of booleans; a key given twice keeps its last value.
+impl<'de> Deserialize<'de> for PendingFills {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<PendingFills, D::Error> {
+        struct Fills;
+        impl<'de> Visitor<'de> for Fills {
+            type Value = PendingFills;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of booleans")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PendingFills, A::Error> {
+                let mut fills = PendingFills::new();
+                while let Some((spec, clean)) = map.next_entry::<String, bool>()? {
+                    fills.insert(spec, clean);
+                }
+                Ok(fills)
+            }
+        }
+        deserializer.deserialize_map(Fills)
+    }
+}
 
 /// The code of a row the helper leaves to the person by design (代理, 组织, 系统编码 …): it
 /// never spoils a fill.
@@ -195,5 +309,42 @@ pub fn after_save(
             progress.saved.insert(step.to_string());
             SaveVerdict::Counted { step }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_sets_stay_sorted_and_hold_each_step_once_however_they_are_read() {
+        let mut set: StepSet =
+            serde_json::from_str(r#"["b", "a", "c", "a"]"#).expect("an array of strings");
+        assert_eq!(set.iter().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert!(!set.insert("b".into()));
+        assert!(set.insert("ab".into()));
+        assert!(set.remove("a"));
+        assert!(!set.remove("a"));
+        assert_eq!(
+            serde_json::to_string(&set).expect("serialisable"),
+            r#"["ab","b","c"]"#
+        );
+        assert!(set.contains("c") && !set.contains("a"));
+    }
+
+    #[test]
+    fn pending_fills_are_an_object_in_key_order_and_a_repeated_key_keeps_its_last_value() {
+        let mut fills: PendingFills =
+            serde_json::from_str(r#"{"z": true, "a": false, "z": false}"#).expect("an object");
+        assert_eq!(fills.get("z"), Some(&false));
+        fills.insert("m".into(), true);
+        fills.insert("a".into(), true);
+        assert_eq!(
+            serde_json::to_string(&fills).expect("serialisable"),
+            r#"{"a":true,"m":true,"z":false}"#
+        );
+        assert_eq!(fills.remove("m"), Some(true));
+        assert_eq!(fills.remove("m"), None);
+        assert!(serde_json::from_str::<PendingFills>(r#"{"a": 1}"#).is_err());
     }
 }

@@ -8,7 +8,7 @@
 //! (`FormSpec::min_fields`, with at least one distinctive field); a heading naming the form
 //! lowers that bar but never replaces it, so an unrelated form never gets a bar.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -465,12 +465,18 @@ fn instances(
     if cands.is_empty() {
         return Vec::new();
     }
-    let mut by_container: BTreeMap<&Option<String>, Vec<&Candidate>> = BTreeMap::new();
-    for cand in &cands {
-        by_container
-            .entry(&prepared[cand.control].control.container)
-            .or_default()
-            .push(cand);
+    // The candidates grouped by container, in container order (a sort, not a BTreeMap: one
+    // sort routine serves the whole crate).
+    let container_of = |c: &Candidate| &prepared[c.control].control.container;
+    let mut sorted: Vec<&Candidate> = cands.iter().collect();
+    crate::order::sort_by(&mut sorted, |a, b| container_of(a).cmp(container_of(b)));
+    let mut by_container: Vec<(&Option<String>, Vec<&Candidate>)> = Vec::new();
+    for cand in sorted {
+        let container = container_of(cand);
+        match by_container.last_mut() {
+            Some((last, group)) if *last == container => group.push(cand),
+            _ => by_container.push((container, vec![cand])),
+        }
     }
     let passing: Vec<RecognisedForm> = by_container
         .iter()
@@ -488,8 +494,8 @@ fn instances(
     // the one holding the most of its fields, and complete it from the others.
     let preferred: &Option<String> = match passing.first() {
         Some(form) => by_container
-            .keys()
-            .copied()
+            .iter()
+            .map(|(c, _)| *c)
             .find(|c| **c == form.container)
             .unwrap_or(&None),
         None => by_container
