@@ -5,6 +5,7 @@
 //! core is a cache, rebuilt on the next wake).
 import { loadCore, setCoreLocale } from './core.js';
 import { handlers } from './handlers.js';
+import { failed } from './shared.js';
 import { syncContentScripts } from './registration.js';
 import { restoreContext, watchSettings } from './settings.js';
 import { watchTabs } from './badge.js';
@@ -18,8 +19,7 @@ async function route(handler, message, sender) {
   try {
     return await handler(message, sender, await loadCore());
   } catch (error) {
-    // The core's throws and the sender checks carry a localised message and a code.
-    return { ok: false, error: String(error?.message ?? error), ...(typeof error?.code === 'string' ? { code: error.code } : {}) };
+    return failed(error);
   }
 }
 

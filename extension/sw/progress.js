@@ -11,7 +11,7 @@ import { accountIdFor } from './context.js';
 import { placeOf } from './documents.js';
 import { fromContentScript, pageUrlOf, requireExtensionPage } from './senders.js';
 import {
-  CREDENTIALS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING, isObject, malformed, senderRefused, serialisedQueue,
+  CREDENTIALS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING, failed, isObject, malformed, senderRefused, serialisedQueue,
   sessionEntries, sessionValue, tabUrl, text,
 } from './shared.js';
 
@@ -152,7 +152,7 @@ async function updateTab(tabId, core, change) {
   try {
     await serialised(async () => storeProgress(key, change(await loadKey(key))));
   } catch (error) {
-    return { ok: false, code: error?.code ?? null, error: String(error?.message ?? error) };
+    return failed(error);
   }
   return panelFor(tabId, core, { detect: false });
 }
@@ -196,7 +196,7 @@ export const handlers = {
     try {
       return { ok: true, checklist: core.checklist(message.product) };
     } catch (error) {
-      return { ok: false, code: error?.code ?? null, error: String(error?.message ?? error) };
+      return failed(error);
     }
   },
 

@@ -49,6 +49,15 @@ export const malformed = () => ({ ok: false, code: 'malformed-message', error: t
 /** A reply passing on the core's refusal `{code, message}`; `fallback` is a message key. */
 export const refusedBy = (answer, fallback) => ({ ok: false, code: answer?.code, error: answer?.message || text(fallback) });
 
+/**
+ * The reply for a thrown error: the core's and the sender checks' carry a localised message
+ * and a `code`; anything else (a browser API's English) is told as the worker's own failure.
+ */
+export function failed(error) {
+  const coded = typeof error?.code === 'string';
+  return { ok: false, code: coded ? error.code : null, error: coded ? String(error.message) : text('worker_failed') };
+}
+
 /** An error for a sender that may not send this message (the reply carries its code). */
 export function senderRefused(code, key) {
   const error = new Error(text(key));
