@@ -2,6 +2,7 @@
 // labels, control kinds and which rule associated each label — never a value), copies that JSON
 // to the clipboard so a user can report a page the helper does not understand, and shows it in a
 // collapsible block. Mounts into `[data-role="diagnose"]` if the popup has one, else appends.
+import { targetTabId } from '../shared/tab.js';
 
 const text = (key, fallback) => chrome.i18n.getMessage(key) || fallback;
 
@@ -36,12 +37,6 @@ async function copyClearing(value) {
   return reply?.ok === true;
 }
 
-async function targetTabId() {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 function mount() {
   const host = document.querySelector('[data-role="diagnose"]') ?? document.body.appendChild(document.createElement('section'));

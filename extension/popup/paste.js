@@ -4,6 +4,7 @@
 // the credentials (ids whole, secrets masked to their last four, each with 复制 through the
 // self-clearing clipboard) and the values the EAS client needs by hand. It never sees a secret
 // whole: the worker answers with masked text only.
+import { targetTabId } from '../shared/tab.js';
 
 const message = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 
@@ -104,12 +105,6 @@ function build() {
   return { input, readButton, result, environment, origin, cross, crossText, confirm, insecure, confirmInsecure, chooseHint, enterprises, problems, missing, rows, expiry, manual };
 }
 
-async function targetTabId() {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 async function ask(request) {
   try {

@@ -2,6 +2,7 @@
 // tab) as the worker's core decides it, re-rendering live as the id arrives, the tab navigates
 // or access is granted. Host access is requested here because only a click in an extension
 // page may ask for it.
+import { targetTabId } from '../shared/tab.js';
 
 const $ = (selector) => document.querySelector(selector);
 const statusBox = $('[data-testid="status"]');
@@ -20,12 +21,6 @@ function localise() {
   }
 }
 
-async function targetTabId() {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 let tabId = null;
 let origin = null;

@@ -3,6 +3,7 @@
 // clipboard is cleared if it still holds the secret; 清除所有密钥; and, when the tab is another
 // console than the one a secret came from, the confirmation that lets it be filled there.
 // It asks the worker only for masked metadata; the values stay in the worker and its session store.
+import { targetTabId } from '../shared/tab.js';
 
 const TTL_CHOICES = [15, 30, 60, 120];
 const DEFAULT_TTL = 30;
@@ -80,12 +81,6 @@ function buildPanel() {
   return { section, rows, countdown, clipboardNote, insecure, insecureText, confirmInsecure, cross, crossText, confirm, ttl, clear };
 }
 
-async function targetTabId() {
-  const fromQuery = new URLSearchParams(location.search).get('tab');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
 
 const panel = buildPanel();
 let tabId = null;

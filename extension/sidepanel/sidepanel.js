@@ -2,6 +2,7 @@
 // step with its state for the tab's console, the manual steps' checkboxes and the export of the
 // non-secret setup record. The worker and the core decide everything; this draws the answers.
 // The status, context values, held secrets and paste box are the popup's own modules.
+import { tabParameter, targetTabId } from '../shared/tab.js';
 
 const $ = (selector) => document.querySelector(selector);
 const productSelect = $('[data-testid="product"]');
@@ -11,13 +12,7 @@ const errorNote = $('[data-role="checklist-error"]');
 const exportNote = $('[data-role="export-note"]');
 
 const message = (key, ...substitutions) => chrome.i18n.getMessage(key, substitutions) || key;
-const fromQuery = new URLSearchParams(location.search).get('tab');
-
-async function targetTabId() {
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
+const fromQuery = tabParameter();
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

@@ -4,16 +4,14 @@
 //! do not already cover, as in the e2e build), so no page ever gets two hooks.
 import { loadCore } from './core.js';
 import { requireExtensionPage } from './senders.js';
+import { serialisedQueue } from './shared.js';
 
-let queue = Promise.resolve();
+// onInstalled, onStartup and permission events may fire together.
+const serialised = serialisedQueue();
 
-/**
- * Re-registers our content scripts for the granted origins. Calls are serialised (onInstalled,
- * onStartup and permission events may fire together) and never reject.
- */
+/** Re-registers our content scripts for the granted origins, one call at a time; never rejects. */
 export function syncContentScripts() {
-  queue = queue.then(registerForGrantedOrigins).catch(() => false);
-  return queue;
+  return serialised(registerForGrantedOrigins).catch(() => false);
 }
 
 async function registerForGrantedOrigins() {
