@@ -5,6 +5,7 @@
 // self-clearing clipboard) and the values the EAS client needs by hand. It never sees a secret
 // whole: the worker answers with masked text only.
 import { targetTabId } from '../shared/tab.js';
+import { CREDENTIALS_PREFIX, OBSERVATIONS_PREFIX, touches } from '../shared/keys.js';
 
 const message = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 
@@ -250,7 +251,7 @@ ui.confirmInsecure.addEventListener('click', async () => {
   await refresh();
 });
 chrome.storage.session.onChanged.addListener((changes) => {
-  if (Object.keys(changes).some((key) => key.startsWith('cred:') || key.startsWith('obs:'))) refresh();
+  if (touches(changes, CREDENTIALS_PREFIX, OBSERVATIONS_PREFIX)) refresh();
 });
 chrome.tabs.onUpdated.addListener((updatedId, change) => {
   if (updatedId === tabId && 'url' in change) refresh();

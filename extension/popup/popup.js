@@ -3,6 +3,7 @@
 // or access is granted. Host access is requested here because only a click in an extension
 // page may ask for it.
 import { targetTabId } from '../shared/tab.js';
+import { OBSERVATIONS_PREFIX, touches } from '../shared/keys.js';
 
 const $ = (selector) => document.querySelector(selector);
 const statusBox = $('[data-testid="status"]');
@@ -106,7 +107,7 @@ async function requestAccess() {
 
 function watch() {
   chrome.storage.session.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some((key) => key.startsWith('obs:'))) refresh();
+    if (touches(changes, OBSERVATIONS_PREFIX)) refresh();
   });
   chrome.tabs.onUpdated.addListener((updatedId, change) => {
     if (updatedId === tabId && (change.status === 'complete' || 'url' in change)) {

@@ -3,6 +3,7 @@
 // non-secret setup record. The worker and the core decide everything; this draws the answers.
 // The status, context values, held secrets and paste box are the popup's own modules.
 import { tabParameter, targetTabId } from '../shared/tab.js';
+import { OBSERVATIONS_PREFIX, PROGRESS_PREFIX, touches } from '../shared/keys.js';
 
 const $ = (selector) => document.querySelector(selector);
 const productSelect = $('[data-testid="product"]');
@@ -171,7 +172,7 @@ async function copyMarkdown() {
 function watch() {
   chrome.storage.session.onChanged.addListener((changes) => {
     // A save counted, a tick from another panel, the 数据中心 id arriving.
-    if (Object.keys(changes).some((key) => key.startsWith('progress:') || key.startsWith('obs:'))) refresh();
+    if (touches(changes, PROGRESS_PREFIX, OBSERVATIONS_PREFIX)) refresh();
   });
   chrome.tabs.onUpdated.addListener((updatedId, change) => {
     if (updatedId === tabId && (change.status === 'complete' || 'url' in change)) refresh();

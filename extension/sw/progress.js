@@ -11,12 +11,11 @@ import { accountIdFor } from './context.js';
 import { placeOf } from './documents.js';
 import { fromContentScript, pageUrlOf, requireExtensionPage } from './senders.js';
 import {
-  CREDENTIALS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING, failed, isObject, malformed, senderRefused, serialisedQueue,
+  CREDENTIALS_PREFIX, PROGRESS_PREFIX, REMEMBERED_PREFIX, REMEMBER_SETTING, failed, isObject, malformed, senderRefused, serialisedQueue,
   sessionEntries, sessionValue, tabUrl, text,
 } from './shared.js';
 
 const PENDING_PREFIX = 'progress-fill:';
-const PROGRESS_PREFIX = 'progress:';
 
 // Read-modify-write one at a time (a save and a tick may cross).
 const serialised = serialisedQueue();

@@ -4,16 +4,13 @@
 
 // --- storage keys -------------------------------------------------------------------------------
 
-/** `obs:<origin>` (session): the consoles' getUserLanguage.do observations and pasted contexts. */
-export const OBSERVATIONS_PREFIX = 'obs:';
+export {
+  CREDENTIALS_PREFIX, EXPIRED_SECRET_PREFIX, OBSERVATIONS_PREFIX, PROGRESS_PREFIX, SECRET_PREFIX,
+} from '../shared/keys.js';
+import { EXPIRED_SECRET_PREFIX, OBSERVATIONS_PREFIX } from '../shared/keys.js';
+
 export const observationsKey = (origin) => `${OBSERVATIONS_PREFIX}${origin}`;
-/** `secret:<kind>:<prefix>` (session): a held secret, written by the core. */
-export const SECRET_PREFIX = 'secret:';
-/** `expiredSecret:<kind>:<prefix>` (session): that a console's secret expired (no value). */
-export const EXPIRED_SECRET_PREFIX = 'expiredSecret:';
 export const expiredSecretKey = (kind, prefix) => `${EXPIRED_SECRET_PREFIX}${kind}:${prefix}`;
-/** `cred:<prefix>` / `cred:<origin>` (session): pasted credentials, written by the core. */
-export const CREDENTIALS_PREFIX = 'cred:';
 /** (session) The copied value's origin and when the clipboard is cleared. */
 export const CLIPBOARD_KEY = 'secretsClipboard';
 /** (local) The user's secret lifetime in minutes. */
