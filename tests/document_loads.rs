@@ -20,7 +20,7 @@ fn a_documents_first_hello_wins() {
     );
     assert_eq!(loads.load_url("doc"), Some(CONSOLE));
     assert_eq!(loads.docs.len(), 1);
-    assert_eq!(loads.tops.get("7").map(String::as_str), Some("doc"));
+    assert_eq!(loads.tops.get("7").and_then(|id| id.as_str()), Some("doc"));
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn only_a_top_frame_names_its_tabs_top_document() {
         3,
         Some(7),
     );
-    assert_eq!(loads.tops.get("7").map(String::as_str), Some("top"));
+    assert_eq!(loads.tops.get("7").and_then(|id| id.as_str()), Some("top"));
     assert!(loads.forget_tab(7));
     assert!(!loads.forget_tab(7));
     assert!(loads.tops.is_empty());

@@ -5,8 +5,6 @@
 //! browser reports with a later message, [`DocumentLoads::requester`] says what
 //! [`super::binding::place_of`] needs.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::binding::{Requester, SeenDocument};
@@ -16,12 +14,13 @@ pub const MAX_DOCUMENTS: usize = 1000;
 
 /// The session's record: `docs` as `[documentId, loadUrl]` pairs, oldest first, and `tops` from
 /// a tab id to the document now at its top.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentLoads {
     #[serde(default)]
     pub docs: Vec<(String, String)>,
+    /// A JSON map (the crate's one map type): tab id → document id.
     #[serde(default)]
-    pub tops: BTreeMap<String, String>,
+    pub tops: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A message's sender as the browser describes it (`sender.*`).
@@ -46,7 +45,7 @@ impl DocumentLoads {
             self.docs.drain(..excess);
         }
         if let (0, Some(tab)) = (frame_id, tab_id) {
-            self.tops.insert(tab.to_string(), document_id.to_owned());
+            self.tops.insert(tab.to_string(), document_id.into());
         }
     }
 
@@ -82,6 +81,7 @@ impl DocumentLoads {
             load_url: sender
                 .tab_id
                 .and_then(|tab| self.tops.get(&tab.to_string()))
+                .and_then(serde_json::Value::as_str)
                 .and_then(|id| self.load_url(id)),
         });
         Requester {
