@@ -196,6 +196,25 @@ fn expired_records_are_listed_for_removal_and_never_shown() {
     let shown = view(&records, Some(CONSOLE), None, NOW + 31 * MINUTE, Locale::En);
     assert!(!shown.held);
     assert_eq!(shown.expired, vec![format!("cred:{PREFIX}")]);
+    assert_eq!(shown.next_expiry, None, "nothing left to wait for");
+}
+
+#[test]
+fn the_next_expiry_is_the_earliest_of_the_records_still_held() {
+    let records = vec![
+        held(mail(1), CONSOLE, NOW),
+        held(mail(1), OTHER_CONSOLE, NOW + 5 * MINUTE),
+        held(mail(1), IMAGE_SYSTEM, NOW + 10 * MINUTE),
+    ];
+    let shown = view(&records, None, None, NOW + MINUTE, Locale::En);
+    assert_eq!(shown.next_expiry, Some(NOW + 30 * MINUTE));
+    let later = view(&records, None, None, NOW + 30 * MINUTE, Locale::En);
+    assert_eq!(later.expired, vec![format!("cred:{PREFIX}")]);
+    assert_eq!(
+        later.next_expiry,
+        Some(NOW + 35 * MINUTE),
+        "an expired record is removed, not waited for"
+    );
 }
 
 #[test]

@@ -28,12 +28,18 @@ function records() {
   return sessionEntries(CREDENTIALS_PREFIX);
 }
 
-/** One alarm at the next expiry, so pasted values go even when nothing wakes the worker. */
-async function scheduleExpiry(held) {
+/** One alarm at the next expiry the core names, so pasted values go even when nothing wakes the worker. */
+async function scheduleExpiry(view) {
   if (!chrome.alarms) return;
-  const next = Math.min(...Object.values(held).map((record) => Number(record?.expiresAt)).filter(Number.isFinite));
-  if (Number.isFinite(next)) await chrome.alarms.create(EXPIRY_ALARM, { when: next + 500 });
+  if (view.nextExpiry != null) await chrome.alarms.create(EXPIRY_ALARM, { when: view.nextExpiry + 500 });
   else await chrome.alarms.clear(EXPIRY_ALARM);
+}
+
+/** Removes the records the core says expired and sets the alarm for the next. */
+async function sweep(core) {
+  const view = core.credentialsView(await records(), null, null, Date.now());
+  if (view.expired?.length) await serialised(() => chrome.storage.session.remove(view.expired));
+  await scheduleExpiry(view);
 }
 
 /** The core's view for the tab; removes the records it says expired. */
@@ -45,7 +51,7 @@ async function viewFor(tabId, core) {
     await serialised(() => chrome.storage.session.remove(view.expired));
     for (const key of view.expired) delete held[key];
   }
-  await scheduleExpiry(held);
+  await scheduleExpiry(view);
   return { url, held, view };
 }
 
@@ -78,7 +84,7 @@ async function read(tabId, pasted, core) {
   });
   if (held.accessKey) await storeSecret(held.accessKey, core);
   if (held.observation) await rememberPasted(held.observation, core);
-  await scheduleExpiry(await records());
+  await sweep(core);
   return { ok: true, state: 'ok', kind: held.kind, scope: held.scope ?? null, message: held.message };
 }
 

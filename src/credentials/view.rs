@@ -106,6 +106,8 @@ pub struct CredentialsView {
     pub tenant_missing: Vec<String>,
     /// Storage keys of records that expired: the worker removes them.
     pub expired: Vec<String>,
+    /// When the next record still held expires: the worker's alarm for removing it.
+    pub next_expiry: Option<u64>,
 }
 
 const SHOWN: [ValueKey; 6] = [
@@ -176,6 +178,11 @@ pub fn view(
         .filter(|(_, r)| r.is_expired(now_ms))
         .map(|(k, _)| k.clone())
         .collect();
+    let next_expiry = records
+        .iter()
+        .filter(|(_, r)| !r.is_expired(now_ms))
+        .map(|(_, r)| r.expires_at)
+        .min();
     let tab_scope = tab_url.and_then(|url| CredentialScope::of_page(url).ok());
     let held: Vec<&HeldCredentials> = records.iter().map(|(_, r)| r).collect();
     let choice = match &tab_scope {
@@ -252,6 +259,7 @@ pub fn view(
             })
             .unwrap_or_default(),
         expired,
+        next_expiry,
     }
 }
 
