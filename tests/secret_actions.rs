@@ -3,10 +3,14 @@
 
 mod forms_support;
 
+use fapiao_helper::fill::{plan_fill, FillValues};
+use fapiao_helper::i18n::Locale;
 use fapiao_helper::i18n::Localised;
 use fapiao_helper::secret::actions::{
-    prepare, recognised_again, ActionInput, ActionRefusal, BarAction, WantedForm, KEY_FIELD,
+    key_step_planned, prepare, recognised_again, ActionInput, ActionRefusal, BarAction, WantedForm,
+    KEY_FIELD,
 };
+use fapiao_helper::secret::Secret;
 use fapiao_helper::snapshot::{ControlKind, LabelRule, Snapshot, TextItem};
 use forms_support::*;
 
@@ -40,6 +44,43 @@ fn generate_key_fills_only_the_key_field_of_the_access_token_dialog() {
     .expect("offered");
     assert_eq!(form.form, "AccessToken认证");
     assert!(matches!(input, ActionInput::GenerateKey { fields } if fields == [KEY_FIELD]));
+}
+
+#[test]
+fn a_generated_key_is_kept_only_when_its_plan_fills_the_key_field() {
+    let snapshot = access_token_dialog("");
+    let (form, input) = prepare(
+        BarAction::GenerateKey,
+        &snapshot,
+        &by_spec("access-token-auth"),
+    )
+    .expect("offered");
+    let ActionInput::GenerateKey { fields } = input else {
+        panic!("a key to generate");
+    };
+    let values = FillValues {
+        access_token_key: Some(Secret::new("Kq7Zp2Lm9Xw4Rt6B".into())),
+        ..FillValues::default()
+    };
+    let overwrite: Vec<String> = fields.iter().map(|&f| f.to_owned()).collect();
+    let mut plan = plan_fill(
+        &snapshot,
+        &form.form,
+        form.container.as_deref(),
+        &values,
+        &overwrite,
+        Locale::En,
+    )
+    .expect("a plan");
+    assert_eq!(key_step_planned(&plan, fields), Ok(()));
+    plan.steps.retain(|step| step.field != KEY_FIELD);
+    let refusal = key_step_planned(&plan, fields).expect_err("no step for the key");
+    assert_eq!(refusal, ActionRefusal::KeyFieldMissing);
+    assert_eq!(refusal.code(), "key-field-missing");
+    assert_eq!(
+        refusal.message(Locale::En),
+        "No 认证密钥 input was found: no key was generated"
+    );
 }
 
 #[test]

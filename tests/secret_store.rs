@@ -2,7 +2,8 @@
 //! what its confirms write, and what a fill receives or why not.
 
 use fapiao_helper::secret::store::{
-    choose, confirm, release_for_fill, status, Confirm, FillRequest, Place, StoredSecret,
+    choose, clipboard_running, confirm, release_for_fill, status, Confirm, FillRequest, Place,
+    StoredSecret,
 };
 use fapiao_helper::secret::{SecretKind, SecretMeta};
 
@@ -319,4 +320,16 @@ mod sweep {
         assert!(swept.notes.is_empty(), "{:?}", swept.notes);
         assert_eq!(swept.next_expiry, None);
     }
+}
+
+#[test]
+fn the_clipboard_countdown_runs_only_until_its_clear_time() {
+    assert!(clipboard_running(Some(2_000.0), 1_999.0));
+    assert!(
+        !clipboard_running(Some(2_000.0), 2_000.0),
+        "cleared at the moment itself"
+    );
+    assert!(!clipboard_running(Some(2_000.0), 2_001.0));
+    assert!(!clipboard_running(None, 0.0), "nothing copied");
+    assert!(!clipboard_running(Some(f64::NAN), 0.0));
 }

@@ -128,16 +128,9 @@ async function barAction(message, sender, core) {
   });
   if (!made?.ok) return refusedBy(made, 'secrets_failed');
   const done = text(BAR_ACTIONS[message.action], made.record.masked);
-  if (!made.fill) {
-    await store(made, core);
-    return { ok: true, message: done };
-  }
-  const plan = core.planFill(message.snapshot, made.recognised, { accessTokenKey: made.record.value }, made.fill);
-  if (!plan?.steps?.some((step) => made.fill.includes(step.field))) {
-    return { ok: false, code: 'key-field-missing', error: text('secrets_key_field_missing') };
-  }
+  // A generated key comes with the plan that fills it (the core refused it if none could).
   await store(made, core);
-  return { ok: true, plan, message: done };
+  return made.plan ? { ok: true, plan: made.plan, message: done } : { ok: true, message: done };
 }
 
 // --- the popup ----------------------------------------------------------------------------------
@@ -151,7 +144,7 @@ async function status(tabId, core) {
     ok: true,
     ...core.secretsStatus(entriesOf(live), url ?? undefined),
     ttlMinutes: (await ttlMinutes()) ?? null,
-    clipboard: clipboard && clipboard.clearAt > Date.now() ? clipboard : null,
+    clipboard: core.clipboardRunning(clipboard?.clearAt, Date.now()) ? clipboard : null,
     // Whether anything pasted is held (sw/credentials.js' records), for 清除所有密钥.
     pasted: Object.keys(await sessionEntries(CREDENTIALS_PREFIX)).length > 0,
   };

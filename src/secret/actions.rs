@@ -6,6 +6,7 @@
 use thiserror::Error;
 
 use super::SecretKind;
+use crate::fill::FillPlan;
 use crate::forms::{self, Offer, RecognisedForm};
 use crate::gateway::TextCandidate;
 use crate::i18n::{Locale, Localised};
@@ -49,6 +50,8 @@ pub enum ActionRefusal {
     FormGone,
     #[error("this form does not offer that action")]
     NotHere,
+    #[error("no step of the fill plan fills the key field")]
+    KeyFieldMissing,
 }
 
 impl Localised for ActionRefusal {
@@ -62,6 +65,10 @@ impl Localised for ActionRefusal {
                 "这个表单不支持此操作",
                 "This form does not offer that action",
             ),
+            ActionRefusal::KeyFieldMissing => locale.pick(
+                "没有找到“认证密钥”输入框，未生成密钥",
+                "No 认证密钥 input was found: no key was generated",
+            ),
         }
         .into()
     }
@@ -70,6 +77,7 @@ impl Localised for ActionRefusal {
         match self {
             ActionRefusal::FormGone => "form-gone",
             ActionRefusal::NotHere => "action-not-here",
+            ActionRefusal::KeyFieldMissing => "key-field-missing",
         }
     }
 }
@@ -98,6 +106,20 @@ pub fn recognised_again(snapshot: &Snapshot, wanted: &WantedForm<'_>) -> Option<
     });
     let at = in_container.or_else(|| forms.iter().position(same))?;
     forms.into_iter().nth(at)
+}
+
+/// A generated key is kept only when its plan has a step for one of `fields` (a key that goes
+/// into no input would be held for nothing).
+pub fn key_step_planned(plan: &FillPlan, fields: &[&str]) -> Result<(), ActionRefusal> {
+    if plan
+        .steps
+        .iter()
+        .any(|step| fields.contains(&step.field.as_str()))
+    {
+        Ok(())
+    } else {
+        Err(ActionRefusal::KeyFieldMissing)
+    }
 }
 
 /// The form `action` acts on and what it reads, or why it does nothing.

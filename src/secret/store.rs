@@ -100,6 +100,12 @@ pub struct StoreStatus<'a> {
     pub secrets: Vec<KindStatus<'a>>,
 }
 
+/// Whether the clipboard countdown of a 复制 (clearing at `clear_at`) still runs at `now_ms`:
+/// the popup shows it only then.
+pub fn clipboard_running(clear_at: Option<f64>, now_ms: f64) -> bool {
+    clear_at.is_some_and(|at| at > now_ms)
+}
+
 /// What the popup shows for the tab at `tab_url` (`None`: its address is unknown).
 pub fn status<'a>(records: &'a [StoredSecret], tab_url: Option<&str>) -> StoreStatus<'a> {
     let tab_prefix = console_prefix(tab_url);

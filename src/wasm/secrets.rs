@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::reply::{malformed, read, refused};
 use super::{localised_error, to_js};
+use crate::fill::{self, FillPlan, FillValues};
 use crate::forms;
 use crate::gateway::{self, TextCandidate};
 use crate::i18n::Localised;
@@ -311,6 +312,12 @@ pub fn secrets_status(entries: JsValue, tab_url: Option<String>) -> Result<JsVal
     to_js(&store::status(&records, tab_url.as_deref()))
 }
 
+/// `clipboardRunning(clearAt, nowMs) -> bool`: whether a 复制's clipboard countdown still runs.
+#[wasm_bindgen(js_name = clipboardRunning)]
+pub fn clipboard_running(clear_at: JsValue, now_ms: f64) -> bool {
+    store::clipboard_running(clear_at.as_f64(), now_ms)
+}
+
 /// `secretsConfirm(entries, kinds, tabUrl, insecure) -> {[key]: {allowedPrefixes} |
 /// {insecureAllowed}}`: what the popup's confirm writes into each record it covers (the
 /// cross-console confirm, or with `insecure` the plain-http one). Unknown kinds are skipped.
@@ -462,14 +469,18 @@ struct ActionDone<'a> {
     recognised: &'a forms::RecognisedForm,
     #[serde(skip_serializing_if = "Option::is_none")]
     fill: Option<&'static [&'static str]>,
+    /// For a generated key: the plan that fills it (it was checked to have a step for it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<FillPlan>,
 }
 
 /// `barSecretAction(action, snapshot, form, {frameOrigin, place, nowMs, ttlMinutes?}) -> {ok:
-/// true, key, record, recognised, fill?} | {ok: false, code, message}`: a trusted click on the
+/// true, key, record, recognised, fill?, plan?} | {ok: false, code, message}`: a trusted click on the
 /// bar's 生成密钥 / 记住此密钥 / 记住网关. The form is recognised again in `snapshot`; the secret
 /// is made or read from the page, checked and bound to the console the requester acts for.
 /// Refusals, in order: `form-gone`, `action-not-here`, the placement's own code, then the
-/// check's. Throws for an unknown action or a snapshot it cannot read.
+/// check's, and for a generated key `key-field-missing` when its plan fills none of `fill`.
+/// Throws for an unknown action or a snapshot it cannot read.
 #[wasm_bindgen(js_name = barSecretAction)]
 pub fn bar_secret_action(
     action: &str,
@@ -540,6 +551,30 @@ pub fn bar_secret_action(
         Ok(scope) => scope,
         Err(refusal) => return refused(&refusal),
     };
+    let plan = match fill {
+        Some(fields) => {
+            let values = FillValues {
+                access_token_key: Some(Secret::new(value.expose().to_owned())),
+                ..FillValues::default()
+            };
+            let overwrite: Vec<String> = fields.iter().map(|&f| f.to_owned()).collect();
+            let plan = fill::plan_fill_recognised(
+                &snapshot,
+                &forms::recognise(&snapshot),
+                &recognised.form,
+                recognised.container.as_deref(),
+                &values,
+                &overwrite,
+                super::locale(),
+            )
+            .map_err(|e| localised_error(&e))?;
+            if let Err(refusal) = actions::key_step_planned(&plan, fields) {
+                return refused(&refusal);
+            }
+            Some(plan)
+        }
+        None => None,
+    };
     let lifetime = Lifetime::starting(millis(ask.now_ms), ask.ttl_minutes);
     let held = HeldSecret::new(kind, scope, value, lifetime);
     to_js(&ActionDone {
@@ -548,6 +583,7 @@ pub fn bar_secret_action(
         record: held.session_record(),
         recognised: &recognised,
         fill,
+        plan,
     })
 }
 
