@@ -104,7 +104,37 @@ export function watchSettings(setLocale) {
   });
 }
 
+/** The bar's keys in `_locales` (content/src/strings.js asks for them). */
+const BAR_PREFIX = 'forms_';
+
+/**
+ * A message with its named placeholders (`$COUNT$`) replaced by their content (`$1`), as
+ * chrome.i18n does before substituting; the bar fills in `$1`…`$9` itself.
+ */
+function withNamedPlaceholders(entry) {
+  const placeholders = entry.placeholders ?? {};
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => {
+    const content = placeholders[name.toLowerCase()]?.content;
+    return typeof content === 'string' ? content : whole;
+  });
+}
+
 export const handlers = {
+  /**
+   * The bar's strings in the language chosen in the options (a content script's chrome.i18n
+   * follows the browser and it cannot read `_locales` itself); `messages` is null when following
+   * the browser.
+   */
+  'bar-strings': async () => {
+    const chosen = await chosenLanguage();
+    if (!chosen) return { lang: '', messages: null };
+    const catalogue = await (await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`))).json();
+    const messages = {};
+    for (const [key, entry] of Object.entries(catalogue)) {
+      if (key.startsWith(BAR_PREFIX) && typeof entry?.message === 'string') messages[key] = withNamedPlaceholders(entry);
+    }
+    return { lang: chosen, messages };
+  },
   /** 清除全部数据 (options): secrets, pasted credentials, context and progress, here and remembered. */
   'clear-everything': async (message, sender, core) => {
     requireExtensionPage(sender);

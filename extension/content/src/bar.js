@@ -6,31 +6,11 @@
 import { createGuard } from './bar-guard.js';
 import { createPlacer } from './bar-place.js';
 import { later, onAbort, scope } from './lifetime.js';
+import { FALLBACK, onStringsChanged, t } from './strings.js';
 
 const OUTCOMES = new Set(['filled', 'unchanged', 'conflict', 'no-value', 'not-found', 'failed']);
-const FALLBACK = {
-  forms_bar_title: '发票云配置助手', forms_fill: '填充', forms_undo: '撤销', forms_overwrite: '覆盖',
-  forms_collapse: '收起', forms_expand: '展开', forms_ready: '待填充', forms_working: '正在处理…',
-  forms_filled_summary: '已填充 $1 项', forms_undone: '已撤销', forms_error: '出错了，请重试',
-  forms_outcome_filled: '已填充', forms_outcome_unchanged: '已是正确的值',
-  forms_outcome_conflict: '已有其他值，未改动', forms_outcome_no_value: '暂无可填的值',
-  forms_outcome_not_found: '页面上没有找到此字段', forms_outcome_failed: '没有填进去',
-  forms_action_generate_key: '生成密钥', forms_action_remember_gateway: '记住网关', forms_action_remember_key: '记住此密钥',
-  forms_bar_handle: '配置助手',
-  forms_refused_hidden: '已拒绝：助手栏被隐藏或遮挡，未执行任何操作。请确认助手栏完整可见后再点。',
-  forms_refused_moved: '已拒绝：助手栏刚出现或刚移动，未执行任何操作。请看清后再点一次。',
-  forms_refused_focus: '已拒绝：此按钮不是由您选中的，未执行任何操作。请用鼠标点击，或用 Tab 键选中后再按回车。',
-};
-
-/** The extension's message `key` (with `subs`), or the Chinese fallback once the extension is gone. */
-export function t(key, subs) {
-  let m = '';
-  try { m = chrome.i18n.getMessage(key, subs); } catch { /* context gone */ }
-  if (m) return m;
-  let f = FALLBACK[key] || key;
-  if (subs != null) [].concat(subs).forEach((s, i) => { f = f.replace('$' + (i + 1), String(s)); });
-  return f;
-}
+// The words (chrome.i18n, or the language chosen in the options once the worker sent it).
+export { t };
 
 /**
  * Accessible name of a command: the localised word, and the Chinese one beside it when they
@@ -207,8 +187,10 @@ export function createBar(doc, form, handlers) {
   }), { signal });
 
   let lastModel = '';
+  let shownModel = null;
   let pendingFocus = null; // the action whose button the person had focused when it was replaced
   function render(model) {
+    shownModel = model;
     // Re-rendering replaces the buttons: skip it when nothing changed, so a click that is
     // half done (pressed, not yet released) while the page churns is not lost.
     const json = JSON.stringify(model);
@@ -273,6 +255,19 @@ export function createBar(doc, form, handlers) {
     placer.place();
     guard.noteLayout();
   }
+
+  // The chosen language's words arrived, or the choice changed: the same model, in them.
+  onStringsChanged(signal, () => {
+    guard.ownChange(() => {
+      panel.setAttribute('aria-label', t('forms_bar_title'));
+      title.textContent = `${t('forms_bar_title')} · ${form}`;
+      handle.textContent = t('forms_bar_handle');
+      const label = host.getAttribute('data-collapsed') === 'true' ? t('forms_expand') : t('forms_collapse');
+      toggle.title = label;
+      toggle.setAttribute('aria-label', label);
+    });
+    if (shownModel) { lastModel = ''; render(shownModel); }
+  });
 
   (doc.body || doc.documentElement).append(host);
   placer.schedule();
