@@ -582,3 +582,121 @@ fn enterprise_and_tenant_sections_with_snake_case_labels_and_a_tenant_name() {
         "Yh3Nc8Vb1Qs5Dw9E",
     );
 }
+
+fn reasons(e: &Enterprise) -> Vec<(&'static str, &'static str)> {
+    e.missing
+        .iter()
+        .map(|m| (m.field.as_str(), m.reason.code()))
+        .collect()
+}
+
+#[test]
+fn a_space_aligned_table_reads_an_empty_cell_as_empty_and_goes_on() {
+    // Columns are found at their header's position (CJK counted two columns wide, as the
+    // table looks in a monospace view): an empty cell is that enterprise's empty value, the
+    // next cells stay in their columns and the following rows are still read.
+    let p = mail(sample!("table_spaces_empty_cell"));
+    assert_eq!(p.environment, Environment::Test);
+    assert_eq!(p.enterprises.len(), 3, "{:?}", p.enterprises);
+    let first = &p.enterprises[0];
+    assert_eq!(
+        (first.name.as_str(), first.tax_id.as_str()),
+        (YUNFAN.0, YUNFAN.1)
+    );
+    assert_eq!(first.client_id.as_deref(), Some(YUNFAN.2));
+    assert_eq!(
+        first.client_secret.as_ref().map(|s| s.expose()),
+        Some(YUNFAN.3)
+    );
+    assert!(first.encrypt_key.is_none());
+    assert_eq!(reasons(first), [("encryptKey", "empty")]);
+    is(&p.enterprises[1], XINGHE);
+    let third = &p.enterprises[2];
+    assert_eq!(third.name, "广州市天河区星光商行");
+    assert_eq!(third.tax_id, "92440101MA9UJ1B2XW");
+    assert!(third.client_id.is_none());
+    assert_eq!(
+        third.client_secret.as_ref().map(|s| s.expose()),
+        Some("8c7b6a5f4e3d42c1b0a9f8e7d6c5b4a3")
+    );
+    assert_eq!(
+        third.encrypt_key.as_ref().map(|s| s.expose()),
+        Some("Nu2Hy6Tb0Wc4Fk8M")
+    );
+    assert_eq!(reasons(third), [("clientId", "empty")]);
+}
+
+#[test]
+fn an_english_space_aligned_table_with_an_empty_cell_keeps_names_whole() {
+    // A name of two words and one empty cell make as many words as there are columns: only
+    // the positions tell the name from the cells.
+    let text = "Company Name          Tax ID               Client ID           Client Secret                       Encrypt Key\n\
+                Acme Trading          9144030071526726XG   5a4b3c2d1e0f9a8b                                        Ab3De6Gh9Jk2Mn5P\n\
+                Shenzhen Cloudsail    91440300MA5G8TQK2M   c7f3a1d09b2e4c58    5e8b0c2f9a714d3eb6c7a2f41d9e0b63    Kq7Zp2Lm9Xw4Rt6B\n";
+    let p = mail(text);
+    assert_eq!(p.enterprises.len(), 2, "{:?}", p.enterprises);
+    let acme = &p.enterprises[0];
+    assert_eq!(acme.name, "Acme Trading");
+    assert_eq!(acme.tax_id, "9144030071526726XG");
+    assert_eq!(acme.client_id.as_deref(), Some("5a4b3c2d1e0f9a8b"));
+    assert!(acme.client_secret.is_none());
+    assert_eq!(
+        acme.encrypt_key.as_ref().map(|s| s.expose()),
+        Some("Ab3De6Gh9Jk2Mn5P")
+    );
+    assert_eq!(reasons(acme), [("clientSecret", "empty")]);
+    assert_eq!(p.enterprises[1].name, "Shenzhen Cloudsail");
+    assert!(p.enterprises[1].missing.is_empty());
+}
+
+#[test]
+fn a_mail_thread_with_a_token_sample_reads_both() {
+    // An implementer pastes the whole thread: the 授权邮件 and the 获取token示例 are both what
+    // they pasted it for, so the answer is a mail that also carries the token sample.
+    let p = mail(sample!("thread_mail_and_token"));
+    assert_eq!(p.environment, Environment::Prod);
+    assert_eq!(p.enterprises.len(), 1);
+    is(&p.enterprises[0], YUNFAN);
+    assert_eq!(p.tenants.len(), 1);
+    assert_tenant(
+        &p.tenants[0],
+        "TN_8d2f6a0c4e1b",
+        "a4c91e7f0b2d48e6953c1f7a8b0d2e64",
+        "Yh3Nc8Vb1Qs5Dw9E",
+    );
+    let token = p.token.as_ref().expect("the token sample is kept");
+    assert_eq!(token.app_id.as_deref(), Some("invoiceupload"));
+    assert_eq!(token.tenant_id.as_deref(), Some("ierp"));
+    assert_eq!(token.user.as_deref(), Some("13800138000"));
+    assert_eq!(
+        token.app_secret.as_ref().map(|s| s.expose()),
+        Some("Xy7Qw2Er5Ty8Ui1Op4As6Df9Gh3Jk0Lz")
+    );
+    let context = p.context.as_ref().expect("the token sample's context");
+    assert_eq!(
+        context.console.as_ref().map(|c| c.prefix.as_str()),
+        Some("https://cosmic.example.com/ierp/")
+    );
+    assert_eq!(
+        context.account_id.as_ref().map(|id| id.as_str()),
+        Some("1933358424373855232")
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}
+
+#[test]
+fn a_mail_with_a_wrong_token_sample_is_refused_and_a_mere_login_link_is_no_sample() {
+    use fapiao_helper::paste::PasteError;
+    let mail_text = sample!("inline_pairs");
+    let conflicting = format!(
+        "{mail_text}\n获取token示例：\nPOST https://cosmic.example.com/ierp/api/getAppToken.do\n{{\"appId\": \"invoiceupload\", \"accountId\": \"1933358424373855232\"}}\nPOST https://cosmic.example.com/ierp/api/login.do\n{{\"user\": \"13800138000\", \"accountId\": \"1933358424373855299\"}}\n"
+    );
+    assert!(matches!(
+        read_paste(&conflicting),
+        Err(PasteError::TokenConflict { key: "accountId" })
+    ));
+    let linked = format!("{mail_text}\n单点登录：https://sso.example.com/portal/login.do\n");
+    let p = mail(&linked);
+    assert_eq!(p.enterprises.len(), 2);
+    assert!(p.token.is_none() && p.context.is_none());
+}

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::pasted::{
-    text, Environment, MissingReason, PasteKind, PasteProblem, PasteResult, PastedEnterprise,
-    PastedTenant,
+    text, Environment, MissingReason, PasteKind, PasteProblem, PasteResult, PastedContext,
+    PastedEnterprise, PastedTenant, PastedToken,
 };
 use super::{CredentialScope, CredentialsError};
 use crate::secret::{HeldSecret, Lifetime, Secret, SecretKind, SecretScope};
@@ -289,6 +289,12 @@ pub fn from_paste(
                 _ => None,
             };
             outcome.scope = Some(scope.key().to_owned());
+            // A mail thread pasted with its 获取token示例 (readPaste gives the mail with the
+            // sample's token and context): the sample's key and context are kept too, for the
+            // console the sample names. Its prefix was read as a console's, so this holds.
+            if let Some(context) = &paste.context {
+                let _ = keep_token_sample(context, paste.token, now_ms, lifetime, &mut outcome);
+            }
             outcome.credentials = Some(HeldCredentials {
                 origin: scope.origin,
                 prefix: scope.prefix,
@@ -309,48 +315,11 @@ pub fn from_paste(
                 .context
                 .as_ref()
                 .ok_or(CredentialsError::TokenWithoutConsole)?;
-            let (scope, console) = CredentialScope::of_prefix(&context.prefix)
-                .ok_or(CredentialsError::TokenWithoutConsole)?;
-            let token = paste.token;
-            let account_id = context
-                .account_id
-                .clone()
-                .or_else(|| token.as_ref().and_then(|t| t.account_id.clone()));
-            if let Some(account_id) = account_id
-                .as_deref()
-                .and_then(|id| AccountId::parse(id).ok())
-            {
-                outcome.observation = Some(pasted_observation(
-                    &console.origin,
-                    console.prefix_path(),
-                    "api/getAppToken.do",
-                    account_id,
-                    now_ms,
-                    lifetime,
-                ));
-            }
-            if let Some(token) = token {
-                let is_upload = token
-                    .app_id
-                    .as_deref()
-                    .is_some_and(|id| id.eq_ignore_ascii_case(INVOICE_UPLOAD_APP));
-                if let (true, Some(secret)) = (is_upload, token.app_secret) {
-                    let secret_scope = SecretScope {
-                        origin: console.origin.clone(),
-                        prefix: console.prefix.clone(),
-                    };
-                    outcome.access_key = Some(HeldSecret::new(
-                        SecretKind::AccessTokenKey,
-                        secret_scope,
-                        secret,
-                        lifetime,
-                    ));
-                }
-            }
+            let scope = keep_token_sample(context, paste.token, now_ms, lifetime, &mut outcome)?;
             if outcome.observation.is_none() && outcome.access_key.is_none() {
                 return Err(CredentialsError::NothingToHold);
             }
-            outcome.scope = Some(scope.key().to_owned());
+            outcome.scope = Some(scope);
         }
         PasteKind::UserLanguage => {
             // The body names no console: it counts for the tab's, when the tab is one.
@@ -378,6 +347,56 @@ pub fn from_paste(
         PasteKind::ConsoleUrl => {}
     }
     Ok(outcome)
+}
+
+/// A 获取token示例's part of a paste: its context (accountId) and, for appId `invoiceupload`,
+/// its app secret as the AccessToken key, both for the console its prefix names; that
+/// console's scope key.
+fn keep_token_sample(
+    context: &PastedContext,
+    token: Option<PastedToken>,
+    now_ms: u64,
+    lifetime: Lifetime,
+    outcome: &mut PasteOutcome,
+) -> Result<String, CredentialsError> {
+    let (scope, console) =
+        CredentialScope::of_prefix(&context.prefix).ok_or(CredentialsError::TokenWithoutConsole)?;
+    let account_id = context
+        .account_id
+        .clone()
+        .or_else(|| token.as_ref().and_then(|t| t.account_id.clone()));
+    if let Some(account_id) = account_id
+        .as_deref()
+        .and_then(|id| AccountId::parse(id).ok())
+    {
+        outcome.observation = Some(pasted_observation(
+            &console.origin,
+            console.prefix_path(),
+            "api/getAppToken.do",
+            account_id,
+            now_ms,
+            lifetime,
+        ));
+    }
+    if let Some(token) = token {
+        let is_upload = token
+            .app_id
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(INVOICE_UPLOAD_APP));
+        if let (true, Some(secret)) = (is_upload, token.app_secret) {
+            let secret_scope = SecretScope {
+                origin: console.origin.clone(),
+                prefix: console.prefix.clone(),
+            };
+            outcome.access_key = Some(HeldSecret::new(
+                SecretKind::AccessTokenKey,
+                secret_scope,
+                secret,
+                lifetime,
+            ));
+        }
+    }
+    Ok(scope.key().to_owned())
 }
 
 fn pasted_observation(

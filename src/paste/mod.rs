@@ -5,7 +5,8 @@
 //! any work, binary junk is refused, and every reader is a single pass over lines (no regex, no
 //! backtracking), so any input up to the cap answers quickly. A paste either reads as one kind,
 //! with what could not be read listed per enterprise, or is a specific [`PasteError`]: nothing
-//! half-parsed comes back as if it were right.
+//! half-parsed comes back as if it were right. A mail thread that also holds a 获取token示例 is
+//! a mail carrying the sample's `token` and `context` (see `with_mail`).
 
 mod environment;
 mod error;
@@ -260,7 +261,7 @@ pub fn read_paste(text: &str) -> Result<Paste, PasteError> {
         return read_url(trimmed);
     }
     if token_sample::looks_like(trimmed) {
-        return token_sample::read(trimmed);
+        return with_mail(token_sample::read(trimmed), text);
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         let account_id =
@@ -287,6 +288,36 @@ pub fn read_paste(text: &str) -> Result<Paste, PasteError> {
             None => Err(PasteError::UnknownShape),
         },
         other => other,
+    }
+}
+
+/// A 获取token示例 that may stand in a 授权邮件 (a whole mail thread pasted): when the text also
+/// reads as a mail, the answer is that mail (kind `mail`) carrying the sample's `token`,
+/// `context` and problems too, so neither the enterprises nor the app values are dropped. A
+/// part that is wrong (two consoles, two accountIds; one 税号 with two ClientIDs) is still
+/// refused whole, as alone; a sample holding nothing (a mail that merely links a `login.do`)
+/// leaves the mail as it is.
+fn with_mail(token: Result<Paste, PasteError>, text: &str) -> Result<Paste, PasteError> {
+    let token = match token {
+        Err(PasteError::TokenEmpty) => None,
+        Err(e) => return Err(e),
+        Ok(token) => Some(token),
+    };
+    match (mail::read(text), token) {
+        (Ok(mut paste), Some(token)) => {
+            paste.token = token.token;
+            paste.context = token.context;
+            paste.problems.extend(token.problems);
+            Ok(paste)
+        }
+        (Ok(paste), None) => Ok(paste),
+        // The mail part names one enterprise or tenant twice, differently: refused as alone.
+        (
+            Err(e @ (PasteError::ConflictingTaxId { .. } | PasteError::ConflictingTenant { .. })),
+            _,
+        ) => Err(e),
+        (Err(_), Some(token)) => Ok(token),
+        (Err(_), None) => Err(PasteError::TokenEmpty),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Credentials pasted from an HTML table: a header row of labels, then one row per enterprise
 //! (or tenant), cells separated by tabs (what browsers copy), by `|` (Markdown), or by runs of
-//! spaces (a plain-text mail's aligned columns).
+//! spaces (a plain-text mail's aligned columns). Aligned columns are read by where their header
+//! cells start, as a person reads them in a monospace view (CJK two columns wide): an empty
+//! cell is then an empty value, not a shift of the cells after it.
 
 use super::labels::{trim_cell, Field, Scope, Vocabulary};
-use super::lines::Line;
+use super::lines::{is_wide, Line};
 use super::values::{read_value, Read};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,8 @@ type Column = Option<(Field, Option<Scope>)>;
 pub(crate) struct Header {
     separator: Separator,
     columns: Vec<Column>,
+    /// Display column where each header cell starts (space-aligned headers only).
+    starts: Vec<usize>,
 }
 
 /// One data row: the cells of known columns, in column order.
@@ -29,12 +33,18 @@ pub(crate) type Row = Vec<(Field, Option<Scope>, Vec<char>)>;
 /// unknown columns than known ones (so prose that mentions two labels is not a header).
 pub(crate) fn header(line: &Line, vocab: &Vocabulary) -> Option<Header> {
     let separator = separator_of(line);
-    let columns: Vec<Column> = match separator {
+    let (columns, starts): (Vec<Column>, Vec<usize>) = match separator {
         Separator::Tab | Separator::Pipe => cells(line, separator)
             .iter()
-            .map(|(s, e)| vocab.whole_label(&line.folded[*s..*e]))
-            .collect(),
-        Separator::Spaces => space_columns(line, vocab)?,
+            .map(|(s, e)| (vocab.whole_label(&line.folded[*s..*e]), 0))
+            .unzip(),
+        Separator::Spaces => {
+            let at = display_columns(line);
+            space_columns(line, vocab)?
+                .into_iter()
+                .map(|(column, start)| (column, at[start]))
+                .unzip()
+        }
     };
     let known: Vec<Field> = columns.iter().flatten().map(|(f, _)| *f).collect();
     let credentials = known.iter().filter(|f| f.is_credential()).count();
@@ -45,16 +55,24 @@ pub(crate) fn header(line: &Line, vocab: &Vocabulary) -> Option<Header> {
         counts[*field as usize] += 1;
     }
     let distinct = counts.iter().all(|&n| n <= 2);
-    (credentials >= 2 && unknown <= known.len() && distinct)
-        .then_some(Header { separator, columns })
+    (credentials >= 2 && unknown <= known.len() && distinct).then_some(Header {
+        separator,
+        columns,
+        starts,
+    })
 }
 
 /// Reads `line` as a data row of `header`, or `None` when it does not fit (the table ended).
 pub(crate) fn row(line: &Line, header: &Header) -> Option<Row> {
     let n = header.columns.len();
-    let mut spans: Vec<(usize, usize)> = match header.separator {
-        Separator::Tab | Separator::Pipe => cells(line, header.separator),
-        Separator::Spaces => words(line),
+    let aligned = match header.separator {
+        Separator::Spaces => aligned_cells(line, &header.starts),
+        _ => None,
+    };
+    let mut spans: Vec<(usize, usize)> = match (aligned, header.separator) {
+        (Some(spans), _) => spans,
+        (None, Separator::Tab | Separator::Pipe) => cells(line, header.separator),
+        (None, Separator::Spaces) => words(line),
     };
     if header.separator == Separator::Tab {
         while spans.len() > n
@@ -66,7 +84,8 @@ pub(crate) fn row(line: &Line, header: &Header) -> Option<Row> {
         }
     }
     if spans.len() > n && header.separator == Separator::Spaces {
-        // A name with spaces in it (`Acme Trading Co., Ltd`) takes the extra words.
+        // Not aligned under the header: a name with spaces in it (`Acme Trading Co., Ltd`)
+        // takes the extra words.
         let name_col = header
             .columns
             .iter()
@@ -163,9 +182,58 @@ fn words(line: &Line) -> Vec<(usize, usize)> {
     spans
 }
 
+/// The display column (CJK two wide) where each char of `line` starts, and its end after them.
+fn display_columns(line: &Line) -> Vec<usize> {
+    let mut at = Vec::with_capacity(line.chars.len() + 1);
+    let mut col = 0;
+    for &c in &line.chars {
+        at.push(col);
+        col += if is_wide(c) { 2 } else { 1 };
+    }
+    at.push(col);
+    at
+}
+
+/// How far a cell may start from its header cell and still be under it.
+const ALIGN_SLACK: usize = 2;
+
+/// A row's cells by the header's columns, when the row is aligned under the header: each
+/// word goes to the column it overlaps most, and each cell's first word starts where its
+/// header cell does (give or take [`ALIGN_SLACK`]). A column no word falls under is an empty
+/// cell. `None` when some cell is not under its header (the row is not aligned).
+fn aligned_cells(line: &Line, starts: &[usize]) -> Option<Vec<(usize, usize)>> {
+    let at = display_columns(line);
+    let mut spans: Vec<Option<(usize, usize)>> = vec![None; starts.len()];
+    for (s, e) in words(line) {
+        let (from, to) = (at[s], at[e]);
+        let overlap = |k: usize| {
+            let end = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+            to.min(end).saturating_sub(from.max(starts[k]))
+        };
+        // The first column of the largest overlap (`max_by_key` would take the last).
+        let k = (0..starts.len()).fold(
+            0,
+            |best, k| {
+                if overlap(k) > overlap(best) {
+                    k
+                } else {
+                    best
+                }
+            },
+        );
+        spans[k] = match spans[k] {
+            Some((first, _)) => Some((first, e)),
+            None if from.abs_diff(starts[k]) <= ALIGN_SLACK => Some((s, e)),
+            None => return None,
+        };
+    }
+    Some(spans.into_iter().map(|s| s.unwrap_or((0, 0))).collect())
+}
+
 /// A space-aligned header: labels may hold spaces themselves (`Client ID`), so labels are
-/// matched first and any other word is an unknown column of at most six characters.
-fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
+/// matched first and any other word is an unknown column of at most six characters. Each
+/// column comes with the char index where it starts.
+fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<(Column, usize)>> {
     let f = &line.folded;
     let mut columns = Vec::new();
     let mut i = 0;
@@ -192,7 +260,7 @@ fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
                 }
                 let cell = trim_cell(&f[i..end]);
                 let scope = vocab.whole_label(&cell).map_or(scope, |(_, s)| s);
-                columns.push(Some((field, scope)));
+                columns.push((Some((field, scope)), i));
                 i = end;
             }
             _ => {
@@ -201,7 +269,7 @@ fn space_columns(line: &Line, vocab: &Vocabulary) -> Option<Vec<Column>> {
                 if scoped.is_none() && (word_end - i > 6 || f[i..word_end].contains(&':')) {
                     return None;
                 }
-                columns.push(scoped);
+                columns.push((scoped, i));
                 i = word_end;
             }
         }
