@@ -925,3 +925,35 @@ fn a_plan_takes_the_recognition_it_is_given_and_recognises_nothing_again() {
         Err(FillError::FormNotOnPage(_))
     ));
 }
+
+#[test]
+fn the_prediction_keeps_what_happens_to_each_field_and_nothing_of_the_page() {
+    let mut plan = plan(&callback_page().snapshot(), &values(true), &[]);
+    let expected: Vec<(String, bool, Option<Outcome>)> = plan
+        .rows
+        .iter()
+        .map(|r| (r.field.clone(), r.planned, r.outcome))
+        .collect();
+    assert!(plan.rows.iter().any(|r| r.control_id.is_some()));
+    plan.rows[0].message = Some(String::new());
+    plan.rows[0].code = Some(String::new());
+    let rows = plan.prediction();
+    let got: Vec<(String, bool, Option<Outcome>)> = rows
+        .iter()
+        .map(|r| (r.field.clone(), r.planned, r.outcome))
+        .collect();
+    assert_eq!(got, expected);
+    assert!(rows
+        .iter()
+        .all(|r| r.control_id.is_none() && r.rule.is_none()));
+    assert_eq!(
+        (rows[0].code.as_deref(), rows[0].message.as_deref()),
+        (None, None)
+    );
+    let json = serde_json::to_string(&rows).expect("json");
+    assert!(!json.contains("controlId") && !json.contains("\"rule\""));
+    assert!(
+        !json.contains(KEY) && !json.contains(GATEWAY),
+        "a prediction carries no value"
+    );
+}

@@ -47,15 +47,6 @@ async function valuesFor(sender, form, purpose, core) {
   return { ...(await contextValues(sender, core)), ...(await secretValues(sender, form, purpose, core)) };
 }
 
-/** A prediction row for the bar: never a value, only what will happen. */
-const predictionOf = (row) => ({
-  field: row.field,
-  planned: !!row.planned,
-  ...(row.outcome ? { outcome: row.outcome } : {}),
-  ...(row.code ? { code: row.code } : {}),
-  ...(row.message ? { message: row.message } : {}),
-});
-
 /**
  * The snapshot as the core reads it fastest: its JSON text. Reading a large object field by
  * field across the WASM boundary costs several times what recognising it does (src/wasm/forms.rs),
@@ -107,7 +98,8 @@ async function recogniseParsed(snapshot, sender, core, textLabels) {
       context ??= await contextValues(sender, core);
       const values = { ...context, ...(await secretValues(sender, form, 'predict', core)) };
       environment = values.environment;
-      rows = (core.planFillParsed(snapshot, form, values, [])?.rows ?? []).map(predictionOf);
+      // The bar's prediction rows: never a value, only what will happen (the core strips them).
+      rows = core.predictFillParsed(snapshot, form, values) ?? [];
     } catch {
       rows = [];
     }

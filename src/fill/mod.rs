@@ -202,4 +202,19 @@ impl FillPlan {
     pub fn step(&self, field: &str) -> Option<&FillStep> {
         self.steps.iter().find(|s| s.field == field)
     }
+
+    /// The rows as the bar's prediction shows them: what will happen to each field, without
+    /// the control or the rule that found it (and no step, so no value).
+    pub fn prediction(self) -> Vec<PlanRow> {
+        self.rows
+            .into_iter()
+            .map(|row| PlanRow {
+                control_id: None,
+                rule: None,
+                code: row.code.filter(|c| !c.is_empty()),
+                message: row.message.filter(|m| !m.is_empty()),
+                ..row
+            })
+            .collect()
+    }
 }

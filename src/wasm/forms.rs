@@ -122,6 +122,24 @@ pub fn plan_fill_parsed(
     )
 }
 
+/// `predictFillParsed(parsed, form, values) -> [{field, planned, outcome?, code?, message?}]`:
+/// the rows a fill of `form` would give now, for the bar's prediction (no value, no control).
+#[wasm_bindgen(js_name = predictFillParsed)]
+pub fn predict_fill_parsed(
+    parsed: &ParsedSnapshot,
+    form: JsValue,
+    values: JsValue,
+) -> Result<JsValue, JsValue> {
+    let plan = plan_on(
+        &parsed.snapshot,
+        parsed.recognition(),
+        form,
+        values,
+        JsValue::UNDEFINED,
+    )?;
+    to_js(&plan.prediction())
+}
+
 /// The form to fill: its name, or a `RecognisedForm` object (its `form` and `container`).
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -165,6 +183,17 @@ fn plan_fill_on(
     values: JsValue,
     overwrite: JsValue,
 ) -> Result<JsValue, JsValue> {
+    to_js(&plan_on(snapshot, recognition, form, values, overwrite)?)
+}
+
+/// The plan itself, for `plan_fill_on` and the prediction.
+fn plan_on(
+    snapshot: &Snapshot,
+    recognition: &Recognition,
+    form: JsValue,
+    values: JsValue,
+    overwrite: JsValue,
+) -> Result<FillPlan, JsValue> {
     let (name, container) = match read::<FormRef>(form, "form")? {
         FormRef::Name(name) => (name, None),
         FormRef::Object {
@@ -179,7 +208,7 @@ fn plan_fill_on(
     };
     let values: FillValues = read_or_default(values, "values")?;
     let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
-    let plan = fill::plan_fill_recognised(
+    fill::plan_fill_recognised(
         snapshot,
         recognition,
         &name,
@@ -188,8 +217,7 @@ fn plan_fill_on(
         &overwrite,
         locale(),
     )
-    .map_err(|e| localised_error(&e))?;
-    to_js(&plan)
+    .map_err(|e| localised_error(&e))
 }
 
 /// `fillOutcomes(plan, results) -> {purpose, form, spec, rows}`.
