@@ -2,6 +2,7 @@
 // labels, control kinds and which rule associated each label — never a value), copies that JSON
 // to the clipboard so a user can report a page the helper does not understand, and shows it in a
 // collapsible block. Mounts into `[data-role="diagnose"]` if the popup has one, else appends.
+import { offscreenReady } from '../shared/offscreen.js';
 import { targetTabId } from '../shared/tab.js';
 
 const text = (key, fallback) => chrome.i18n.getMessage(key) || fallback;
@@ -9,23 +10,7 @@ const text = (key, fallback) => chrome.i18n.getMessage(key) || fallback;
 // The copy goes through the offscreen clipboard document, as a secret's 复制 does: it clears
 // the clipboard after 30 s if it still holds the report (which describes a console page, and
 // the popup closes long before then, so it cannot clear it itself).
-const OFFSCREEN_URL = 'offscreen/clipboard.html';
 const CLIPBOARD_SECONDS = 30;
-
-async function offscreenReady() {
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (contexts.length) return;
-  try {
-    await chrome.offscreen.createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['CLIPBOARD'],
-      justification: 'Copy on the user’s request and clear it from the clipboard after 30 seconds',
-    });
-  } catch (error) {
-    // The worker created it meanwhile.
-    if (!/single offscreen|already/i.test(String(error?.message))) throw error;
-  }
-}
 
 /** Copies `value` for CLIPBOARD_SECONDS; whether it is on the clipboard. */
 async function copyClearing(value) {

@@ -7,6 +7,7 @@
 //!
 //! Never log a value, never put one in an error or a reply other than a fill plan's step for
 //! its target field (and the offscreen clipboard on the popup's 复制).
+import { offscreenReady } from '../shared/offscreen.js';
 import { loadCore } from './core.js';
 import { placeOf } from './documents.js';
 import { frameOriginOf, fromOurFrame, requireExtensionPage } from './senders.js';
@@ -17,7 +18,6 @@ import {
 
 const EXPIRY_ALARM = 'secrets-expiry';
 const CLIPBOARD_ALARM = 'secrets-clipboard';
-const OFFSCREEN_URL = 'offscreen/clipboard.html';
 /** How long a copied secret may stay on the clipboard. */
 export const CLIPBOARD_SECONDS = 30;
 const KINDS = ['accessTokenKey', 'gateway'];
@@ -165,21 +165,6 @@ async function clearAll() {
 }
 
 // --- the clipboard, through the offscreen document ----------------------------------------------
-
-async function offscreenReady() {
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (contexts.length) return;
-  try {
-    await chrome.offscreen.createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['CLIPBOARD'],
-      justification: 'Copy a secret on the user’s request and clear it from the clipboard after 30 seconds',
-    });
-  } catch (error) {
-    // Two callers raced: the other one created it.
-    if (!/single offscreen|already/i.test(String(error?.message))) throw error;
-  }
-}
 
 async function toOffscreen(message) {
   await offscreenReady();
