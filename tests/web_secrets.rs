@@ -1,17 +1,16 @@
-//! The WASM surface of the secrets (`src/wasm/secrets.rs`), exercised in headless Chromium through
-//! wasm-bindgen-test: the generated key comes from `crypto.getRandomValues` and has the contract's
-//! shape, records and decisions are plain objects with camelCase fields, refusals are localised,
-//! masks show at most the last four characters, and no answer but the session record itself
-//! ever holds a secret.
+//! The bar's secret actions at the WASM surface (`barSecretAction` in `src/wasm/secrets.rs`), in
+//! headless Chromium through wasm-bindgen-test: a generated key comes from
+//! `crypto.getRandomValues` and has the contract's shape, it and every remembered secret leave
+//! only as the session record bound to the requester's console (plain objects with camelCase
+//! fields), refusals are localised and never carry the value they refused. The rules behind them
+//! (key alphabet, gateway and typed-key checks, masks, scopes, lifetimes) are tested natively
+//! against the core (`tests/keygen.rs`, `gateway.rs`, `secret.rs`, `secret_policy.rs`,
+//! `secret_actions.rs`).
 #![cfg(target_arch = "wasm32")]
 
-use fapiao_helper::wasm::secrets::{
-    check_gateway, check_user_key, cross_console_grant, generate_access_token_key, mask_secret,
-    release_decision, remember_gateway, remember_generated_key, remember_user_key, secret_lifetime,
-    secret_scope, secret_storage_key, secret_targets,
-};
+use fapiao_helper::wasm::secrets::bar_secret_action;
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Function, Object, Reflect, JSON};
+use js_sys::{Function, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -20,7 +19,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ORIGIN: &str = "http://127.0.0.1:8080";
 const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_console";
 const PREFIX: &str = "http://127.0.0.1:8080/ierp/";
-const OTHER_CONSOLE: &str = "http://127.0.0.1:8080/other/index.html?formId=x";
 const GATEWAY: &str = "eyJhcHAiOiJpbnZvaWNldXBsb2FkIn0.c2lnbmF0dXJlLTAxMjM0NQ";
 const NOW: f64 = 1_750_000_000_000.0;
 
@@ -86,17 +84,58 @@ fn thrown<T: std::fmt::Debug>(result: Result<T, JsValue>) -> (String, String) {
     )
 }
 
-fn origin(frame_origin: &str, top_url: &str, ttl_minutes: Option<f64>) -> JsValue {
+fn is_key_shaped(key: &str) -> bool {
+    key.len() == 32 && key.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The AccessToken认证 dialog as the collector sends it, `typed` in its 认证密钥.
+fn key_dialog(typed: &str) -> JsValue {
+    js(&format!(
+        r#"{{"url":"{CONSOLE}","frame":"top","title":"控制台",
+        "headings":[{{"text":"AccessToken认证","container":"dlg"}}],
+        "controls":[{{"id":"k","tag":"input","kind":"password","value":"{typed}",
+          "labels":[{{"rule":"form-item","text":"认证密钥"}}],"container":"f1","containers":["f1","dlg"]}}]}}"#
+    ))
+}
+
+/// The 第三方应用 page, showing `texts` (`[{label, value}]` JSON items) beside its fields.
+fn app_page(texts: &str) -> JsValue {
+    js(&format!(
+        r#"{{"url":"{CONSOLE}","frame":"top","title":"第三方应用",
+        "headings":[{{"text":"第三方应用"}}],
+        "controls":[
+          {{"id":"code","tag":"input","kind":"text","value":"","labels":[{{"rule":"form-item","text":"系统编码"}}]}},
+          {{"id":"name","tag":"input","kind":"text","value":"","labels":[{{"rule":"form-item","text":"系统名称"}}]}}],
+        "texts":[{texts}]}}"#
+    ))
+}
+
+const KEY_FORM: &str = r#"{"spec":"access-token-auth"}"#;
+const APP_FORM: &str = r#"{"spec":"third-party-app"}"#;
+
+/// The requester: its frame's origin, placed (as `placeSender` answers) on the console.
+fn ask(frame_origin: &str, ttl_minutes: Option<f64>) -> JsValue {
     let ttl = ttl_minutes
         .map(|t| format!(r#","ttlMinutes":{t}"#))
         .unwrap_or_default();
     js(&format!(
-        r#"{{"frameOrigin":"{frame_origin}","topUrl":"{top_url}","nowMs":{NOW}{ttl}}}"#
+        r#"{{"frameOrigin":"{frame_origin}","nowMs":{NOW}{ttl},
+        "place":{{"ok":true,"pageUrl":"{CONSOLE}","prefix":"{PREFIX}"}}}}"#
     ))
 }
 
-fn is_key_shaped(key: &str) -> bool {
-    key.len() == 32 && key.bytes().all(|b| b.is_ascii_alphanumeric())
+fn generate(ttl_minutes: Option<f64>) -> Result<JsValue, JsValue> {
+    bar_secret_action(
+        "generate-key",
+        key_dialog(""),
+        js(KEY_FORM),
+        ask(ORIGIN, ttl_minutes),
+    )
+}
+
+fn generated_value(done: &JsValue) -> String {
+    assert_eq!(get(done, "ok").as_bool(), Some(true), "{}", stringify(done));
+    text(&get(done, "record"), "value").unwrap_or_default()
 }
 
 /// Replaces `crypto.getRandomValues` (an own property shadowing the prototype's) while alive.
@@ -121,9 +160,9 @@ impl Drop for CryptoOverride {
 }
 
 #[wasm_bindgen_test]
-fn generated_keys_are_32_letters_and_digits_and_differ_between_calls() {
-    let a = generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"));
-    let b = generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"));
+fn generated_keys_are_32_letters_and_digits_and_differ_between_clicks() {
+    let a = generated_value(&ok(generate(None)));
+    let b = generated_value(&ok(generate(None)));
     assert!(is_key_shaped(&a), "{a}");
     assert!(is_key_shaped(&b), "{b}");
     assert_ne!(a, b);
@@ -135,7 +174,7 @@ fn the_key_is_made_from_the_bytes_crypto_get_random_values_gives() {
         let _zeros = CryptoOverride::new(
             "globalThis.__randomCalls = (globalThis.__randomCalls || 0) + 1; a.fill(0); return a;",
         );
-        generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"))
+        generated_value(&ok(generate(None)))
     };
     assert_eq!(key, "A".repeat(32), "byte 0 is the alphabet's first letter");
     let calls = Reflect::get(&js_sys::global(), &"__randomCalls".into())
@@ -143,7 +182,7 @@ fn the_key_is_made_from_the_bytes_crypto_get_random_values_gives() {
         .and_then(|v| v.as_f64());
     assert_eq!(calls, Some(1.0));
     // Restored: real randomness again.
-    let after = generate_access_token_key().unwrap_or_else(|e| panic!("{e:?}"));
+    let after = generated_value(&ok(generate(None)));
     assert!(is_key_shaped(&after) && after != key);
 }
 
@@ -151,25 +190,31 @@ fn the_key_is_made_from_the_bytes_crypto_get_random_values_gives() {
 fn without_a_random_source_no_key_is_made_and_the_error_is_localised() {
     let _broken = CryptoOverride::new("throw new Error('no entropy');");
     set_locale("zh-CN");
-    let (message, code) = thrown(generate_access_token_key());
+    let (message, code) = thrown(generate(None));
     assert_eq!(code, "keygen-no-randomness");
     assert!(message.contains("安全随机数"), "{message}");
     set_locale("en");
-    let (message, _) = thrown(generate_access_token_key());
+    let (message, _) = thrown(generate(None));
     assert!(message.contains("secure random"), "{message}");
-    let (_, code) = thrown(remember_generated_key(origin(ORIGIN, CONSOLE, None)));
-    assert_eq!(code, "keygen-no-randomness");
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
-fn a_remembered_generated_key_is_a_session_record_bound_to_its_console() {
-    let made = ok(remember_generated_key(origin(ORIGIN, CONSOLE, Some(5.0))));
+fn a_generated_key_leaves_only_as_a_session_record_bound_to_its_console() {
+    let made = ok(generate(Some(5.0)));
     assert!(is_plain_object(&made));
-    assert_eq!(get(&made, "ok").as_bool(), Some(true));
+    assert_eq!(
+        keys(&made),
+        ["fill", "key", "ok", "plan", "recognised", "record"]
+    );
     assert_eq!(
         text(&made, "key").as_deref(),
         Some(&*format!("secret:accessTokenKey:{PREFIX}"))
+    );
+    assert_eq!(stringify(&get(&made, "fill")), r#"["认证密钥"]"#);
+    assert_eq!(
+        text(&get(&made, "recognised"), "spec").as_deref(),
+        Some("access-token-auth")
     );
     let record = get(&made, "record");
     assert_eq!(
@@ -197,10 +242,9 @@ fn a_remembered_generated_key_is_a_session_record_bound_to_its_console() {
         number(&record, "expiresAt") - number(&record, "createdAt"),
         5.0 * 60_000.0
     );
-    let default = get(
-        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
-        "record",
-    );
+    // The recognition sent back holds no value of the page or the key.
+    assert!(!stringify(&get(&made, "recognised")).contains(&value));
+    let default = get(&ok(generate(None)), "record");
     assert_eq!(
         number(&default, "expiresAt") - number(&default, "createdAt"),
         30.0 * 60_000.0
@@ -210,11 +254,12 @@ fn a_remembered_generated_key_is_a_session_record_bound_to_its_console() {
 #[wasm_bindgen_test]
 fn a_frame_of_another_origin_is_refused_in_the_users_language_without_a_value() {
     set_locale("zh-CN");
-    let refused = ok(remember_generated_key(origin(
-        "http://localhost:8080",
-        CONSOLE,
-        None,
-    )));
+    let refused = ok(bar_secret_action(
+        "generate-key",
+        key_dialog(""),
+        js(KEY_FORM),
+        ask("http://localhost:8080", None),
+    ));
     assert_eq!(keys(&refused), ["code", "message", "ok"]);
     assert_eq!(get(&refused, "ok").as_bool(), Some(false));
     assert_eq!(
@@ -225,11 +270,13 @@ fn a_frame_of_another_origin_is_refused_in_the_users_language_without_a_value() 
         .unwrap_or_default()
         .contains("其他站点"));
     set_locale("en");
-    let refused = ok(remember_gateway(
-        js(&format!(
-            r#"[{{"label":"x-acgw-identity","value":"{GATEWAY}"}}]"#
+    let refused = ok(bar_secret_action(
+        "remember-gateway",
+        app_page(&format!(
+            r#"{{"label":"x-acgw-identity","value":"{GATEWAY}","id":"t1"}}"#
         )),
-        origin("null", CONSOLE, None),
+        js(APP_FORM),
+        ask("null", None),
     ));
     assert_eq!(
         text(&refused, "code").as_deref(),
@@ -243,11 +290,34 @@ fn a_frame_of_another_origin_is_refused_in_the_users_language_without_a_value() 
 }
 
 #[wasm_bindgen_test]
-fn the_gateway_is_picked_by_its_label_and_a_masked_one_is_refused_with_a_reason() {
-    let candidates = js(&format!(
-        r#"[{{"label":"系统编码","value":"invoiceupload"}},{{"label":"x-acgw-identity：","value":"{GATEWAY}"}},{{"label":"x","value":"y"}}]"#
+fn a_requester_placed_on_no_console_gets_the_placements_own_refusal() {
+    let moved = js(&format!(
+        r#"{{"frameOrigin":"{ORIGIN}","nowMs":{NOW},"place":{{"ok":false,"code":"place-moved",
+        "secretRefusal":"secret-page-moved","message":"moved"}}}}"#
     ));
-    let made = ok(remember_gateway(candidates, origin(ORIGIN, CONSOLE, None)));
+    let refused = ok(bar_secret_action(
+        "generate-key",
+        key_dialog(""),
+        js(KEY_FORM),
+        moved,
+    ));
+    assert_eq!(
+        stringify(&refused),
+        r#"{"ok":false,"code":"place-moved","message":"moved"}"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_gateway_is_picked_by_its_label_and_a_masked_one_is_refused_with_a_reason() {
+    let texts = format!(
+        r#"{{"label":"系统编码","value":"invoiceupload","id":"t0"}},{{"label":"x-acgw-identity：","value":"{GATEWAY}","id":"t1"}},{{"label":"x","value":"y","id":"t2"}}"#
+    );
+    let made = ok(bar_secret_action(
+        "remember-gateway",
+        app_page(&texts),
+        js(APP_FORM),
+        ask(ORIGIN, None),
+    ));
     let record = get(&made, "record");
     assert_eq!(text(&record, "kind").as_deref(), Some("gateway"));
     assert_eq!(text(&record, "value").as_deref(), Some(GATEWAY));
@@ -255,12 +325,15 @@ fn the_gateway_is_picked_by_its_label_and_a_masked_one_is_refused_with_a_reason(
         text(&made, "key").as_deref(),
         Some(&*format!("secret:gateway:{PREFIX}"))
     );
+    assert!(get(&made, "plan").is_undefined() && get(&made, "fill").is_undefined());
 
+    let masked = || app_page(r#"{"label":"x-acgw-identity","value":"******","id":"t1"}"#);
     set_locale("zh-CN");
-    let masked = js(r#"[{"label":"x-acgw-identity","value":"******"}]"#);
-    let refused = ok(remember_gateway(
-        masked.clone(),
-        origin(ORIGIN, CONSOLE, None),
+    let refused = ok(bar_secret_action(
+        "remember-gateway",
+        masked(),
+        js(APP_FORM),
+        ask(ORIGIN, None),
     ));
     assert_eq!(
         text(&refused, "code").as_deref(),
@@ -270,179 +343,79 @@ fn the_gateway_is_picked_by_its_label_and_a_masked_one_is_refused_with_a_reason(
         .unwrap_or_default()
         .contains("仍是隐藏的"));
     set_locale("en");
-    let refused = ok(remember_gateway(masked, origin(ORIGIN, CONSOLE, None)));
+    let refused = ok(bar_secret_action(
+        "remember-gateway",
+        masked(),
+        js(APP_FORM),
+        ask(ORIGIN, None),
+    ));
     assert!(text(&refused, "message")
         .unwrap_or_default()
         .contains("still masked"));
-    // Candidates that are not a list are nothing found, not a crash.
-    let none = ok(remember_gateway(
-        JsValue::from_f64(4.0),
-        origin(ORIGIN, CONSOLE, None),
+    // A page showing no x-acgw-identity at all is nothing found.
+    let none = ok(bar_secret_action(
+        "remember-gateway",
+        app_page(r#"{"label":"系统编码","value":"invoiceupload","id":"t0"}"#),
+        js(APP_FORM),
+        ask(ORIGIN, None),
     ));
     assert_eq!(text(&none, "code").as_deref(), Some("gateway-not-found"));
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
-fn a_typed_key_is_trimmed_and_checked_and_checks_never_echo_the_value() {
-    let made = ok(remember_user_key(
-        "  My-Own_Key.2024  ",
-        origin(ORIGIN, CONSOLE, None),
+fn a_typed_key_is_trimmed_and_checked_and_a_refusal_never_echoes_it() {
+    let made = ok(bar_secret_action(
+        "remember-key",
+        key_dialog("  My-Own_Key.2024  "),
+        js(KEY_FORM),
+        ask(ORIGIN, None),
     ));
     assert_eq!(
         text(&get(&made, "record"), "value").as_deref(),
         Some("My-Own_Key.2024")
     );
     set_locale("zh-CN");
-    let short = ok(remember_user_key("q7Wz9", origin(ORIGIN, CONSOLE, None)));
+    let short = ok(bar_secret_action(
+        "remember-key",
+        key_dialog("q7Wz9"),
+        js(KEY_FORM),
+        ask(ORIGIN, None),
+    ));
+    assert_eq!(keys(&short), ["code", "message", "ok"]);
     assert_eq!(text(&short, "code").as_deref(), Some("user-key-too-short"));
     assert!(text(&short, "message").unwrap_or_default().contains("太短"));
     assert!(!stringify(&short).contains("q7Wz9"));
-    let good = ok(check_user_key("My-Own_Key.2024"));
-    assert_eq!(keys(&good), ["ok"]);
-    let good = ok(check_gateway(GATEWAY));
-    assert_eq!(keys(&good), ["ok"]);
     set_locale("en");
-    let bad = ok(check_gateway("abc def ghi jkl mno"));
-    assert_eq!(get(&bad, "ok").as_bool(), Some(false));
-    assert!(!stringify(&bad).contains("abc def"));
+    let spaced = ok(bar_secret_action(
+        "remember-key",
+        key_dialog("abc def ghi jkl mno"),
+        js(KEY_FORM),
+        ask(ORIGIN, None),
+    ));
+    assert_eq!(get(&spaced, "ok").as_bool(), Some(false));
+    assert!(!stringify(&spaced).contains("abc def"));
     assert!(
-        text(&bad, "message").is_some_and(|m| m.is_ascii()),
+        text(&spaced, "message").is_some_and(|m| m.is_ascii()),
         "an English message"
     );
     set_locale("zh-CN");
 }
 
 #[wasm_bindgen_test]
-fn masking_shows_only_the_last_four_characters_and_never_more_than_half() {
-    assert_eq!(mask_secret("Zq8RkP2vLm4Xw9Tn3Bc7Hd1Jf6Gs5Ay0"), "••••5Ay0");
-    assert_eq!(
-        mask_secret(GATEWAY),
-        format!("••••{}", &GATEWAY[GATEWAY.len() - 4..])
-    );
-    assert_eq!(mask_secret("abcdef"), "••••def");
-    assert_eq!(mask_secret("ab"), "••••b");
-    assert_eq!(mask_secret(""), "••••");
-    assert_eq!(mask_secret("密钥一二三四五六"), "••••三四五六");
-}
-
-#[wasm_bindgen_test]
-fn scopes_lifetimes_storage_keys_and_targets_are_plain_data() {
-    let scope = ok(secret_scope(CONSOLE));
-    assert!(is_plain_object(&scope));
-    assert_eq!(text(&scope, "origin").as_deref(), Some(ORIGIN));
-    assert_eq!(text(&scope, "prefix").as_deref(), Some(PREFIX));
-    let (_, code) = thrown(secret_scope("chrome://extensions/"));
-    assert!(!code.is_empty());
-    let lifetime = ok(secret_lifetime(NOW, Some(10.0)));
-    assert_eq!(keys(&lifetime), ["createdAt", "expiresAt"]);
-    assert_eq!(number(&lifetime, "expiresAt") - NOW, 600_000.0);
-    assert_eq!(
-        secret_storage_key("gateway", CONSOLE).unwrap_or_else(|e| panic!("{e:?}")),
-        format!("secret:gateway:{PREFIX}")
-    );
-    assert!(secret_storage_key("password", CONSOLE).is_err());
-    let targets = ok(secret_targets("发票回调配置"));
-    assert_eq!(
-        stringify(&targets),
-        r#"[{"kind":"accessTokenKey","field":"第三方应用密码"},{"kind":"gateway","field":"网关"}]"#
-    );
-    assert_eq!(
-        stringify(&ok(secret_targets("access-token-auth"))),
-        r#"[{"kind":"accessTokenKey","field":"认证密钥"}]"#
-    );
-    assert_eq!(Array::from(&ok(secret_targets("摘要认证"))).length(), 0);
-}
-
-fn requester(form: &str, top_url: &str, trusted: bool, now_ms: f64) -> JsValue {
-    js(&format!(
-        r#"{{"form":"{form}","frameOrigin":"{ORIGIN}","topUrl":"{top_url}","trustedClick":{trusted},"nowMs":{now_ms}}}"#
-    ))
-}
-
-#[wasm_bindgen_test]
-fn release_decisions_follow_the_policy_and_never_carry_the_value() {
-    let record = get(
-        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
-        "record",
-    );
-    let value = text(&record, "value").unwrap_or_default();
-    // Even handed the whole record (value included), no answer repeats the value.
-    let allowed = ok(release_decision(
-        "accessTokenKey",
-        record.clone(),
-        requester("发票回调配置", CONSOLE, true, NOW + 1.0),
+fn an_action_the_form_does_not_offer_makes_no_secret() {
+    let refused = ok(bar_secret_action(
+        "remember-gateway",
+        key_dialog(""),
+        js(KEY_FORM),
+        ask(ORIGIN, None),
     ));
-    assert_eq!(keys(&allowed), ["field", "ok"]);
-    assert_eq!(text(&allowed, "field").as_deref(), Some("第三方应用密码"));
-
-    set_locale("zh-CN");
-    let cases = [
-        (
-            requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0),
-            "secret-other-console",
-            "另一个控制台",
-        ),
-        (
-            requester("发票回调配置", CONSOLE, true, NOW + 31.0 * 60_000.0),
-            "secret-expired",
-            "已过期",
-        ),
-        (
-            requester("发票回调配置", CONSOLE, false, NOW + 1.0),
-            "secret-untrusted-click",
-            "亲手点击",
-        ),
-        (
-            requester("摘要认证", CONSOLE, true, NOW + 1.0),
-            "secret-form-takes-none",
-            "不需要",
-        ),
-    ];
-    for (who, code, words) in cases {
-        let refused = ok(release_decision("accessTokenKey", record.clone(), who));
-        assert_eq!(text(&refused, "code").as_deref(), Some(code));
-        let message = text(&refused, "message").unwrap_or_default();
-        assert!(message.contains(words), "{code}: {message}");
-        assert!(
-            !stringify(&refused).contains(&value),
-            "{code} carries the value"
-        );
-    }
-    let none = ok(release_decision(
-        "gateway",
-        JsValue::NULL,
-        requester("发票回调配置", CONSOLE, true, NOW),
+    assert_eq!(text(&refused, "code").as_deref(), Some("action-not-here"));
+    let gone = ok(bar_secret_action(
+        "generate-key",
+        app_page(""),
+        js(KEY_FORM),
+        ask(ORIGIN, None),
     ));
-    assert_eq!(text(&none, "code").as_deref(), Some("secret-not-held"));
-    set_locale("en");
-    let other = ok(release_decision(
-        "accessTokenKey",
-        record.clone(),
-        requester("发票回调配置", OTHER_CONSOLE, true, NOW + 1.0),
-    ));
-    assert!(text(&other, "message")
-        .unwrap_or_default()
-        .contains("another console"));
-    set_locale("zh-CN");
-    assert!(release_decision(
-        "password",
-        record,
-        requester("发票回调配置", CONSOLE, true, NOW)
-    )
-    .is_err());
-}
-
-#[wasm_bindgen_test]
-fn a_cross_console_grant_names_the_other_console_only() {
-    let record = get(
-        &ok(remember_generated_key(origin(ORIGIN, CONSOLE, None))),
-        "record",
-    );
-    assert_eq!(
-        cross_console_grant(record.clone(), OTHER_CONSOLE).as_deref(),
-        Some("http://127.0.0.1:8080/other/")
-    );
-    assert_eq!(cross_console_grant(record, CONSOLE), None);
-    assert_eq!(cross_console_grant(JsValue::NULL, OTHER_CONSOLE), None);
+    assert_eq!(text(&gone, "code").as_deref(), Some("form-gone"));
 }

@@ -1,13 +1,15 @@
 //! The worker's rules as the WASM surface gives them (`src/wasm/secrets.rs`, `context.rs`,
 //! `registration.rs`), in headless Chromium: the error convention (malformed input throws a
 //! localised `Error` with a `code`; a policy answer is `{ok: false, code, message}`), the secret
-//! store's answers carrying keys and codes but never a value, and the observations' replay guard.
+//! store's answers carrying keys and codes but never a value (for the secrets a form takes, on
+//! its console or one the popup's confirm allowed), and the observations' replay guard.
 #![cfg(target_arch = "wasm32")]
 
 use fapiao_helper::wasm::context::{accept_observation, console_values, own_observations};
 use fapiao_helper::wasm::registration::content_script_matches;
 use fapiao_helper::wasm::secrets::{
-    bar_secret_action, secret_choice, secrets_for_fill, secrets_status, secrets_sweep,
+    bar_secret_action, secret_choice, secrets_confirm, secrets_for_fill, secrets_status,
+    secrets_sweep,
 };
 use fapiao_helper::wasm::set_locale;
 use js_sys::{Reflect, JSON};
@@ -93,6 +95,67 @@ fn a_fill_on_the_console_is_given_the_records_key_never_its_value() {
         secret_choice(entries(), "gateway", Some(CONSOLE.into()))
             .ok()
             .flatten(),
+        Some(key)
+    );
+}
+
+/// What `secretsForFill` answers a fill of `form` on the page at `page_url` at `now_ms`.
+fn fill_of(entries: JsValue, form: &str, page_url: &str, prefix: &str, now_ms: f64) -> JsValue {
+    let ask = js(&format!(
+        r#"{{"form": "{form}", "frameOrigin": "https://erp.example.com", "nowMs": {now_ms},
+        "place": {{"ok": true, "pageUrl": "{page_url}", "prefix": "{prefix}"}}}}"#
+    ));
+    secrets_for_fill(entries, js("[]"), ask).expect("an answer")
+}
+
+#[wasm_bindgen_test]
+fn a_fill_is_answered_only_for_the_secrets_its_form_takes_and_never_with_a_value() {
+    // The AccessToken认证 dialog takes the key alone; the digest dialog takes no secret.
+    let dialog = fill_of(entries(), "AccessToken认证", CONSOLE, PREFIX, 1000.0);
+    assert_eq!(
+        text(&dialog),
+        r#"{"keys":{},"refusals":{"accessTokenKey":"secret-not-held"}}"#
+    );
+    let digest = fill_of(entries(), "摘要认证", CONSOLE, PREFIX, 1000.0);
+    assert_eq!(text(&digest), r#"{"keys":{},"refusals":{}}"#);
+    // Past its expiry the console's own gateway is withheld as expired.
+    let late = fill_of(entries(), "发票回调配置", CONSOLE, PREFIX, 9e15);
+    assert_eq!(
+        get(&get(&late, "refusals"), "gateway")
+            .as_string()
+            .as_deref(),
+        Some("secret-expired")
+    );
+}
+
+#[wasm_bindgen_test]
+fn another_consoles_secret_is_withheld_until_the_popups_confirm_names_this_console() {
+    let other = "https://erp.example.com/other/index.html?formId=x";
+    let other_prefix = "https://erp.example.com/other/";
+    let withheld = fill_of(entries(), "发票回调配置", other, other_prefix, 1000.0);
+    assert_eq!(
+        get(&get(&withheld, "refusals"), "gateway")
+            .as_string()
+            .as_deref(),
+        Some("secret-other-console")
+    );
+    // The confirm grants the tab's console only, and nothing on the secret's own console.
+    let key = format!("secret:gateway:{PREFIX}");
+    let patch = secrets_confirm(entries(), vec!["gateway".into()], other, false).expect("a patch");
+    assert_eq!(
+        text(&patch),
+        format!(r#"{{"{key}":{{"allowedPrefixes":["{other_prefix}"]}}}}"#)
+    );
+    let own = secrets_confirm(entries(), vec!["gateway".into()], CONSOLE, false).expect("none");
+    assert_eq!(text(&own), "{}");
+    let allowed = js(&format!(
+        r#"[["{key}", {{"kind": "gateway", "origin": "https://erp.example.com",
+        "prefix": "{PREFIX}", "createdAt": 1, "expiresAt": 9e15, "masked": "••••wxyz",
+        "allowedPrefixes": ["{other_prefix}"]}}]]"#
+    ));
+    let released = fill_of(allowed, "发票回调配置", other, other_prefix, 1000.0);
+    assert_eq!(
+        get(&get(&released, "keys"), "gateway").as_string(),
         Some(key)
     );
 }

@@ -6,7 +6,6 @@ use thiserror::Error;
 use url::Url;
 
 use crate::console::ConsoleContext;
-use crate::i18n::{Locale, Localised};
 
 /// Origin plus path prefix. For a console page (DESIGN.md "Console pages") this is exactly the
 /// console's prefix; for any other web page the directory of its path, by the same rule, so a
@@ -23,25 +22,6 @@ pub struct SecretScope {
 pub enum ScopeError {
     #[error("the page address is not an http(s) URL")]
     NotWebPage,
-}
-
-impl Localised for ScopeError {
-    fn message(&self, locale: Locale) -> String {
-        match self {
-            ScopeError::NotWebPage => locale
-                .pick(
-                    "这个页面不是网页控制台，不能保存或使用密钥",
-                    "This is not a web console page: it cannot keep or use secrets",
-                )
-                .into(),
-        }
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            ScopeError::NotWebPage => "secret-scope-not-web-page",
-        }
-    }
 }
 
 impl SecretScope {

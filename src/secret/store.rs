@@ -197,7 +197,7 @@ pub fn confirm(
     updates
 }
 
-/// Where the requesting document acts, as the core placed it (`requesterPlace`).
+/// Where the requesting document acts, as the core placed it (`placeSender`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place<'a> {
     /// The page it acts for and that page's console prefix.

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::reply::{read, refused};
 use super::{locale, localised_error, to_js};
-use crate::console::binding::{self, Requester, SeenDocument};
+use crate::console::binding::{self, Requester};
 use crate::console::loads::{DocumentLoads, Sender};
 use crate::console::observations;
 use crate::console::ConsoleContext;
@@ -151,23 +151,7 @@ pub fn own_observations(observations: JsValue) -> Result<JsValue, JsValue> {
     to_js(&observations::own(entries(observations)))
 }
 
-/// What the worker knows of a requester, all from the browser: `sender.origin`, the frame's
-/// address now and at load (its document_start hello), and for a frame the tab's top document.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RequesterFacts {
-    frame_origin: String,
-    frame_url: String,
-    #[serde(default)]
-    frame_load_url: Option<String>,
-    #[serde(default)]
-    is_top: bool,
-    #[serde(default)]
-    top_url: Option<String>,
-    #[serde(default)]
-    top_load_url: Option<String>,
-}
-
+/// Where a requester acts, or why it gets no console context, as `placeSender` answers.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct PlaceReply {
@@ -187,31 +171,7 @@ struct PlaceReply {
     message: Option<String>,
 }
 
-/// `requesterPlace({frameOrigin, frameUrl, frameLoadUrl?, isTop, topUrl?, topLoadUrl?}) ->
-/// {ok: true, pageUrl, prefix, console?} | {ok: false, code, secretRefusal, message}`: the page a
-/// content script's document acts for (the console it loaded with; its tab's for a frame of
-/// the same origin), or why it gets no console context.
-#[wasm_bindgen(js_name = requesterPlace)]
-pub fn requester_place(facts: JsValue) -> Result<JsValue, JsValue> {
-    let facts: RequesterFacts = read(facts)?;
-    let requester = Requester {
-        frame_origin: &facts.frame_origin,
-        frame: SeenDocument {
-            url: &facts.frame_url,
-            load_url: facts.frame_load_url.as_deref(),
-        },
-        top: match (facts.is_top, facts.top_url.as_deref()) {
-            (true, _) => None,
-            (false, url) => Some(SeenDocument {
-                url: url.unwrap_or(""),
-                load_url: facts.top_load_url.as_deref(),
-            }),
-        },
-    };
-    to_js(&place_reply(&requester))
-}
-
-/// The core's placement of `requester` as `requesterPlace` answers it.
+/// The core's placement of `requester` as `placeSender` answers it.
 fn place_reply(requester: &Requester<'_>) -> PlaceReply {
     match binding::place_of(requester) {
         Ok(place) => PlaceReply {
@@ -300,20 +260,14 @@ pub fn documents_forget_tab(loads: JsValue, tab_id: f64) -> Result<JsValue, JsVa
     to_js(&loads)
 }
 
-/// `placeSender(loads, {frameOrigin, url, frameId, documentId?, tabId?, tabUrl?}) ->` what
-/// `requesterPlace` answers: the page the sender's document acts for, from the addresses the
-/// browser gives now and those its documents loaded with.
+/// `placeSender(loads, {frameOrigin, url, frameId, documentId?, tabId?, tabUrl?}) -> {ok: true,
+/// pageUrl, prefix, console?} | {ok: false, code, secretRefusal, message}`: the page the sender's
+/// document acts for (the console it loaded with; its tab's for a frame of the same origin), from
+/// the addresses the browser gives now and those its documents loaded with, or why it gets no
+/// console context.
 #[wasm_bindgen(js_name = placeSender)]
 pub fn place_sender(loads: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     let facts: SenderFacts = read(sender)?;
     let loads = loads_of(loads);
     to_js(&place_reply(&loads.requester(&facts.sender())))
-}
-
-/// `consoleInsecure(url) -> bool`: a console on plain `http:` off this machine, where a
-/// released secret travels unencrypted (false for non-consoles: nothing is released there as
-/// a console's).
-#[wasm_bindgen(js_name = consoleInsecure)]
-pub fn console_insecure(url: &str) -> bool {
-    ConsoleContext::from_url(url).is_ok_and(|c| c.is_insecure())
 }

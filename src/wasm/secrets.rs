@@ -1,9 +1,13 @@
-//! The secrets' exports: generate and check secrets, build their session-store records, and decide
-//! whether one may be released. The service worker calls these; the content scripts never do.
+//! The secrets' exports: the decisions the service worker makes over its secret store (which
+//! record counts for a console, what the popup shows and its confirms write, which record a fill
+//! receives, what the sweep removes) and the bar's secret actions, which generate or read a
+//! secret and bind it to its console. The content scripts never call these.
 //!
-//! A secret value crosses this boundary only where it must: out once when made or checked (as
-//! the record the worker stores), never in for a decision (the policy reads metadata only) and
-//! never for display (the record carries its masked form).
+//! A secret value crosses this boundary only where it must: out once when made or read on a
+//! trusted click (as the record the worker stores), never in for a decision (the store's
+//! decisions read metadata only) and never for display (the record carries its masked form).
+//! No export hands out a key on its own: a generated key leaves only inside its record, bound
+//! to the console of the form it was generated for.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -13,15 +17,13 @@ use super::reply::{malformed, read, refused};
 use super::{localised_error, to_js};
 use crate::fill::{self, FillPlan, FillValues};
 use crate::forms;
-use crate::gateway::{self, TextCandidate};
+use crate::gateway;
 use crate::i18n::Localised;
 use crate::keygen;
 use crate::secret::actions::{self, ActionInput, BarAction, WantedForm};
-use crate::secret::policy::{self, ReleaseRequest};
+use crate::secret::policy;
 use crate::secret::store::{self, StoredSecret};
-use crate::secret::{
-    self as core_secret, HeldSecret, Lifetime, Secret, SecretKind, SecretMeta, SecretScope,
-};
+use crate::secret::{self as core_secret, HeldSecret, Lifetime, Secret, SecretKind, SecretMeta};
 use crate::snapshot::{Snapshot, SnapshotError};
 
 /// Why the browser gave no random bytes.
@@ -59,23 +61,6 @@ fn crypto_random(buffer: &mut [u8]) -> Result<(), NoRandomness> {
         .map_err(|_| NoRandomness)
 }
 
-/// What the worker stores: `key` (the `chrome.storage.session` key) and `record`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Remembered<'a> {
-    ok: bool,
-    key: String,
-    record: core_secret::SessionRecord<'a>,
-}
-
-fn remembered(held: &HeldSecret) -> Result<JsValue, JsValue> {
-    to_js(&Remembered {
-        ok: true,
-        key: held.storage_key(),
-        record: held.session_record(),
-    })
-}
-
 /// `Date.now()`-style milliseconds → `u64` (negative and non-finite give 0).
 fn millis(ms: f64) -> u64 {
     if ms.is_finite() && ms > 0.0 {
@@ -83,197 +68,6 @@ fn millis(ms: f64) -> u64 {
     } else {
         0
     }
-}
-
-/// `generateAccessTokenKey() -> string`: 32 letters and digits from `crypto.getRandomValues`.
-/// For pages that only show a key; the worker uses [`remember_generated_key`].
-#[wasm_bindgen(js_name = generateAccessTokenKey)]
-pub fn generate_access_token_key() -> Result<String, JsValue> {
-    let key = keygen::try_generate_access_token_key(&mut crypto_random)
-        .map_err(|e| localised_error(&e))?;
-    Ok(key.expose().to_owned())
-}
-
-/// Where the requesting frame's secrets go: `{frameOrigin, topUrl}` from `sender.origin` and
-/// `sender.tab.url` (the browser's word), with the time and the user's lifetime setting.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Origin {
-    frame_origin: String,
-    top_url: String,
-    now_ms: f64,
-    #[serde(default)]
-    ttl_minutes: Option<f64>,
-}
-
-fn origin_of(value: JsValue) -> Result<Origin, JsValue> {
-    read(value)
-}
-
-/// Binds `value` to the requester's console, or says why it cannot be.
-fn remember(kind: SecretKind, origin: &Origin, value: Secret) -> Result<JsValue, JsValue> {
-    match policy::remember_scope(&origin.frame_origin, &origin.top_url) {
-        Ok(scope) => {
-            let lifetime = Lifetime::starting(millis(origin.now_ms), origin.ttl_minutes);
-            remembered(&HeldSecret::new(kind, scope, value, lifetime))
-        }
-        Err(refusal) => refused(&refusal),
-    }
-}
-
-/// `rememberGeneratedKey({frameOrigin, topUrl, nowMs, ttlMinutes?}) -> {ok, key, record} |
-/// {ok: false, code, message}`: a fresh key bound to the requester's console, as its
-/// session-store record (the worker stores it and fills `record.value` into 认证密钥).
-#[wasm_bindgen(js_name = rememberGeneratedKey)]
-pub fn remember_generated_key(origin: JsValue) -> Result<JsValue, JsValue> {
-    let origin = origin_of(origin)?;
-    let key = keygen::try_generate_access_token_key(&mut crypto_random)
-        .map_err(|e| localised_error(&e))?;
-    remember(SecretKind::AccessTokenKey, &origin, key)
-}
-
-/// `rememberGateway(candidates, {frameOrigin, topUrl, nowMs, ttlMinutes?})`: picks
-/// `x-acgw-identity` among the `{label, value}` texts collected on the trusted click.
-#[wasm_bindgen(js_name = rememberGateway)]
-pub fn remember_gateway(candidates: JsValue, origin: JsValue) -> Result<JsValue, JsValue> {
-    let origin = origin_of(origin)?;
-    let candidates: Vec<TextCandidate> = super::from_value(candidates).unwrap_or_default();
-    let picked = gateway::pick_gateway(&candidates);
-    drop(candidates);
-    match picked {
-        Ok(value) => remember(SecretKind::Gateway, &origin, value),
-        Err(error) => refused(&error),
-    }
-}
-
-/// `rememberUserKey(text, {frameOrigin, topUrl, nowMs, ttlMinutes?})`: the key the user typed
-/// into 认证密钥, read by the content script only on the trusted click.
-#[wasm_bindgen(js_name = rememberUserKey)]
-pub fn remember_user_key(text: &str, origin: JsValue) -> Result<JsValue, JsValue> {
-    let origin = origin_of(origin)?;
-    match gateway::check_user_key(text) {
-        Ok(value) => remember(SecretKind::AccessTokenKey, &origin, value),
-        Err(error) => refused(&error),
-    }
-}
-
-/// `checkGateway(text) -> {ok, code?, message?}`: the shape check alone (no value returned).
-#[wasm_bindgen(js_name = checkGateway)]
-pub fn check_gateway(text: &str) -> Result<JsValue, JsValue> {
-    match gateway::check_gateway(text) {
-        Ok(_) => to_js(&serde_json::json!({ "ok": true })),
-        Err(error) => refused(&error),
-    }
-}
-
-/// `checkUserKey(text) -> {ok, code?, message?}`.
-#[wasm_bindgen(js_name = checkUserKey)]
-pub fn check_user_key(text: &str) -> Result<JsValue, JsValue> {
-    match gateway::check_user_key(text) {
-        Ok(_) => to_js(&serde_json::json!({ "ok": true })),
-        Err(error) => refused(&error),
-    }
-}
-
-/// `maskSecret(text) -> string`: `••••` and at most the last four characters.
-#[wasm_bindgen(js_name = maskSecret)]
-pub fn mask_secret(text: &str) -> String {
-    core_secret::masked(text)
-}
-
-/// `secretLifetime(nowMs, ttlMinutes?) -> {createdAt, expiresAt}`.
-#[wasm_bindgen(js_name = secretLifetime)]
-pub fn secret_lifetime(now_ms: f64, ttl_minutes: Option<f64>) -> Result<JsValue, JsValue> {
-    to_js(&Lifetime::starting(millis(now_ms), ttl_minutes))
-}
-
-/// `secretScope(pageUrl) -> {origin, prefix}`; throws for pages that are not web pages.
-#[wasm_bindgen(js_name = secretScope)]
-pub fn secret_scope(page_url: &str) -> Result<JsValue, JsValue> {
-    let scope = SecretScope::of_page(page_url).map_err(|e| localised_error(&e))?;
-    to_js(&scope)
-}
-
-/// `secretStorageKey(kind, pageUrl) -> string`: where the secret of `kind` for that page's
-/// console lives in session storage; throws for unknown kinds and non-web pages.
-#[wasm_bindgen(js_name = secretStorageKey)]
-pub fn secret_storage_key(kind: &str, page_url: &str) -> Result<String, JsValue> {
-    let kind = SecretKind::from_code(kind).ok_or_else(malformed)?;
-    let scope = SecretScope::of_page(page_url).map_err(|e| localised_error(&e))?;
-    Ok(scope.storage_key(kind))
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Target {
-    kind: SecretKind,
-    field: &'static str,
-}
-
-/// `secretTargets(form) -> [{kind, field}]`: the secrets a form takes and where.
-#[wasm_bindgen(js_name = secretTargets)]
-pub fn secret_targets(form: &str) -> Result<JsValue, JsValue> {
-    let targets: Vec<Target> = SecretKind::targets_of(form)
-        .into_iter()
-        .map(|(kind, field)| Target { kind, field })
-        .collect();
-    to_js(&targets)
-}
-
-/// The requester, as the worker read it from `sender` and its own recognition.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Requester {
-    form: String,
-    frame_origin: String,
-    top_url: String,
-    #[serde(default)]
-    trusted_click: bool,
-    now_ms: f64,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Released {
-    ok: bool,
-    field: &'static str,
-}
-
-/// `releaseDecision(kind, meta|null, {form, frameOrigin, topUrl, trustedClick, nowMs}) ->
-/// {ok: true, field} | {ok: false, code, message}`. `meta` is the stored record without its
-/// value (extra fields are ignored, but pass none: the decision does not need the value).
-#[wasm_bindgen(js_name = releaseDecision)]
-pub fn release_decision(kind: &str, meta: JsValue, requester: JsValue) -> Result<JsValue, JsValue> {
-    let kind = SecretKind::from_code(kind).ok_or_else(malformed)?;
-    let meta: Option<SecretMeta> = super::from_value(meta).ok();
-    let requester: Requester = read(requester)?;
-    let request = ReleaseRequest {
-        form: &requester.form,
-        frame_origin: &requester.frame_origin,
-        top_url: &requester.top_url,
-        trusted_click: requester.trusted_click,
-        now_ms: millis(requester.now_ms),
-    };
-    match policy::may_release(kind, meta.as_ref(), &request) {
-        Ok(field) => to_js(&Released { ok: true, field }),
-        Err(refusal) => refused(&refusal),
-    }
-}
-
-/// `crossConsoleGrant(meta, tabUrl) -> string | undefined`: the console prefix the popup's
-/// confirmation would allow, when the tab is on another console than the secret's.
-#[wasm_bindgen(js_name = crossConsoleGrant)]
-pub fn cross_console_grant(meta: JsValue, tab_url: &str) -> Option<String> {
-    let meta: SecretMeta = super::from_value(meta).ok()?;
-    policy::cross_console_grant(&meta, tab_url)
-}
-
-/// `insecureConsoleGrant(tabUrl) -> string | undefined`: the console prefix the popup's
-/// plain-http confirmation would allow, when the tab's console is on plain `http:` off this
-/// machine (the popup then shows its warning and the confirm button).
-#[wasm_bindgen(js_name = insecureConsoleGrant)]
-pub fn insecure_console_grant(tab_url: &str) -> Option<String> {
-    policy::insecure_console_grant(tab_url)
 }
 
 /// The `[key, meta]` entries of the worker's secret records (values stripped), in storage
@@ -347,7 +141,7 @@ pub fn secrets_confirm(
     to_js(&patches)
 }
 
-/// Where the requester acts, as `requesterPlace` answered, and what it asks a fill for.
+/// Where the requester acts, as `placeSender` answered, and what it asks a fill for.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct FillAsk {
@@ -384,7 +178,7 @@ struct ExpiryNote {
 /// `secretsForFill(entries, expiryNotes, {form, frameOrigin, place, nowMs}) -> {keys: {[kind]:
 /// key}, refusals: {[kind]: code}}`: for each secret the form takes, the record whose value the
 /// fill receives, or the policy's code for why none (never a value). `place` is
-/// `requesterPlace`'s answer for the requester.
+/// `placeSender`'s answer for the requester.
 #[wasm_bindgen(js_name = secretsForFill)]
 pub fn secrets_for_fill(
     entries: JsValue,
@@ -431,7 +225,7 @@ pub fn secrets_for_fill(
     to_js(&serde_json::json!({ "keys": keys, "refusals": refusals }))
 }
 
-/// A bar action's requester: its frame, where the core placed it (`requesterPlace`), the time
+/// A bar action's requester: its frame, where the core placed it (`placeSender`), the time
 /// and the user's lifetime setting.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -546,7 +340,7 @@ pub fn bar_secret_action(
             }
         }
     };
-    // Bound to the console last, as `rememberGeneratedKey` and the other doors do.
+    // Bound to the console last: a frame of another origin neither plants nor gets a secret.
     let scope = match policy::remember_scope(&ask.frame_origin, page_url) {
         Ok(scope) => scope,
         Err(refusal) => return refused(&refusal),
