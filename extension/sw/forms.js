@@ -31,13 +31,10 @@ async function contextValues(sender, core) {
  */
 async function secretValues(sender, form, purpose, core) {
   try {
+    // Both parts as released; which wins where they overlap is the core's (FillValues::merged).
     const secrets = await secretsForFill({ sender, form, purpose }, core);
     const pasted = await credentialsForFill({ sender, form, purpose }, core);
-    const refusals = { ...(secrets.secretRefusals ?? {}), ...(pasted.refusals ?? {}) };
-    const values = { ...secrets, ...(pasted.values ?? {}) };
-    delete values.secretRefusals;
-    if (Object.keys(refusals).length) values.secretRefusals = refusals;
-    return values;
+    return { ...secrets, pasted };
   } catch {
     return {}; // no secret is better than a broken fill; the bar says no-value
   }
@@ -97,7 +94,7 @@ async function recogniseParsed(snapshot, sender, core, textLabels) {
     try {
       context ??= await contextValues(sender, core);
       const values = { ...context, ...(await secretValues(sender, form, 'predict', core)) };
-      environment = values.environment;
+      environment = values.pasted?.values?.environment;
       // The bar's prediction rows: never a value, only what will happen (the core strips them).
       rows = core.predictFillParsed(snapshot, form, values) ?? [];
     } catch {

@@ -97,6 +97,18 @@ pub struct FillValues {
     pub tenant_secret: Option<Secret>,
     #[serde(deserialize_with = "optional_secret")]
     pub tenant_encrypt_key: Option<Secret>,
+    /// What the pasted records release for this fill, as `credentialsForFill` answers it
+    /// (`{values, refusals}`); `merged` lays it over the rest.
+    pub pasted: Option<Box<PastedRelease>>,
+}
+
+/// The pasted records' part of a fill: their values and the refusals for what they withheld.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct PastedRelease {
+    pub values: FillValues,
+    #[serde(deserialize_with = "refusals")]
+    pub refusals: Refusals,
 }
 
 /// The refusal codes of `secretRefusals`, per secret and per credential.
@@ -150,6 +162,45 @@ pub(crate) struct SourcedValue<'a> {
 }
 
 impl FillValues {
+    /// The values with the pasted part laid over the secret store's: a value the user pasted
+    /// (a 授权邮件's credentials, a 获取token示例's app secret) is the one they mean for this
+    /// console, so it wins over a captured or generated one, and a pasted record's refusal wins
+    /// over the store's for the same kind. Without a pasted part, the values are unchanged.
+    pub fn merged(mut self) -> FillValues {
+        let Some(pasted) = self.pasted.take() else {
+            return self;
+        };
+        let PastedRelease { values, refusals } = *pasted;
+        macro_rules! lay_over {
+            ($($field:ident),*) => {$(
+                if values.$field.is_some() {
+                    self.$field = values.$field;
+                }
+            )*};
+        }
+        lay_over!(
+            prefix,
+            account_id,
+            access_token_key,
+            gateway,
+            environment,
+            environment_url,
+            enterprise_name,
+            tax_id,
+            client_id,
+            client_secret,
+            encrypt_key,
+            tenant_client_id,
+            tenant_secret,
+            tenant_encrypt_key
+        );
+        for part in [values.secret_refusals, refusals] {
+            self.secret_refusals.secrets.extend(part.secrets);
+            self.secret_refusals.credentials.extend(part.credentials);
+        }
+        self
+    }
+
     /// The trimmed value for `source`, if the helper holds one. Constants and lookups come from
     /// the spec itself; user input is never held.
     pub(crate) fn value_for(&self, source: ValueSource) -> Option<SourcedValue<'_>> {

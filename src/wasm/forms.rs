@@ -206,7 +206,7 @@ fn plan_on(
             container,
         ),
     };
-    let values: FillValues = read_or_default(values, "values")?;
+    let values = read_or_default::<FillValues>(values, "values")?.merged();
     let overwrite: Vec<String> = read_or_default(overwrite, "overwrite")?;
     fill::plan_fill_recognised(
         snapshot,
