@@ -57,14 +57,10 @@ async function viewFor(tabId, core) {
 
 chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name !== EXPIRY_ALARM) return;
-  // Waking for the alarm: the core answers which records expired.
-  (async () => {
-    // The alarm may be what woke the worker: load the core (a no-op once it is loaded).
-    const core = await loadCore();
-    const held = await records();
-    const view = core.credentialsView(held, null, null, Date.now());
-    if (view.expired?.length) await chrome.storage.session.remove(view.expired);
-  })().catch(() => {});
+  // Waking for the alarm: the core answers which records expired and when the next one does,
+  // so records pasted with a later expiry still get their own alarm. The alarm may be what woke
+  // the worker: loadCore is a no-op once the core is loaded.
+  loadCore().then(sweep).catch(() => {});
 });
 
 /** Reads `text` and holds what it yields; on any error nothing is written. */

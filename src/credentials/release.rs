@@ -86,7 +86,7 @@ pub struct FillRequest<'a> {
     pub form: &'a str,
     /// `sender.origin` of the requesting frame.
     pub frame_origin: &'a str,
-    /// The page the requesting document acts for (`requesterPlace`); `None` when it acts for
+    /// The page the requesting document acts for (`placeSender`); `None` when it acts for
     /// none, with `place_refusal` the code its secrets' rows show.
     pub page_url: Option<&'a str>,
     pub place_refusal: Option<&'a str>,
@@ -281,7 +281,7 @@ pub fn release<'a>(records: &'a [HeldCredentials], request: &FillRequest<'_>) ->
     released
 }
 
-/// The place refusals a row may show (`requesterPlace`'s `secretRefusal`).
+/// The place refusals a row may show (`placeSender`'s `secretRefusal`).
 fn known_refusal(code: &str) -> Option<&'static str> {
     [
         "secret-page-moved",
