@@ -5,9 +5,12 @@
 
 use fapiao_helper::wasm::context::{console_context, observe_user_language, popup_status};
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -15,14 +18,6 @@ const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_cons
 const LOGIN: &str = "http://127.0.0.1:8080/ierp/login.html";
 const REQUEST: &str = "http://127.0.0.1:8080/ierp/auth/getUserLanguage.do?_=1";
 const BODY: &str = r#"{"status":true,"data":{"accountId":1742050739649250304}}"#;
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(object: &JsValue, key: &str) -> Option<String> {
-    get(object, key).as_string()
-}
 
 fn keys(object: &JsValue) -> Vec<String> {
     let mut keys: Vec<String> = object

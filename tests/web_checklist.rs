@@ -15,14 +15,13 @@ use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod web_support;
+use web_support::get;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_console";
 const MAIL: &str = include_str!("paste_samples/prod_outbound_kv.txt");
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn items(object: &JsValue, key: &str) -> Vec<JsValue> {
     get(object, key)

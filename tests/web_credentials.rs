@@ -11,9 +11,12 @@ use fapiao_helper::wasm::credentials::{
     credentials_view, select_enterprise,
 };
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js, stringify};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,21 +26,6 @@ const PREFIX: &str = "http://127.0.0.1:8080/ierp/";
 const SECRET: &str = "5e8b0c2f9a714d3eb6c7a2f41d9e0b63";
 const KEY: &str = "Kq7Zp2Lm9Xw4Rt6B";
 const NOW: f64 = 1_750_000_000_000.0;
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn ok(result: Result<JsValue, JsValue>) -> JsValue {
     result.unwrap_or_else(|e| panic!("expected a value, got {e:?}"))

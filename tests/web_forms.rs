@@ -9,9 +9,12 @@ use fapiao_helper::wasm::forms::{
     diagnose, fill_outcomes, form_text_labels, plan_fill, plan_undo, recognise_forms,
 };
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js, stringify, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,25 +24,6 @@ const KEY: &str = "Zq8RkP2vLm4Xw9Tn3Bc7Hd1Jf6Gs5Ay0";
 const GATEWAY: &str = "eyJhcHAiOiJpbnZvaWNldXBsb2FkIn0.c2lnbmF0dXJlLTAxMjM0NQ";
 /// What the user had typed into 第三方应用密码 before the helper came: a secret too.
 const TYPED: &str = "Typed-Secret-Value-9f8e7d";
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(object: &JsValue, key: &str) -> Option<String> {
-    get(object, key).as_string()
-}
 
 fn items(value: &JsValue) -> Vec<JsValue> {
     assert!(Array::is_array(value), "{value:?} is an array");

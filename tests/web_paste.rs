@@ -5,9 +5,12 @@
 
 use fapiao_helper::wasm::paste::read_paste;
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -15,14 +18,6 @@ const MAIL: &str = include_str!("paste_samples/prod_outbound_kv.txt");
 const PROBLEMS: &str = include_str!("paste_samples/problems.txt");
 const MISSING: &str = include_str!("paste_samples/missing_values.txt");
 const TOKEN: &str = include_str!("paste_samples/token_url_json.txt");
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(object: &JsValue, key: &str) -> Option<String> {
-    get(object, key).as_string()
-}
 
 fn keys(object: &JsValue) -> Vec<String> {
     let mut keys: Vec<String> = object

@@ -8,29 +8,16 @@
 use fapiao_helper::wasm::context::{document_hello, place_sender};
 use fapiao_helper::wasm::secrets::{secrets_confirm, secrets_for_fill, secrets_status};
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js, stringify};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_console";
 const ORIGIN: &str = "http://127.0.0.1:8080";
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// The loads after each `(documentId, url, frameId)` said hello in tab 1.
 fn loads(hellos: &[(&str, &str, i32)]) -> JsValue {

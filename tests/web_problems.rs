@@ -8,22 +8,17 @@ use fapiao_helper::wasm::forms::{
     connection_answer, connection_watch, form_problems_parsed, parse_snapshot, recognise_parsed,
 };
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A secret the user typed with a space in it.
 const TYPED_SECRET: &str = "Typed Secret-9f8e7d";
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn text(object: &JsValue, key: &str) -> String {
     get(object, key).as_string().unwrap_or_default()

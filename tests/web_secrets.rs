@@ -10,9 +10,12 @@
 
 use fapiao_helper::wasm::secrets::bar_secret_action;
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Function, Object, Reflect, JSON};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js, stringify, text};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,25 +24,6 @@ const CONSOLE: &str = "http://127.0.0.1:8080/ierp/index.html?formId=pc_main_cons
 const PREFIX: &str = "http://127.0.0.1:8080/ierp/";
 const GATEWAY: &str = "eyJhcHAiOiJpbnZvaWNldXBsb2FkIn0.c2lnbmF0dXJlLTAxMjM0NQ";
 const NOW: f64 = 1_750_000_000_000.0;
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(object: &JsValue, key: &str) -> Option<String> {
-    get(object, key).as_string()
-}
 
 fn number(object: &JsValue, key: &str) -> f64 {
     get(object, key).as_f64().unwrap_or(f64::NAN)

@@ -12,29 +12,16 @@ use fapiao_helper::wasm::secrets::{
     secrets_sweep,
 };
 use fapiao_helper::wasm::set_locale;
-use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod web_support;
+use web_support::{get, js, stringify};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CONSOLE: &str = "https://erp.example.com/ierp/index.html?formId=home";
 const PREFIX: &str = "https://erp.example.com/ierp/";
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or_else(|e| panic!("test JSON: {e:?}"))
-}
-
-fn text(value: &JsValue) -> String {
-    JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn entries() -> JsValue {
     js(&format!(
@@ -113,11 +100,11 @@ fn a_fill_is_answered_only_for_the_secrets_its_form_takes_and_never_with_a_value
     // The AccessToken认证 dialog takes the key alone; the digest dialog takes no secret.
     let dialog = fill_of(entries(), "AccessToken认证", CONSOLE, PREFIX, 1000.0);
     assert_eq!(
-        text(&dialog),
+        stringify(&dialog),
         r#"{"keys":{},"refusals":{"accessTokenKey":"secret-not-held"}}"#
     );
     let digest = fill_of(entries(), "摘要认证", CONSOLE, PREFIX, 1000.0);
-    assert_eq!(text(&digest), r#"{"keys":{},"refusals":{}}"#);
+    assert_eq!(stringify(&digest), r#"{"keys":{},"refusals":{}}"#);
     // Past its expiry the console's own gateway is withheld as expired.
     let late = fill_of(entries(), "发票回调配置", CONSOLE, PREFIX, 9e15);
     assert_eq!(
@@ -143,11 +130,11 @@ fn another_consoles_secret_is_withheld_until_the_popups_confirm_names_this_conso
     let key = format!("secret:gateway:{PREFIX}");
     let patch = secrets_confirm(entries(), vec!["gateway".into()], other, false).expect("a patch");
     assert_eq!(
-        text(&patch),
+        stringify(&patch),
         format!(r#"{{"{key}":{{"allowedPrefixes":["{other_prefix}"]}}}}"#)
     );
     let own = secrets_confirm(entries(), vec!["gateway".into()], CONSOLE, false).expect("none");
-    assert_eq!(text(&own), "{}");
+    assert_eq!(stringify(&own), "{}");
     let allowed = js(&format!(
         r#"[["{key}", {{"kind": "gateway", "origin": "https://erp.example.com",
         "prefix": "{PREFIX}", "createdAt": 1, "expiresAt": 9e15, "masked": "••••wxyz",
@@ -168,9 +155,9 @@ fn the_popup_status_and_the_sweep_are_plain_objects() {
         Some(PREFIX)
     );
     assert!(
-        text(&status).contains(r#""sameConsole":true"#),
+        stringify(&status).contains(r#""sameConsole":true"#),
         "{}",
-        text(&status)
+        stringify(&status)
     );
     let swept = secrets_sweep(
         js(r#"[["a", {"kind": "gateway", "prefix": "p/", "expiresAt": 5, "held": true}], ["b", null]]"#),
@@ -178,7 +165,7 @@ fn the_popup_status_and_the_sweep_are_plain_objects() {
     )
     .expect("swept");
     assert_eq!(
-        text(&swept),
+        stringify(&swept),
         r#"{"expired":["a","b"],"notes":[{"kind":"gateway","prefix":"p/","expiredAt":5}],"nextExpiry":null}"#
     );
 }
@@ -203,7 +190,7 @@ fn a_document_replaying_another_id_gets_a_refusal_value() {
         r#"[{"accountId": "1"}, {"accountId": "2", "pasted": true}]"#,
     ))
     .expect("own");
-    assert_eq!(text(&own), r#"[{"accountId":"1"}]"#);
+    assert_eq!(stringify(&own), r#"[{"accountId":"1"}]"#);
 }
 
 #[wasm_bindgen_test]
@@ -214,7 +201,7 @@ fn console_values_and_registration_matches_come_back_as_js_values() {
     );
     let values = console_values(CONSOLE, seen).expect("values");
     assert_eq!(
-        text(&values),
+        stringify(&values),
         r#"{"prefix":"https://erp.example.com/ierp/","accountId":"1742050739649250304"}"#
     );
     let matches = content_script_matches(
