@@ -3,7 +3,8 @@
 //! page loads, the MAIN-world hook apart since it runs before every page script, and all the
 //! package's JS); then `bench/browser.mjs` measures in headless Chromium with the extension and
 //! without it (see its header for each section). Its figures land in
-//! `target/bench/results.json`; from its rows and the sizes this writes the side-by-side report,
+//! `target/bench/results.json`; from its rows and the sizes this writes the side-by-side report
+//! (with where the WASM's bytes are, from `size_breakdown`),
 //! `target/bench/report.json` and the Markdown table `target/bench/report.md`: each figure beside
 //! its baseline, their ratio, and whether the target (where one is set) is met. A slow figure
 //! never fails the command; one that could not be measured does, after the report says why.
@@ -14,7 +15,7 @@ use std::process::Command;
 
 use crate::json::{self, Json};
 use crate::util::{self, Result};
-use crate::{build, setup};
+use crate::{build, setup, size_breakdown};
 
 const RESULTS: &str = "target/bench/results.json";
 const SIZES: &str = "target/bench/sizes.json";
@@ -35,6 +36,13 @@ pub fn bench() -> Result {
     util::heading("bench: sizes (dist/extension/)");
     let sizes = sizes(&ext)?;
     fs::write(root.join(SIZES), sizes.json.pretty())?;
+    util::heading("bench: where the WASM's bytes are (the shipped module rebuilt with names)");
+    let breakdown = size_breakdown::measure(
+        &tools,
+        &build::raw_module(&root),
+        &root.join("target/bench/named"),
+    )?;
+    breakdown.print();
 
     util::heading(
         "bench: in headless Chromium with dist/extension-e2e/ and without it (bench/browser.mjs, a few minutes)",
@@ -87,8 +95,9 @@ pub fn bench() -> Result {
             .unwrap_or(Json::Null),
     );
     report.set("rows", Json::Array(rows.iter().map(Row::json).collect()));
+    report.set("wasmBreakdown", breakdown.json());
     fs::write(root.join(REPORT_JSON), report.pretty())?;
-    let md = markdown(&rows, &machine);
+    let md = markdown(&rows, &machine) + &breakdown.markdown();
     fs::write(root.join(REPORT_MD), &md)?;
 
     util::heading(&format!("bench: report ({REPORT_MD}, {REPORT_JSON})"));

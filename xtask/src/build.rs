@@ -63,6 +63,11 @@ pub fn build(tools: &Tools) -> Result {
     size_gate::check(&dist.join("extension/wasm/fapiao_helper_bg.wasm"))
 }
 
+/// Where cargo writes the release module, before wasm-bindgen and wasm-opt.
+pub fn raw_module(root: &Path) -> PathBuf {
+    root.join("target/wasm32-unknown-unknown/release/fapiao_helper.wasm")
+}
+
 fn compile_wasm(root: &Path) -> Result<PathBuf> {
     run(Command::new("cargo")
         .args([
@@ -76,7 +81,7 @@ fn compile_wasm(root: &Path) -> Result<PathBuf> {
         ])
         .env("CARGO_ENCODED_RUSTFLAGS", wasm_rustflags(root))
         .current_dir(root))?;
-    let out = root.join("target/wasm32-unknown-unknown/release/fapiao_helper.wasm");
+    let out = raw_module(root);
     if !out.is_file() {
         crate::fail!("cargo built no {}", out.display());
     }
@@ -114,7 +119,7 @@ fn wasm_rustflags(root: &Path) -> String {
 
 /// Features Rust's wasm32 target enables by default. Debian's binaryen 108 does not read them
 /// from the module when the `target_features` section was stripped, so we name them.
-const WASM_FEATURES: [&str; 6] = [
+pub const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

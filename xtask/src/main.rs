@@ -9,6 +9,7 @@ mod dist;
 mod gates;
 mod json;
 mod setup;
+mod size_breakdown;
 mod standalone;
 mod test;
 mod tidy;
@@ -32,6 +33,8 @@ usage: cargo xtask <command>
                         E2E suite and the other Node tests; ends with `total: N passed, M failed`
   dist                  build, then dist/fapiao-helper-<version>.zip for the Chrome Web Store
                         and Edge Add-ons (checked; the same bytes on every run)
+  size                  build, then where the shipped WASM's bytes are: each part
+                        (serde, exports, domain code, url, std, data, …) raw and gzip
   bench                 sizes, and in headless Chromium: the MAIN hook's cost on fetch, the
                         collector, WASM start-up and recognition in the worker, the observer
                         under churn (target/bench/results.json); never asserts timings";
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::demo(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(),
+        Some("size") => size_breakdown::size(),
         Some("dist") => dist::dist(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

@@ -1,4 +1,5 @@
-//! Just enough of the WebAssembly binary format to check what wasm-opt wrote and repair one
+//! Just enough of the WebAssembly binary format to read a module's functions by name (for the
+//! bench's account of where the bytes are) and to check what wasm-opt wrote and repair one
 //! known defect: Debian's binaryen 108 writes the export of wasm-bindgen's externref table
 //! (`__wbindgen_externrefs`) with the index of the funcref table, so the glue's
 //! `table.set(0, undefined)` throws at start-up. Code and tables are right; only the export
@@ -118,6 +119,96 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
     Some(out)
 }
 
+/// A module's contents as the size breakdown reads them: each defined function's body with its
+/// name from the `name` section (empty where it has none), and the data section's bytes.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Contents<'a> {
+    pub functions: Vec<(String, &'a [u8])>,
+    pub data: &'a [u8],
+}
+
+/// Reads `bytes` into [`Contents`]; None when it is not a module this reader understands.
+pub fn contents(bytes: &[u8]) -> Option<Contents<'_>> {
+    if bytes.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut imported_functions = 0u32;
+    let mut bodies = Vec::new();
+    let mut names = std::collections::HashMap::new();
+    let mut data: &[u8] = &[];
+    let mut at = 8;
+    while at < bytes.len() {
+        let id = bytes[at];
+        at += 1;
+        let size = leb(bytes, &mut at)? as usize;
+        let end = at.checked_add(size)?;
+        let section = bytes.get(at..end)?;
+        let mut p = 0;
+        match id {
+            2 => {
+                let count = leb(section, &mut p)?;
+                for _ in 0..count {
+                    name(section, &mut p)?;
+                    name(section, &mut p)?;
+                    let kind = *section.get(p)?;
+                    p += 1;
+                    match kind {
+                        0 => {
+                            leb(section, &mut p)?;
+                            imported_functions += 1;
+                        }
+                        1 => {
+                            p += 1;
+                            skip_limits(section, &mut p)?;
+                        }
+                        2 => skip_limits(section, &mut p)?,
+                        3 => p += 2,
+                        4 => {
+                            p += 1;
+                            leb(section, &mut p)?;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            10 => {
+                let count = leb(section, &mut p)?;
+                for _ in 0..count {
+                    bodies.push(name(section, &mut p)?);
+                }
+            }
+            11 => data = section,
+            0 if name(section, &mut p)? == b"name" => {
+                while p < section.len() {
+                    let kind = section[p];
+                    p += 1;
+                    let len = leb(section, &mut p)? as usize;
+                    let sub_end = p.checked_add(len)?;
+                    if kind == 1 {
+                        let mut q = p;
+                        for _ in 0..leb(section, &mut q)? {
+                            let index = leb(section, &mut q)?;
+                            let text = String::from_utf8_lossy(name(section, &mut q)?).into_owned();
+                            names.insert(index, text);
+                        }
+                    }
+                    p = sub_end;
+                }
+            }
+            _ => {}
+        }
+        at = end;
+    }
+    let functions = (0u32..)
+        .zip(bodies)
+        .map(|(i, body)| {
+            let index = imported_functions + i;
+            (names.remove(&index).unwrap_or_default(), body)
+        })
+        .collect();
+    Some(Contents { functions, data })
+}
+
 /// Rewrites `optimised` so each table export points at the same table as in `original`.
 /// Returns how many exports it repaired, or None when the two modules' tables differ (then
 /// nothing can be said, and the caller falls back to the module wasm-opt did not touch).
@@ -152,6 +243,37 @@ mod tests {
         m.extend_from_slice(&[4, 7, 2, 0x70, 0, 1, 0x6f, 0, 2]);
         m.extend_from_slice(&[7, 5, 1, 1, b't', 1, export_index]);
         m
+    }
+
+    /// One imported function, two defined ones (bodies `[0, 0x0b]` and `[0, 1, 0x0b]`), a data
+    /// section, and a name section naming the second defined function `f`.
+    fn named_module() -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend_from_slice(&[2, 7, 1, 1, b'm', 1, b'i', 0, 0]);
+        m.extend_from_slice(&[10, 8, 2, 2, 0, 0x0b, 3, 0, 1, 0x0b]);
+        m.extend_from_slice(&[11, 3, 0xaa, 0xbb, 0xcc]);
+        m.extend_from_slice(&[0, 11, 4, b'n', b'a', b'm', b'e', 1, 4, 1, 2, 1, b'f']);
+        m
+    }
+
+    #[test]
+    fn contents_pair_each_defined_function_with_its_name_past_the_imports() {
+        let m = named_module();
+        let c = contents(&m).expect("a valid module");
+        assert_eq!(
+            c.functions,
+            vec![
+                (String::new(), &[0u8, 0x0b][..]),
+                ("f".to_owned(), &[0u8, 1, 0x0b][..])
+            ]
+        );
+        assert_eq!(c.data, &[0xaa, 0xbb, 0xcc]);
+        assert_eq!(contents(b"not wasm"), None);
+        assert_eq!(
+            contents(&m[..m.len() - 3]),
+            None,
+            "a cut-off section is refused"
+        );
     }
 
     #[test]
