@@ -126,12 +126,6 @@ impl ConsoleContext {
         })
     }
 
-    /// Whether secrets would travel to this console unencrypted: plain `http:` on a host that is
-    /// not this machine (loopback is never on the network, so a local test console is fine).
-    pub fn is_insecure(&self) -> bool {
-        is_insecure_origin(&self.origin)
-    }
-
     /// The path part of the prefix (`/ierp/`), to match requests and pages of this console.
     pub fn prefix_path(&self) -> &str {
         match self.prefix.strip_prefix(self.origin.as_str()) {

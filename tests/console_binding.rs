@@ -2,7 +2,7 @@
 //! when it is of the tab's origin.
 
 use fapiao_helper::console::binding::{place_of, PlaceError, Requester, SeenDocument};
-use fapiao_helper::console::ConsoleContext;
+use fapiao_helper::console::{is_insecure_origin, ConsoleContext};
 use fapiao_helper::i18n::{Locale, Localised};
 
 const ORIGIN: &str = "http://127.0.0.1:8080";
@@ -163,7 +163,8 @@ fn a_console_framed_by_a_plain_page_of_its_origin_acts_for_itself() {
 
 #[test]
 fn plain_http_consoles_off_this_machine_are_insecure() {
-    let insecure = |url: &str| ConsoleContext::from_url(url).expect(url).is_insecure();
+    let insecure =
+        |url: &str| is_insecure_origin(&ConsoleContext::from_url(url).expect(url).origin);
     assert!(insecure("http://erp.example.com/ierp/index.html?formId=x"));
     assert!(insecure("http://10.1.2.3:8022/ierp/index.html?formId=x"));
     assert!(!insecure(

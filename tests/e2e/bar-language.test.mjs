@@ -1,7 +1,7 @@
 // The assistant bar speaks the language chosen in the options, not the browser's: in a Chinese
 // browser with English chosen, the bar's own words (its buttons, a row's reason, the fill's
 // summary) are English like the core's reasons beside them, so a bar never mixes the two; and
-// choosing to follow the browser again turns the open bar back to Chinese.
+// choosing to follow the browser again turns the open bar back to Chinese, its status line too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TEST_BUILD, closeAll, launchBrowser, startServer } from '../../tools/driver/browser.mjs';
@@ -73,6 +73,8 @@ describe('the bar in the language chosen in the options', () => {
       await waitForText(fillButton, '填充', 'the fill button after following the browser');
       await waitForText(b.locator('button[data-action="undo"]'), '撤销', 'the undo button after following the browser');
       await waitForText(b.locator('.title'), /^发票云配置助手 · /, 'the title after following the browser');
+      // The status line the fill left says the same again, in the language now chosen.
+      await waitForText(b.locator('.status'), /^已填充 \d+ 项$/, 'the fill summary after following the browser');
       assert.equal(await bar(page).count(), 1);
     } finally {
       await page.close();

@@ -9,8 +9,6 @@ import { later, onAbort, scope } from './lifetime.js';
 import { FALLBACK, onStringsChanged, t } from './strings.js';
 
 const OUTCOMES = new Set(['filled', 'unchanged', 'conflict', 'no-value', 'not-found', 'failed']);
-// The words (chrome.i18n, or the language chosen in the options once the worker sent it).
-export { t };
 
 /**
  * Accessible name of a command: the localised word, and the Chinese one beside it when they
@@ -239,7 +237,8 @@ export function createBar(doc, form, handlers) {
         }
         list.append(li);
       }
-      status.textContent = model.status || '';
+      const said = model.status;
+      status.textContent = said && typeof said === 'object' ? t(said.key, said.subs) + (said.after || '') : (said || '');
       // The console's latest 连接测试 answer, explained (stays until the next answer).
       const c = model.connection;
       if (c && c.cause) {

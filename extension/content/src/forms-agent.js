@@ -5,7 +5,7 @@
 //! recognised form gets a bar in the document that holds it. Fill, undo and the bar's other
 //! actions start only from the bar's trusted clicks. Every registration lives as long as the
 //! helper (lifetime.js): a failed message that says the extension is gone tears it all down.
-import { createBar, t } from './bar.js';
+import { createBar } from './bar.js';
 import { testButton, watch as watchForAnswer } from './connection-watch.js';
 import { CONTROL_SELECTOR, hasControls, helperlessChildDocs, isHelperUi, isVisible, shadowRootsUnder } from './dom.js';
 import { execute } from './execute.js';
@@ -527,6 +527,13 @@ function onSaveClick(event) {
 
 // --- commands from the bar (trusted clicks only: bar.js checks isTrusted) -------------------------------
 
+/**
+ * The status line in the bar's own words, kept as the message key (with its substitutions and
+ * any text after it) so that the bar says it again in a language chosen later; the worker's
+ * words (already in the chosen language) stay plain text.
+ */
+const said = (key, subs = [], after = '') => ({ key, subs, after });
+
 async function command(state, cmd, detail) {
   if (state.busy || !alive()) return;
   state.busy = true;
@@ -539,7 +546,7 @@ async function command(state, cmd, detail) {
     else await action(state, cmd);
   } catch (e) {
     if (isContextGone(e)) { teardown(); return; }
-    state.status = (e && e.localised) || t('forms_error');
+    state.status = (e && e.localised) || said('forms_error');
   } finally {
     state.busy = false;
     busy = false;
@@ -551,7 +558,7 @@ async function command(state, cmd, detail) {
 
 async function fill(state) {
   state.phase = 'filling';
-  state.status = t('forms_working');
+  state.status = said('forms_working');
   render(state);
   const col = api.collect();
   const reply = await send({ type: 'fill-plan', form: state.recognised, snapshot: col.snapshot,
@@ -562,7 +569,7 @@ async function fill(state) {
   state.rows = mergeRows(state.rows, report.rows);
   state.phase = 'filled';
   const filled = state.rows.filter((r) => r.outcome === 'filled').length;
-  state.status = t('forms_filled_summary', String(filled));
+  state.status = said('forms_filled_summary', [String(filled)]);
 }
 
 /** Executes a plan on the collection it was made from and returns Rust's outcomes for it. */
@@ -575,7 +582,7 @@ async function runPlan(plan, col) {
 
 async function undo(state) {
   state.phase = 'undoing';
-  state.status = t('forms_working');
+  state.status = said('forms_working');
   render(state);
   const failed = [];
   while (state.history.length) {
@@ -591,7 +598,7 @@ async function undo(state) {
   // The last recognition saw the page as the fill left it: predict from the page as it is now.
   state.recognised = (await recogniseAgain(state)) || state.recognised;
   state.rows = predictedRows(state.recognised);
-  state.status = failed.length ? `${t('forms_undone')}: ${failed.join('、')} ✗` : t('forms_undone');
+  state.status = said('forms_undone', [], failed.length ? `: ${failed.join('、')} ✗` : '');
 }
 
 /** This bar's form as the worker recognises it on the page now, or null. */
