@@ -118,6 +118,9 @@ pub enum LabelRule {
     #[default]
     Other,
     Placeholder,
+    /// The control's own `title` (its tooltip): the last name accessibility gives a control
+    /// that has no label, no ARIA name and no placeholder.
+    Title,
 }
 
 impl LabelRule {
@@ -132,6 +135,7 @@ impl LabelRule {
             "table-above" => LabelRule::TableAbove,
             "option-text" => LabelRule::OptionText,
             "placeholder" => LabelRule::Placeholder,
+            "title" => LabelRule::Title,
             _ => LabelRule::Other,
         }
     }
@@ -151,7 +155,14 @@ impl LabelRule {
             LabelRule::TableAbove => 0.75,
             LabelRule::OptionText | LabelRule::Other => 0.6,
             LabelRule::Placeholder => 0.5,
+            LabelRule::Title => 0.45,
         }
+    }
+
+    /// Texts that hint at what to type rather than caption the control (a placeholder, a
+    /// tooltip): they may lead in with `请输入` / `Enter`.
+    pub fn is_hint(self) -> bool {
+        matches!(self, LabelRule::Placeholder | LabelRule::Title)
     }
 
     /// Rules that give a radio or checkbox its own option text (`否`) rather than the group's

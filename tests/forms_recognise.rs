@@ -105,6 +105,25 @@ fn placeholders_in_the_usual_please_enter_form_still_name_the_field() {
 }
 
 #[test]
+fn a_tooltip_alone_names_a_field_and_a_caption_wins_over_it() {
+    let snapshot = page()
+        .with(control("a", ControlKind::Text).label(LabelRule::Title, "请求地址"))
+        .with(control("b", ControlKind::Text).label(LabelRule::Title, "请输入数据中心id"))
+        .with(
+            control("c", ControlKind::Lookup)
+                .label(LabelRule::FormItem, "第三方应用")
+                .label(LabelRule::Title, "网关"),
+        )
+        .snapshot();
+    let form = only_form(&snapshot);
+    assert_eq!(found_id(&form, "请求地址").as_deref(), Some("a"));
+    assert_eq!(found_rule(&form, "请求地址"), Some(LabelRule::Title));
+    assert_eq!(found_id(&form, "数据中心id").as_deref(), Some("b"));
+    assert_eq!(found_rule(&form, "第三方应用"), Some(LabelRule::FormItem));
+    assert_eq!(found_id(&form, "网关"), None, "c is 第三方应用, not 网关");
+}
+
+#[test]
 fn label_variants_as_consoles_draw_them_all_match() {
     let variants = [
         [

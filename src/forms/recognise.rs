@@ -1,7 +1,7 @@
 //! Which known forms a page snapshot shows, and which control holds each of their fields.
 //!
 //! Each control's label candidates are read in rule priority order (`label-for` first,
-//! `placeholder` last); the first one naming a field of a form decides that control's field for
+//! `placeholder` and `title` last); the first one naming a field of a form decides that control's field for
 //! that form. Fields and controls are then paired greedily (best association first, each field
 //! one control, each control one field), per container first, so two copies of a form in two
 //! containers stay two forms. A form counts only when enough of its own fields are found
@@ -121,12 +121,7 @@ pub(crate) fn prepare(snapshot: &Snapshot) -> Vec<Prepared<'_>> {
                 .iter()
                 .filter(|l| !l.text.trim().is_empty() && l.text.chars().count() <= MAX_LABEL_CHARS)
                 .take(MAX_LABELS_PER_CONTROL)
-                .map(|l| {
-                    (
-                        l.rule,
-                        LabelKeys::new(&l.text, l.rule == LabelRule::Placeholder),
-                    )
-                })
+                .map(|l| (l.rule, LabelKeys::new(&l.text, l.rule.is_hint())))
                 .collect();
             crate::order::sort_by_key(&mut labels, |(rule, _)| rule.priority());
             // A control hidden from view is never filled (a trap, another tab's form, the

@@ -27,6 +27,8 @@ const RULES = {
     `<ul class="captions">${FIELDS.map((f, i) => `<li id="cap${i}">${f}</li>`).join('')}</ul>` +
     `<div class="inputs">${FIELDS.map((f, i) => control(i).replace(/^<(\w+) /, `<$1 aria-labelledby="cap${i}" `)).join('')}</div>`,
   'aria-label': () => `<div class="inputs">${FIELDS.map((f, i) => control(i).replace(/^<(\w+) /, `<$1 aria-label="${f}" `)).join('')}</div>`,
+  // Only a tooltip: the name accessibility falls back to.
+  'title': () => `<div class="inputs">${FIELDS.map((f, i) => control(i).replace(/^<(\w+) /, `<$1 title="${f}" `)).join('')}</div>`,
   // Kingdee's web client: a caption div beside nested spans, no `for`.
   'form-item': () => FIELDS.map((f, i) => `<div class="item"><div class="label"><i>*</i>${f}</div><span><span>${control(i)}</span></span></div>`).join(''),
   'table-left': () => `<table>${FIELDS.map((f, i) => `<tr><td>${f}:</td><td><div>${control(i)}</div></td></tr>`).join('')}</table>`,

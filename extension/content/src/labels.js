@@ -1,6 +1,6 @@
 //! Label candidates of a control, one per association rule (label[for], a wrapping label,
 //! aria-labelledby, aria-label, the form item's caption, option text, table cells to the left and
-//! above, placeholder): every candidate is kept with the rule that produced it, and which one
+//! above, placeholder, title): every candidate is kept with the rule that produced it, and which one
 //! wins is Rust's decision. Each node a candidate's text came from is noted for the agent
 //! (memo.js `noteCaption`), which looks again when a framework rewrites it in place.
 import {
@@ -61,6 +61,8 @@ export function labelCandidates(el) {
   }
 
   push('placeholder', el.getAttribute('placeholder') || el.getAttribute('aria-placeholder'));
+  // The tooltip: what accessibility names a control by when nothing else does.
+  push('title', el.getAttribute('title'));
   return out;
 }
 
