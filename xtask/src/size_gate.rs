@@ -6,8 +6,9 @@ use std::path::Path;
 
 use crate::util::{self, Failure, Result};
 
-/// The most `gzip -9` of `fapiao_helper_bg.wasm` may weigh: the size reached plus about 10%.
-pub const MAX_GZIP_BYTES: u64 = 360 * 1024;
+/// The most `gzip -9` of `fapiao_helper_bg.wasm` may weigh: the size reached (322.3 KiB) plus
+/// about 5%, room for a small feature; a bigger one cuts elsewhere first or says why here.
+pub const MAX_GZIP_BYTES: u64 = 340 * 1024;
 
 /// The line the build prints, or why the module is refused.
 pub fn verdict(raw: u64, gzip: u64, limit: u64) -> Result<String> {
