@@ -48,48 +48,71 @@ fn name<'a>(bytes: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
     Some(s)
 }
 
-fn layout(bytes: &[u8]) -> Option<Layout> {
+/// Each section of a module: its id and the range of its contents in `bytes`. None when
+/// `bytes` is no module or a section runs past the end.
+fn sections(bytes: &[u8]) -> Option<Vec<(u8, std::ops::Range<usize>)>> {
     if bytes.get(..4)? != b"\0asm" {
         return None;
     }
-    let mut out = Layout {
-        tables: vec![],
-        table_exports: vec![],
-    };
+    let mut out = Vec::new();
     let mut at = 8;
     while at < bytes.len() {
         let id = bytes[at];
         at += 1;
         let size = leb(bytes, &mut at)? as usize;
-        let end = at.checked_add(size)?;
-        let mut p = at;
-        match id {
-            2 => {
-                let count = leb(bytes, &mut p)?;
-                for _ in 0..count {
-                    name(bytes, &mut p)?;
-                    name(bytes, &mut p)?;
-                    let kind = *bytes.get(p)?;
-                    p += 1;
-                    match kind {
-                        0 => {
-                            leb(bytes, &mut p)?;
-                        }
-                        1 => {
-                            out.tables.push(*bytes.get(p)?);
-                            p += 1;
-                            skip_limits(bytes, &mut p)?;
-                        }
-                        2 => skip_limits(bytes, &mut p)?,
-                        3 => p += 2,
-                        4 => {
-                            p += 1;
-                            leb(bytes, &mut p)?;
-                        }
-                        _ => return None,
-                    }
-                }
+        let end = at.checked_add(size).filter(|&end| end <= bytes.len())?;
+        out.push((id, at..end));
+        at = end;
+    }
+    Some(out)
+}
+
+/// The import section read from `at`: each import's kind (0 function, 1 table, 2 memory,
+/// 3 global, 4 tag) and, for a table, its element type.
+fn imports(bytes: &[u8], mut at: usize) -> Option<Vec<(u8, Option<u8>)>> {
+    let count = leb(bytes, &mut at)?;
+    let mut out = Vec::new();
+    for _ in 0..count {
+        name(bytes, &mut at)?;
+        name(bytes, &mut at)?;
+        let kind = *bytes.get(at)?;
+        at += 1;
+        let mut table = None;
+        match kind {
+            0 => {
+                leb(bytes, &mut at)?;
             }
+            1 => {
+                table = Some(*bytes.get(at)?);
+                at += 1;
+                skip_limits(bytes, &mut at)?;
+            }
+            2 => skip_limits(bytes, &mut at)?,
+            3 => at += 2,
+            4 => {
+                at += 1;
+                leb(bytes, &mut at)?;
+            }
+            _ => return None,
+        }
+        out.push((kind, table));
+    }
+    Some(out)
+}
+
+fn layout(bytes: &[u8]) -> Option<Layout> {
+    let mut out = Layout {
+        tables: vec![],
+        table_exports: vec![],
+    };
+    for (id, range) in sections(bytes)? {
+        let mut p = range.start;
+        match id {
+            2 => out.tables.extend(
+                imports(bytes, p)?
+                    .into_iter()
+                    .filter_map(|(_, table)| table),
+            ),
             4 => {
                 let count = leb(bytes, &mut p)?;
                 for _ in 0..count {
@@ -114,7 +137,6 @@ fn layout(bytes: &[u8]) -> Option<Layout> {
             }
             _ => {}
         }
-        at = end;
     }
     Some(out)
 }
@@ -129,47 +151,19 @@ pub struct Contents<'a> {
 
 /// Reads `bytes` into [`Contents`]; None when it is not a module this reader understands.
 pub fn contents(bytes: &[u8]) -> Option<Contents<'_>> {
-    if bytes.get(..4)? != b"\0asm" {
-        return None;
-    }
     let mut imported_functions = 0u32;
     let mut bodies = Vec::new();
     let mut names = std::collections::HashMap::new();
     let mut data: &[u8] = &[];
-    let mut at = 8;
-    while at < bytes.len() {
-        let id = bytes[at];
-        at += 1;
-        let size = leb(bytes, &mut at)? as usize;
-        let end = at.checked_add(size)?;
-        let section = bytes.get(at..end)?;
+    for (id, range) in sections(bytes)? {
+        let section = &bytes[range];
         let mut p = 0;
         match id {
             2 => {
-                let count = leb(section, &mut p)?;
-                for _ in 0..count {
-                    name(section, &mut p)?;
-                    name(section, &mut p)?;
-                    let kind = *section.get(p)?;
-                    p += 1;
-                    match kind {
-                        0 => {
-                            leb(section, &mut p)?;
-                            imported_functions += 1;
-                        }
-                        1 => {
-                            p += 1;
-                            skip_limits(section, &mut p)?;
-                        }
-                        2 => skip_limits(section, &mut p)?,
-                        3 => p += 2,
-                        4 => {
-                            p += 1;
-                            leb(section, &mut p)?;
-                        }
-                        _ => return None,
-                    }
-                }
+                imported_functions = imports(section, 0)?
+                    .iter()
+                    .filter(|(kind, _)| *kind == 0)
+                    .count() as u32;
             }
             10 => {
                 let count = leb(section, &mut p)?;
@@ -197,7 +191,6 @@ pub fn contents(bytes: &[u8]) -> Option<Contents<'_>> {
             }
             _ => {}
         }
-        at = end;
     }
     let functions = (0u32..)
         .zip(bodies)
