@@ -157,7 +157,10 @@ pub fn measure(tools: &Tools, raw: &Path, work: &Path) -> Result<Breakdown> {
         "data (messages, labels, tables, panic texts)",
         contents.data,
     )?);
-    let domain = &grouped[group_of("fapiao_helper::x")];
+    let Some(domain) = GROUPS.iter().position(|(key, _, _)| *key == "domain") else {
+        crate::fail!("the size breakdown has no domain group");
+    };
+    let domain = &grouped[domain];
     let floor = part(
         work,
         "floor",
